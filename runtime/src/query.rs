@@ -108,6 +108,31 @@ impl FormBody {
         self.leave(mark);
     }
 
+    /// Writes each of `items` with `write` at the next index (1, 2, …) of
+    /// the current key: a list of structures.
+    pub fn items<T>(
+        &mut self,
+        items: &[T],
+        write: fn(&T, &mut FormBody) -> Result<(), crate::protocol::RequestError>,
+    ) -> Result<(), crate::protocol::RequestError> {
+        for (index, item) in items.iter().enumerate() {
+            let mark = self.enter_index(index + 1);
+            write(item, self)?;
+            self.leave(mark);
+        }
+        Ok(())
+    }
+
+    /// Adds each of `items` as the value at the next index (1, 2, …) of the
+    /// current key: a list of strings or of a string enum.
+    pub fn text_items<T: AsRef<str>>(&mut self, items: &[T]) {
+        for (index, item) in items.iter().enumerate() {
+            let mark = self.enter_index(index + 1);
+            self.value(item.as_ref());
+            self.leave(mark);
+        }
+    }
+
     /// The encoded body.
     pub fn finish(self) -> ::std::string::String {
         self.text
@@ -181,6 +206,27 @@ mod tests {
             body.finish(),
             "Action=SendMessage&Version=2012-11-05&MessageBody=a+b%26c%3Dd%2F%C3%A9~%2A\
              &Attribute.1.Name=&Sum=+1%2B1+%3D+2+"
+        );
+    }
+
+    #[test]
+    fn list_items_are_indexed_from_one() {
+        struct Tag(&'static str);
+        fn write_tag(tag: &Tag, body: &mut FormBody) -> Result<(), crate::protocol::RequestError> {
+            body.member("Key", tag.0);
+            Ok(())
+        }
+        let mut body = FormBody::new("Tag", "1");
+        let tags = body.enter("Tags");
+        body.items(&[Tag("a"), Tag("b")], write_tag).unwrap();
+        body.leave(tags);
+        let ids = body.enter("Id");
+        body.text_items(&["x".to_owned(), "y".to_owned()]);
+        body.leave(ids);
+        body.text_items::<String>(&[]);
+        assert_eq!(
+            body.finish(),
+            "Action=Tag&Version=1&Tags.1.Key=a&Tags.2.Key=b&Id.1=x&Id.2=y"
         );
     }
 

@@ -544,6 +544,68 @@ pub fn error_element(root: XmlElement<'_>) -> XmlElement<'_> {
         .unwrap_or(root)
 }
 
+/// Which element of a response body holds a structure's members.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MembersAt {
+    /// The root element.
+    Root,
+    /// The error element of an error response ([`error_element`]).
+    Error,
+    /// The root's child of this name, an awsQuery result wrapper
+    /// (`<OperationResult>`); a body without it reads as empty.
+    Child(&'static str),
+}
+
+/// Reads the members of a `T` from a response body with `read`, from the
+/// element `at` names; an empty body reads as `T::default()`. `context`
+/// names what was being read in the error for a body that is not XML.
+#[doc(hidden)]
+pub fn read_body<T: Default>(
+    body: &[u8],
+    context: &'static str,
+    at: MembersAt,
+    read: fn(XmlElement<'_>) -> Result<T, crate::protocol::ResponseError>,
+) -> Result<T, crate::protocol::ResponseError> {
+    if body.is_empty() {
+        return Ok(T::default());
+    }
+    let document = parse_body(body, context)?;
+    let root = document.root();
+    match at {
+        MembersAt::Root => read(root),
+        MembersAt::Error => read(error_element(root)),
+        MembersAt::Child(name) => match root.child(name) {
+            Some(element) => read(element),
+            None => Ok(T::default()),
+        },
+    }
+}
+
+/// Reads every child of `element` as an item with `read`, as botocore reads
+/// a wrapped list: whatever the children's names.
+#[doc(hidden)]
+pub fn list<T>(
+    element: XmlElement<'_>,
+    read: fn(XmlElement<'_>) -> Result<T, crate::protocol::ResponseError>,
+) -> Result<Vec<T>, crate::protocol::ResponseError> {
+    let mut items = Vec::with_capacity(element.children().len());
+    for item in element.children() {
+        items.push(read(item)?);
+    }
+    Ok(items)
+}
+
+/// The text of every child of `element` as an item: a list of strings or of
+/// a string enum, read as [`list`] reads.
+#[doc(hidden)]
+pub fn text_list<T: for<'t> From<&'t str>>(element: XmlElement<'_>) -> Vec<T> {
+    element
+        .children()
+        .map(|item| T::from(item.text()))
+        .collect()
+}
+
 /// The `Code` of an XML error body, when it has a non-empty one.
 #[doc(hidden)]
 pub fn error_code(body: &[u8]) -> Option<::std::string::String> {
@@ -1049,6 +1111,66 @@ mod tests {
         let last = innermost.children().last().unwrap();
         assert_eq!(last.path().len(), 200 * 1001 + 1004);
         assert!(last.path().ends_with(&format!("{name}/{name}1999")));
+    }
+
+    /// The text of the `Id` child: what `read_body` hands to a `from_xml`.
+    fn id_of(element: XmlElement<'_>) -> Result<String, crate::protocol::ResponseError> {
+        Ok(element
+            .child("Id")
+            .map(|id| id.text().to_owned())
+            .unwrap_or_default())
+    }
+
+    #[test]
+    fn body_members_are_read_from_the_element_named() {
+        let result = b"<OpResponse><OpResult><Id>r</Id></OpResult><Id>root</Id></OpResponse>";
+        let read = |body: &[u8], at| read_body(body, "Op", at, id_of).unwrap();
+        assert_eq!(read(result, MembersAt::Root), "root");
+        assert_eq!(read(result, MembersAt::Child("OpResult")), "r");
+        // A body without the wrapper, and an empty body, read as empty.
+        assert_eq!(read(result, MembersAt::Child("Other")), "");
+        assert_eq!(read(b"", MembersAt::Root), "");
+        let error = b"<ErrorResponse><Error><Id>e</Id></Error></ErrorResponse>";
+        assert_eq!(read(error, MembersAt::Error), "e");
+        let ec2_error = b"<Response><Errors><Error><Id>e2</Id></Error></Errors></Response>";
+        assert_eq!(read(ec2_error, MembersAt::Error), "e2");
+        let bare_error = b"<Error><Id>s3</Id></Error>";
+        assert_eq!(read(bare_error, MembersAt::Error), "s3");
+    }
+
+    #[test]
+    fn a_body_that_is_not_xml_names_what_was_read() {
+        let error = read_body(b"<Op>", "OpOutput", MembersAt::Root, id_of).unwrap_err();
+        assert!(error.to_string().contains("OpOutput"), "{error}");
+    }
+
+    #[test]
+    fn lists_read_every_child_whatever_its_name() {
+        let document = parsed("<List><member><Id>a</Id></member><item><Id>b</Id></item></List>");
+        let ids = list(document.root(), id_of).unwrap();
+        assert_eq!(ids, ["a", "b"]);
+        let document = parsed("<List><member>a</member><item>b</item><x/></List>");
+        let texts: Vec<String> = text_list(document.root());
+        assert_eq!(texts, ["a", "b", ""]);
+        let document = parsed("<List/>");
+        assert!(list(document.root(), id_of).unwrap().is_empty());
+        assert!(text_list::<String>(document.root()).is_empty());
+    }
+
+    #[test]
+    fn a_list_stops_at_the_first_item_it_cannot_read() {
+        fn fails_on_b(element: XmlElement<'_>) -> Result<String, crate::protocol::ResponseError> {
+            match element.text() {
+                "b" => Err(crate::protocol::ResponseError::invalid_body(
+                    "Item",
+                    "b".to_owned(),
+                )),
+                text => Ok(text.to_owned()),
+            }
+        }
+        let document = parsed("<List><i>a</i><i>b</i><i>c</i></List>");
+        let error = list(document.root(), fails_on_b).unwrap_err();
+        assert!(error.to_string().contains("Item"), "{error}");
     }
 
     #[test]

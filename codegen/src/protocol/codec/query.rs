@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit::rust_types::ident;
+use crate::emit::rust_types::{ident, type_tokens};
 use crate::ir::{
     RustType, Service, StructDef, TimestampFormat, TypeDef, TypeKind, XmlForm, XmlItems,
 };
@@ -187,6 +187,24 @@ impl Writer<'_> {
         }
     }
 
+    /// The one call writing the list `value` of `item`s at the body's current
+    /// key, when the runtime has one for such items: strings and string enums
+    /// as text, structures by their `write_query`.
+    fn list_call(&self, item: &RustType, value: &Ident) -> Option<TokenStream> {
+        match item {
+            RustType::String => Some(quote! { body.text_items(#value); }),
+            RustType::Named(name) => match &self.service.types[name].kind {
+                TypeKind::Enum(_) => Some(quote! { body.text_items(#value); }),
+                TypeKind::Struct(def) if def.members.is_empty() => None,
+                TypeKind::Struct(_) | TypeKind::Union(_) => {
+                    let path = type_tokens(self.service, item);
+                    Some(quote! { body.items(#value, #path::write_query)?; })
+                }
+            },
+            _ => None,
+        }
+    }
+
     /// Writes `value` (a reference to a `ty`) at the body's current key; `depth`
     /// keeps the bindings of nested lists and maps apart.
     fn write_value(
@@ -211,14 +229,19 @@ impl Writer<'_> {
                     _ => &XmlForm::default(),
                 };
                 let item_ident = format_ident!("item_{depth}");
-                let index = format_ident!("index_{depth}");
-                let entry = format_ident!("entry_{depth}");
-                let write_item = self.write_value(item, item_form, &item_ident, depth + 1);
-                let each = quote! {
-                    for (#index, #item_ident) in #value.iter().enumerate() {
-                        let #entry = body.enter_index(#index + 1);
-                        #write_item
-                        body.leave(#entry);
+                let each = match self.list_call(item, value) {
+                    Some(call) => call,
+                    None => {
+                        let index = format_ident!("index_{depth}");
+                        let entry = format_ident!("entry_{depth}");
+                        let write_item = self.write_value(item, item_form, &item_ident, depth + 1);
+                        quote! {
+                            for (#index, #item_ident) in #value.iter().enumerate() {
+                                let #entry = body.enter_index(#index + 1);
+                                #write_item
+                                body.leave(#entry);
+                            }
+                        }
                     }
                 };
                 match self.dialect {

@@ -210,9 +210,27 @@ fn read_value(
                 XmlItems::List(item_form) => item_form.as_ref(),
                 _ => &XmlForm::default(),
             };
+            // Every child of the wrapper is an item, whatever its name, as botocore reads them.
+            match &**item {
+                RustType::String => {
+                    return quote!(::awsgen_runtime::xml::text_list::<::std::string::String>(#element))
+                }
+                RustType::Named(name) => {
+                    let path = type_tokens(service, item);
+                    match &service.types[name].kind {
+                        TypeKind::Enum(_) => {
+                            return quote!(::awsgen_runtime::xml::text_list::<#path>(#element))
+                        }
+                        _ if !reads_nothing(&service.types[name]) => {
+                            return quote!(::awsgen_runtime::xml::list(#element, #path::from_xml)?)
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
             let child = format_ident!("item_{depth}");
             let read = read_value(service, item, item_form, &child, context, depth + 1);
-            // Every child of the wrapper is an item, whatever its name, as botocore reads them.
             quote! {{
                 let mut items = ::std::vec::Vec::with_capacity(#element.children().len());
                 for #child in #element.children() {
@@ -348,26 +366,19 @@ pub fn read_body_members(service: &Service, type_def: &TypeDef, def: &StructDef)
         .iter()
         .find(|op| op.output.as_deref() == Some(type_def.model_name.as_str()))
         .and_then(|op| op.result_wrapper.as_deref());
-    let read = if def.error.is_some() {
-        quote!(Self::from_xml(::awsgen_runtime::xml::error_element(root))?)
+    let at = if def.error.is_some() {
+        quote!(Error)
     } else if let Some(wrapper) = wrapper {
-        quote! {
-            match root.child(#wrapper) {
-                ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                ::std::option::Option::None => <Self as ::std::default::Default>::default(),
-            }
-        }
+        quote!(Child(#wrapper))
     } else {
-        quote!(Self::from_xml(root)?)
+        quote!(Root)
     };
-    quote! {{
-        let body = response.body();
-        if body.is_empty() {
-            <Self as ::std::default::Default>::default()
-        } else {
-            let document = ::awsgen_runtime::xml::parse_body(body, #context)?;
-            let root = document.root();
-            #read
-        }
-    }}
+    quote! {
+        ::awsgen_runtime::xml::read_body(
+            response.body(),
+            #context,
+            ::awsgen_runtime::xml::MembersAt::#at,
+            Self::from_xml,
+        )?
+    }
 }

@@ -269,15 +269,12 @@ impl AccessScopeAnalysisFinding {
                     );
                 }
                 "findingComponentSet" => {
-                    value.finding_components = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PathComponent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.finding_components = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PathComponent::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

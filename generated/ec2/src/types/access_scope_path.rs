@@ -217,18 +217,12 @@ impl AccessScopePath {
                     );
                 }
                 "throughResourceSet" => {
-                    value.through_resources = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ThroughResourcesStatement::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.through_resources = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ThroughResourcesStatement::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -175,18 +175,12 @@ impl AccountAttribute {
                     );
                 }
                 "attributeValueSet" => {
-                    value.attribute_values = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AccountAttributeValue::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.attribute_values = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AccountAttributeValue::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -438,41 +438,28 @@ impl AdditionalDetail {
                     );
                 }
                 "ruleOptionSet" => {
-                    value.rule_options = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::RuleOption::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.rule_options = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RuleOption::from_xml,
+                        )?,
+                    );
                 }
                 "ruleGroupTypePairSet" => {
-                    value.rule_group_type_pairs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::RuleGroupTypePair::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.rule_group_type_pairs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RuleGroupTypePair::from_xml,
+                        )?,
+                    );
                 }
                 "ruleGroupRuleOptionsPairSet" => {
-                    value.rule_group_rule_options_pairs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::RuleGroupRuleOptionsPair::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.rule_group_rule_options_pairs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RuleGroupRuleOptionsPair::from_xml,
+                        )?,
+                    );
                 }
                 "serviceName" => {
                     value.service_name = ::std::option::Option::Some(
@@ -480,16 +467,12 @@ impl AdditionalDetail {
                     );
                 }
                 "loadBalancerSet" => {
-                    value.load_balancers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AnalysisComponent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.load_balancers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AnalysisComponent::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -287,26 +287,17 @@ impl AnalysisPacketHeader {
         for child in element.children() {
             match child.name() {
                 "destinationAddressSet" => {
-                    value.destination_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.destination_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "destinationPortRangeSet" => {
-                    value.destination_port_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PortRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.destination_port_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PortRange::from_xml,
+                        )?,
+                    );
                 }
                 "protocol" => {
                     value.protocol = ::std::option::Option::Some(
@@ -314,26 +305,17 @@ impl AnalysisPacketHeader {
                     );
                 }
                 "sourceAddressSet" => {
-                    value.source_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.source_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "sourcePortRangeSet" => {
-                    value.source_port_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PortRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.source_port_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PortRange::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -363,18 +363,12 @@ impl ApplicationStatus {
                     );
                 }
                 "detailSet" => {
-                    value.details = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ApplicationStatusDetail::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.details = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ApplicationStatusDetail::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -893,20 +893,12 @@ impl ApplicationStatusCheckResponseObject {
                     );
                 }
                 "healthCheckPathSet" => {
-                    value.health_check_paths = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::HealthCheckPathResponseObject::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.health_check_paths = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::HealthCheckPathResponseObject::from_xml,
+                        )?,
+                    );
                 }
                 "protocol" => {
                     value.protocol = ::std::option::Option::Some(
@@ -992,31 +984,17 @@ impl ApplicationStatusCheckResponseObject {
                     );
                 }
                 "targetTagAssociationSet" => {
-                    value.target_tag_associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CustomTagKeyValueResponsePair::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.target_tag_associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CustomTagKeyValueResponsePair::from_xml,
+                        )?,
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "creationTime" => {
                     value.creation_time = ::std::option::Option::Some(

@@ -139,18 +139,12 @@ impl ApplicationStatusesResponseType {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "instanceSet" {
-                value.instances = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items
-                            .push(
-                                crate::types::InstanceApplicationStatus::from_xml(item_0)?,
-                            );
-                    }
-                    items
-                });
+                value.instances = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::InstanceApplicationStatus::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

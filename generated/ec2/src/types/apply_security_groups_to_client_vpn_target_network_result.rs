@@ -84,19 +84,12 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ApplySecurityGroupsToClientVpnTargetNetworkResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ApplySecurityGroupsToClientVpnTargetNetworkResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -153,15 +146,9 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "securityGroupIds" {
-                value.security_group_ids = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(::std::string::String::from(item_0.text()));
-                    }
-                    items
-                });
+                value.security_group_ids = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                );
             }
         }
         ::std::result::Result::Ok(value)

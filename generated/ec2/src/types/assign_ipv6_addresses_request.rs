@@ -266,11 +266,7 @@ impl AssignIpv6AddressesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -278,11 +274,7 @@ impl AssignIpv6AddressesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {

@@ -123,19 +123,12 @@ impl AssignPrivateIpAddressesResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "AssignPrivateIpAddressesResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "AssignPrivateIpAddressesResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -255,32 +248,20 @@ impl AssignPrivateIpAddressesResult {
                     );
                 }
                 "assignedPrivateIpAddressesSet" => {
-                    value.assigned_private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AssignedPrivateIpAddress::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.assigned_private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AssignedPrivateIpAddress::from_xml,
+                        )?,
+                    );
                 }
                 "assignedIpv4PrefixSet" => {
-                    value.assigned_ipv4_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv4PrefixSpecification::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.assigned_ipv4_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv4PrefixSpecification::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

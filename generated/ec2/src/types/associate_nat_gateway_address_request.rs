@@ -324,20 +324,12 @@ impl AssociateNatGatewayAddressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -274,11 +274,7 @@ impl AssociateTransitGatewayMulticastDomainRequest {
         }
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetIds");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -301,15 +301,12 @@ impl AttributeSummary {
                     );
                 }
                 "regionalSummarySet" => {
-                    value.regional_summaries = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::RegionalSummary::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.regional_summaries = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RegionalSummary::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -623,18 +623,12 @@ impl AvailabilityZone {
                     );
                 }
                 "messageSet" => {
-                    value.messages = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AvailabilityZoneMessage::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.messages = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AvailabilityZoneMessage::from_xml,
+                        )?,
+                    );
                 }
                 "regionName" => {
                     value.region_name = ::std::option::Option::Some(
@@ -682,34 +676,20 @@ impl AvailabilityZone {
                     );
                 }
                 "geographySet" => {
-                    value.geography = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AvailabilityZoneGeography::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.geography = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AvailabilityZoneGeography::from_xml,
+                        )?,
+                    );
                 }
                 "subGeographySet" => {
-                    value.sub_geography = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AvailabilityZoneSubGeography::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.sub_geography = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AvailabilityZoneSubGeography::from_xml,
+                        )?,
+                    );
                 }
                 "zoneState" => {
                     value.state = ::std::option::Option::Some(

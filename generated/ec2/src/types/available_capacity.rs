@@ -165,16 +165,12 @@ impl AvailableCapacity {
         for child in element.children() {
             match child.name() {
                 "availableInstanceCapacity" => {
-                    value.available_instance_capacity = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceCapacity::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.available_instance_capacity = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceCapacity::from_xml,
+                        )?,
+                    );
                 }
                 "availableVCpus" => {
                     value.available_v_cpus = ::std::option::Option::Some(

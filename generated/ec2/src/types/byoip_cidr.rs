@@ -435,15 +435,12 @@ impl ByoipCidr {
                     );
                 }
                 "asnAssociationSet" => {
-                    value.asn_associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::AsnAssociation::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.asn_associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AsnAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "statusMessage" => {
                     value.status_message = ::std::option::Option::Some(

@@ -179,11 +179,7 @@ impl CancelCapacityReservationFleetsRequest {
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_ids
         {
             let member_0 = body.enter("CapacityReservationFleetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -117,19 +117,12 @@ impl CancelCapacityReservationFleetsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "CancelCapacityReservationFleetsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "CancelCapacityReservationFleetsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -228,36 +221,20 @@ impl CancelCapacityReservationFleetsResult {
         for child in element.children() {
             match child.name() {
                 "successfulFleetCancellationSet" => {
-                    value.successful_fleet_cancellations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CapacityReservationFleetCancellationState::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.successful_fleet_cancellations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CapacityReservationFleetCancellationState::from_xml,
+                        )?,
+                    );
                 }
                 "failedFleetCancellationSet" => {
-                    value.failed_fleet_cancellations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::FailedCapacityReservationFleetCancellationResult::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.failed_fleet_cancellations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::FailedCapacityReservationFleetCancellationResult::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -114,19 +114,12 @@ impl CancelSpotFleetRequestsResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "CancelSpotFleetRequestsResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "CancelSpotFleetRequestsResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -221,36 +214,20 @@ impl CancelSpotFleetRequestsResponse {
         for child in element.children() {
             match child.name() {
                 "successfulFleetRequestSet" => {
-                    value.successful_fleet_requests = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CancelSpotFleetRequestsSuccessItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.successful_fleet_requests = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CancelSpotFleetRequestsSuccessItem::from_xml,
+                        )?,
+                    );
                 }
                 "unsuccessfulFleetRequestSet" => {
-                    value.unsuccessful_fleet_requests = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CancelSpotFleetRequestsErrorItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.unsuccessful_fleet_requests = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CancelSpotFleetRequestsErrorItem::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -217,20 +217,12 @@ impl CapacityAllocation {
                     );
                 }
                 "allocationMetadataList" => {
-                    value.allocation_metadata = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CapacityAllocationMetadataEntry::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.allocation_metadata = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CapacityAllocationMetadataEntry::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -350,18 +350,12 @@ impl CapacityBlockStatus {
                     );
                 }
                 "capacityReservationStatusSet" => {
-                    value.capacity_reservation_statuses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CapacityReservationStatus::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.capacity_reservation_statuses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CapacityReservationStatus::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

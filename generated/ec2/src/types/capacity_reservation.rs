@@ -1381,15 +1381,9 @@ impl CapacityReservation {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "outpostArn" => {
                     value.outpost_arn = ::std::option::Option::Some(
@@ -1407,16 +1401,12 @@ impl CapacityReservation {
                     );
                 }
                 "capacityAllocationSet" => {
-                    value.capacity_allocations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::CapacityAllocation::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.capacity_allocations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CapacityAllocation::from_xml,
+                        )?,
+                    );
                 }
                 "reservationType" => {
                     value.reservation_type = ::std::option::Option::Some(

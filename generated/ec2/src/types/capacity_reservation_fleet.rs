@@ -663,29 +663,17 @@ impl CapacityReservationFleet {
                     );
                 }
                 "instanceTypeSpecificationSet" => {
-                    value.instance_type_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::FleetCapacityReservation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.instance_type_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::FleetCapacityReservation::from_xml,
+                        )?,
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -394,15 +394,9 @@ impl CapacityReservationTopology {
                     );
                 }
                 "networkNodeSet" => {
-                    value.network_nodes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.network_nodes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = ::std::option::Option::Some(

@@ -241,15 +241,12 @@ impl ClassicLinkInstance {
         for child in element.children() {
             match child.name() {
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 "instanceId" => {
                     value.instance_id = ::std::option::Option::Some(
@@ -257,15 +254,9 @@ impl ClassicLinkInstance {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(

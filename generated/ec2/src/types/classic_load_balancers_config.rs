@@ -134,11 +134,7 @@ impl ClassicLoadBalancersConfig {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.classic_load_balancers {
             let member_0 = body.enter("ClassicLoadBalancers");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ClassicLoadBalancer::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -152,15 +148,12 @@ impl ClassicLoadBalancersConfig {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "classicLoadBalancers" {
-                value.classic_load_balancers = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(crate::types::ClassicLoadBalancer::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.classic_load_balancers = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::ClassicLoadBalancer::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

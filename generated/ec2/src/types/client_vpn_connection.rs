@@ -680,15 +680,9 @@ impl ClientVpnConnection {
                     );
                 }
                 "postureComplianceStatusSet" => {
-                    value.posture_compliance_statuses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.posture_compliance_statuses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 _ => {}
             }

@@ -1187,15 +1187,9 @@ impl ClientVpnEndpoint {
                     );
                 }
                 "dnsServer" => {
-                    value.dns_servers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.dns_servers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "splitTunnel" => {
                     value.split_tunnel = ::std::option::Option::Some(
@@ -1220,18 +1214,12 @@ impl ClientVpnEndpoint {
                     );
                 }
                 "associatedTargetNetwork" => {
-                    value.associated_target_networks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AssociatedTargetNetwork::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.associated_target_networks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AssociatedTargetNetwork::from_xml,
+                        )?,
+                    );
                 }
                 "serverCertificateArn" => {
                     value.server_certificate_arn = ::std::option::Option::Some(
@@ -1239,18 +1227,12 @@ impl ClientVpnEndpoint {
                     );
                 }
                 "authenticationOptions" => {
-                    value.authentication_options = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ClientVpnAuthentication::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.authentication_options = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ClientVpnAuthentication::from_xml,
+                        )?,
+                    );
                 }
                 "connectionLogOptions" => {
                     value.connection_log_options = ::std::option::Option::Some(
@@ -1258,26 +1240,14 @@ impl ClientVpnEndpoint {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.security_group_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(

@@ -413,15 +413,9 @@ impl ConnectionNotification {
                     );
                 }
                 "connectionEvents" => {
-                    value.connection_events = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.connection_events = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "connectionNotificationState" => {
                     value.connection_notification_state = ::std::option::Option::Some(

@@ -140,11 +140,7 @@ impl CpuPerformanceFactor {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.references {
             let member_0 = body.enter("ReferenceSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::PerformanceFactorReference::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -158,18 +154,12 @@ impl CpuPerformanceFactor {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "referenceSet" {
-                value.references = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items
-                            .push(
-                                crate::types::PerformanceFactorReference::from_xml(item_0)?,
-                            );
-                    }
-                    items
-                });
+                value.references = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::PerformanceFactorReference::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

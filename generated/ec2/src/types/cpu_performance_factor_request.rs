@@ -140,11 +140,10 @@ impl CpuPerformanceFactorRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.references {
             let member_0 = body.enter("Reference");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::PerformanceFactorReferenceRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -678,11 +678,7 @@ impl CreateApplicationStatusCheckRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.health_check_paths {
             let member_0 = body.enter("HealthCheckPath");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::HealthCheckPathRequestObject::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.aggregation {
@@ -728,11 +724,7 @@ impl CreateApplicationStatusCheckRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

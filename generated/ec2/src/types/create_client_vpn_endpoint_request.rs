@@ -1013,11 +1013,10 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.authentication_options {
             let member_0 = body.enter("Authentication");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ClientVpnAuthenticationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.connection_log_options {
@@ -1027,11 +1026,7 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.dns_servers {
             let member_0 = body.enter("DnsServers");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.transport_protocol {
@@ -1054,20 +1049,12 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {

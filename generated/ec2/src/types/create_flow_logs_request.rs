@@ -704,11 +704,7 @@ impl CreateFlowLogsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_ids {
             let member_0 = body.enter("ResourceId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
@@ -728,11 +724,7 @@ impl CreateFlowLogsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_aggregation_interval {
@@ -745,11 +737,7 @@ impl CreateFlowLogsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_field_specifications {
             let member_0 = body.enter("TagFieldSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagFieldSpecificationRequest::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

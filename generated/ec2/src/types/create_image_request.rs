@@ -419,11 +419,7 @@ impl CreateImageRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_location {
@@ -446,11 +442,7 @@ impl CreateImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

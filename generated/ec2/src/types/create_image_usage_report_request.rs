@@ -344,20 +344,12 @@ impl CreateImageUsageReportRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ImageUsageResourceTypeRequest::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.account_ids {
             let member_0 = body.enter("AccountId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -365,11 +357,7 @@ impl CreateImageUsageReportRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

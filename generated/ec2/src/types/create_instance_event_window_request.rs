@@ -300,11 +300,10 @@ impl CreateInstanceEventWindowRequest {
         }
         if let ::std::option::Option::Some(value) = &self.time_ranges {
             let member_0 = body.enter("TimeRange");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceEventWindowTimeRangeRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cron_expression {
@@ -312,11 +311,7 @@ impl CreateInstanceEventWindowRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -607,20 +607,12 @@ impl CreateNatGatewayRequest {
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_addresses {
             let member_0 = body.enter("AvailabilityZoneAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::AvailabilityZoneAddress::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.connectivity_type {
@@ -631,21 +623,13 @@ impl CreateNatGatewayRequest {
         }
         if let ::std::option::Option::Some(value) = &self.secondary_allocation_ids {
             let member_0 = body.enter("SecondaryAllocationId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.secondary_private_ip_addresses
         {
             let member_0 = body.enter("SecondaryPrivateIpAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self

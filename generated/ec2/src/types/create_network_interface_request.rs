@@ -843,11 +843,10 @@ impl CreateNetworkInterfaceRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Ipv4PrefixSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
@@ -855,11 +854,10 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Ipv6PrefixSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
@@ -870,11 +868,7 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -906,20 +900,12 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::PrivateIpAddressSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -929,11 +915,7 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::InstanceIpv6Address::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {

@@ -279,11 +279,7 @@ impl CreateReservedInstancesListingRequest {
         }
         if let ::std::option::Option::Some(value) = &self.price_schedules {
             let member_0 = body.enter("PriceSchedules");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::PriceScheduleSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

@@ -254,11 +254,7 @@ impl CreateStoreImageTaskRequest {
         }
         if let ::std::option::Option::Some(value) = &self.s3_object_tags {
             let member_0 = body.enter("S3ObjectTag");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::S3ObjectTag::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -253,11 +253,7 @@ impl CreateVerifiedAccessEndpointCidrOptions {
         }
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {
@@ -265,11 +261,10 @@ impl CreateVerifiedAccessEndpointCidrOptions {
         }
         if let ::std::option::Option::Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::CreateVerifiedAccessEndpointPortRange::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -361,15 +361,12 @@ impl DataResponse {
                     );
                 }
                 "metricPointSet" => {
-                    value.metric_points = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::MetricPoint::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.metric_points = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::MetricPoint::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

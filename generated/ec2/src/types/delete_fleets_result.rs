@@ -109,19 +109,12 @@ impl DeleteFleetsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DeleteFleetsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DeleteFleetsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -208,32 +201,20 @@ impl DeleteFleetsResult {
         for child in element.children() {
             match child.name() {
                 "successfulFleetDeletionSet" => {
-                    value.successful_fleet_deletions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::DeleteFleetSuccessItem::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.successful_fleet_deletions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DeleteFleetSuccessItem::from_xml,
+                        )?,
+                    );
                 }
                 "unsuccessfulFleetDeletionSet" => {
-                    value.unsuccessful_fleet_deletions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::DeleteFleetErrorItem::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.unsuccessful_fleet_deletions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DeleteFleetErrorItem::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

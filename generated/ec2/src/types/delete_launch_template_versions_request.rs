@@ -250,11 +250,7 @@ impl DeleteLaunchTemplateVersionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.versions {
             let member_0 = body.enter("LaunchTemplateVersion");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

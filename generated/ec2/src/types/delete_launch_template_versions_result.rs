@@ -122,19 +122,12 @@ impl DeleteLaunchTemplateVersionsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DeleteLaunchTemplateVersionsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DeleteLaunchTemplateVersionsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -236,36 +229,20 @@ impl DeleteLaunchTemplateVersionsResult {
         for child in element.children() {
             match child.name() {
                 "successfullyDeletedLaunchTemplateVersionSet" => {
-                    value.successfully_deleted_launch_template_versions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.successfully_deleted_launch_template_versions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::from_xml,
+                        )?,
+                    );
                 }
                 "unsuccessfullyDeletedLaunchTemplateVersionSet" => {
-                    value.unsuccessfully_deleted_launch_template_versions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.unsuccessfully_deleted_launch_template_versions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -120,19 +120,12 @@ impl DeleteQueuedReservedInstancesResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DeleteQueuedReservedInstancesResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DeleteQueuedReservedInstancesResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -228,36 +221,20 @@ impl DeleteQueuedReservedInstancesResult {
         for child in element.children() {
             match child.name() {
                 "successfulQueuedPurchaseDeletionSet" => {
-                    value.successful_queued_purchase_deletions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SuccessfulQueuedPurchaseDeletion::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.successful_queued_purchase_deletions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SuccessfulQueuedPurchaseDeletion::from_xml,
+                        )?,
+                    );
                 }
                 "failedQueuedPurchaseDeletionSet" => {
-                    value.failed_queued_purchase_deletions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::FailedQueuedPurchaseDeletion::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.failed_queued_purchase_deletions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::FailedQueuedPurchaseDeletion::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

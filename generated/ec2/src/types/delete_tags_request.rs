@@ -213,20 +213,12 @@ impl DeleteTagsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resources {
             let member_0 = body.enter("ResourceId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Tag::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

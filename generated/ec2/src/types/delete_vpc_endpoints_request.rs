@@ -167,11 +167,7 @@ impl DeleteVpcEndpointsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.vpc_endpoint_ids {
             let member_0 = body.enter("VpcEndpointId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

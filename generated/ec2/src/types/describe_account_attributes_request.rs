@@ -159,11 +159,7 @@ impl DescribeAccountAttributesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.attribute_names {
             let member_0 = body.enter("AttributeName");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

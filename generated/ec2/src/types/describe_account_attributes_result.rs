@@ -89,19 +89,12 @@ impl DescribeAccountAttributesResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeAccountAttributesResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeAccountAttributesResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -156,15 +149,12 @@ impl DescribeAccountAttributesResult {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "accountAttributeSet" {
-                value.account_attributes = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(crate::types::AccountAttribute::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.account_attributes = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::AccountAttribute::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

@@ -267,11 +267,7 @@ impl DescribeCapacityBlockExtensionHistoryRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_ids {
             let member_0 = body.enter("CapacityReservationId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -282,11 +278,7 @@ impl DescribeCapacityBlockExtensionHistoryRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Filter::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -95,19 +95,12 @@ impl DescribeCoipPoolsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeCoipPoolsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeCoipPoolsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -185,15 +178,12 @@ impl DescribeCoipPoolsResult {
         for child in element.children() {
             match child.name() {
                 "coipPoolSet" => {
-                    value.coip_pools = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::CoipPool::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.coip_pools = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CoipPool::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

@@ -166,19 +166,12 @@ impl DescribeFleetHistoryResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeFleetHistoryResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeFleetHistoryResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -326,16 +319,12 @@ impl DescribeFleetHistoryResult {
         for child in element.children() {
             match child.name() {
                 "historyRecordSet" => {
-                    value.history_records = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::HistoryRecordEntry::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.history_records = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::HistoryRecordEntry::from_xml,
+                        )?,
+                    );
                 }
                 "lastEvaluatedTime" => {
                     value.last_evaluated_time = ::std::option::Option::Some(

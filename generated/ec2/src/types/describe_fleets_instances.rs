@@ -285,15 +285,9 @@ impl DescribeFleetsInstances {
                     );
                 }
                 "instanceIds" => {
-                    value.instance_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.instance_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "instanceType" => {
                     value.instance_type = ::std::option::Option::Some(

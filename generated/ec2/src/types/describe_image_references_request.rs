@@ -315,11 +315,7 @@ impl DescribeImageReferencesRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_ids {
             let member_0 = body.enter("ImageId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.include_all_resource_types {
@@ -330,11 +326,7 @@ impl DescribeImageReferencesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ResourceTypeRequest::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.next_token {

@@ -104,19 +104,12 @@ impl DescribeInstanceConnectEndpointsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeInstanceConnectEndpointsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeInstanceConnectEndpointsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -198,18 +191,12 @@ impl DescribeInstanceConnectEndpointsResult {
         for child in element.children() {
             match child.name() {
                 "instanceConnectEndpointSet" => {
-                    value.instance_connect_endpoints = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ec2InstanceConnectEndpoint::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.instance_connect_endpoints = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ec2InstanceConnectEndpoint::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

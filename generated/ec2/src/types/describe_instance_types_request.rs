@@ -353,20 +353,12 @@ impl DescribeInstanceTypesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_types {
             let member_0 = body.enter("InstanceType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Filter::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

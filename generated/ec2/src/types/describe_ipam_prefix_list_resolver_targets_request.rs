@@ -309,11 +309,7 @@ impl DescribeIpamPrefixListResolverTargetsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Filter::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
@@ -326,11 +322,7 @@ impl DescribeIpamPrefixListResolverTargetsRequest {
             .ipam_prefix_list_resolver_target_ids
         {
             let member_0 = body.enter("IpamPrefixListResolverTargetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {

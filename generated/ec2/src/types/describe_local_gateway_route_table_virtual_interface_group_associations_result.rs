@@ -114,19 +114,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -220,20 +213,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
             match child.name() {
                 "localGatewayRouteTableVirtualInterfaceGroupAssociationSet" => {
                     value
-                        .local_gateway_route_table_virtual_interface_group_associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                        .local_gateway_route_table_virtual_interface_group_associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

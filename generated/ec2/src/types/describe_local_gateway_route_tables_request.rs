@@ -271,20 +271,12 @@ impl DescribeLocalGatewayRouteTablesRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_ids {
             let member_0 = body.enter("LocalGatewayRouteTableId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Filter::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

@@ -418,11 +418,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
             .network_insights_access_scope_analysis_ids
         {
             let member_0 = body.enter("NetworkInsightsAccessScopeAnalysisId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -450,11 +446,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Filter::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

@@ -93,19 +93,12 @@ impl DescribeSecurityGroupReferencesResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeSecurityGroupReferencesResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeSecurityGroupReferencesResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -165,18 +158,12 @@ impl DescribeSecurityGroupReferencesResult {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "securityGroupReferenceSet" {
-                value.security_group_reference_set = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items
-                            .push(
-                                crate::types::SecurityGroupReference::from_xml(item_0)?,
-                            );
-                    }
-                    items
-                });
+                value.security_group_reference_set = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::SecurityGroupReference::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

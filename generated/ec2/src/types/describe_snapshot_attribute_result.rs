@@ -119,19 +119,12 @@ impl DescribeSnapshotAttributeResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeSnapshotAttributeResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeSnapshotAttributeResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -237,15 +230,12 @@ impl DescribeSnapshotAttributeResult {
         for child in element.children() {
             match child.name() {
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ProductCode::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.product_codes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ProductCode::from_xml,
+                        )?,
+                    );
                 }
                 "snapshotId" => {
                     value.snapshot_id = ::std::option::Option::Some(
@@ -253,18 +243,12 @@ impl DescribeSnapshotAttributeResult {
                     );
                 }
                 "createVolumePermission" => {
-                    value.create_volume_permissions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::CreateVolumePermission::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.create_volume_permissions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CreateVolumePermission::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -353,29 +353,17 @@ impl DescribeSnapshotsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.owner_ids {
             let member_0 = body.enter("Owner");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.restorable_by_user_ids {
             let member_0 = body.enter("RestorableBy");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_ids {
             let member_0 = body.enter("SnapshotId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -383,11 +371,7 @@ impl DescribeSnapshotsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Filter::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -113,19 +113,12 @@ impl DescribeSpotFleetInstancesResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "DescribeSpotFleetInstancesResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "DescribeSpotFleetInstancesResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -227,15 +220,12 @@ impl DescribeSpotFleetInstancesResponse {
         for child in element.children() {
             match child.name() {
                 "activeInstanceSet" => {
-                    value.active_instances = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ActiveInstance::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.active_instances = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ActiveInstance::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

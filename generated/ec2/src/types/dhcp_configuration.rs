@@ -171,15 +171,12 @@ impl DhcpConfiguration {
                     );
                 }
                 "valueSet" => {
-                    value.values = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::AttributeValue::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.values = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AttributeValue::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

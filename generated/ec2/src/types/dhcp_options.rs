@@ -246,15 +246,9 @@ impl DhcpOptions {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "dhcpOptionsId" => {
                     value.dhcp_options_id = ::std::option::Option::Some(
@@ -262,16 +256,12 @@ impl DhcpOptions {
                     );
                 }
                 "dhcpConfigurationSet" => {
-                    value.dhcp_configurations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::DhcpConfiguration::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.dhcp_configurations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DhcpConfiguration::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -267,15 +267,9 @@ impl DnsOptions {
                     );
                 }
                 "privateDnsSpecifiedDomainSet" => {
-                    value.private_dns_specified_domains = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.private_dns_specified_domains = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 _ => {}
             }

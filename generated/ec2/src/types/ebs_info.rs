@@ -415,15 +415,12 @@ impl EbsInfo {
                     );
                 }
                 "ebsCardSet" => {
-                    value.ebs_cards = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::EbsCardInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ebs_cards = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::EbsCardInfo::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -189,20 +189,12 @@ impl EnableFastSnapshotRestoreErrorItem {
                     );
                 }
                 "fastSnapshotRestoreStateErrorSet" => {
-                    value.fast_snapshot_restore_state_errors = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::EnableFastSnapshotRestoreStateErrorItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.fast_snapshot_restore_state_errors = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::EnableFastSnapshotRestoreStateErrorItem::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -2123,15 +2123,9 @@ impl Explanation {
                     );
                 }
                 "addressSet" => {
-                    value.addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "attachedTo" => {
                     value.attached_to = ::std::option::Option::Some(
@@ -2139,37 +2133,19 @@ impl Explanation {
                     );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.availability_zones = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.availability_zone_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "cidrSet" => {
-                    value.cidrs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.cidrs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "component" => {
                     value.component = ::std::option::Option::Some(
@@ -2239,16 +2215,12 @@ impl Explanation {
                     );
                 }
                 "loadBalancerTargetGroupSet" => {
-                    value.load_balancer_target_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AnalysisComponent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.load_balancer_target_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AnalysisComponent::from_xml,
+                        )?,
+                    );
                 }
                 "loadBalancerTargetPort" => {
                     value.load_balancer_target_port = ::std::option::Option::Some(
@@ -2295,15 +2267,12 @@ impl Explanation {
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PortRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.port_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PortRange::from_xml,
+                        )?,
+                    );
                 }
                 "prefixList" => {
                     value.prefix_list = ::std::option::Option::Some(
@@ -2311,15 +2280,9 @@ impl Explanation {
                     );
                 }
                 "protocolSet" => {
-                    value.protocols = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.protocols = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "routeTableRoute" => {
                     value.route_table_route = ::std::option::Option::Some(
@@ -2342,16 +2305,12 @@ impl Explanation {
                     );
                 }
                 "securityGroupSet" => {
-                    value.security_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AnalysisComponent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.security_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AnalysisComponent::from_xml,
+                        )?,
+                    );
                 }
                 "sourceVpc" => {
                     value.source_vpc = ::std::option::Option::Some(

@@ -159,19 +159,12 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ExportVerifiedAccessInstanceClientConfigurationResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ExportVerifiedAccessInstanceClientConfigurationResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -380,18 +373,11 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
                     );
                 }
                 "deviceTrustProviderSet" => {
-                    value.device_trust_providers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::DeviceTrustProviderType::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.device_trust_providers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::DeviceTrustProviderType,
+                        >(child),
+                    );
                 }
                 "userTrustProvider" => {
                     value.user_trust_provider = ::std::option::Option::Some(
@@ -401,20 +387,12 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
                     );
                 }
                 "openVpnConfigurationSet" => {
-                    value.open_vpn_configurations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.open_vpn_configurations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

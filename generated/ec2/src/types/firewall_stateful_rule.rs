@@ -387,48 +387,30 @@ impl FirewallStatefulRule {
                     );
                 }
                 "sourceSet" => {
-                    value.sources = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.sources = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "destinationSet" => {
-                    value.destinations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.destinations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "sourcePortSet" => {
-                    value.source_ports = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PortRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.source_ports = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PortRange::from_xml,
+                        )?,
+                    );
                 }
                 "destinationPortSet" => {
-                    value.destination_ports = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PortRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.destination_ports = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PortRange::from_xml,
+                        )?,
+                    );
                 }
                 "protocol" => {
                     value.protocol = ::std::option::Option::Some(

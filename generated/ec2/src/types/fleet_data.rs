@@ -1036,18 +1036,12 @@ impl FleetData {
                     );
                 }
                 "launchTemplateConfigs" => {
-                    value.launch_template_configs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::FleetLaunchTemplateConfig::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.launch_template_configs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::FleetLaunchTemplateConfig::from_xml,
+                        )?,
+                    );
                 }
                 "targetCapacitySpecification" => {
                     value.target_capacity_specification = ::std::option::Option::Some(
@@ -1103,41 +1097,25 @@ impl FleetData {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "errorSet" => {
-                    value.errors = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::DescribeFleetError::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.errors = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DescribeFleetError::from_xml,
+                        )?,
+                    );
                 }
                 "fleetInstanceSet" => {
-                    value.instances = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::DescribeFleetsInstances::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.instances = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DescribeFleetsInstances::from_xml,
+                        )?,
+                    );
                 }
                 "context" => {
                     value.context = ::std::option::Option::Some(

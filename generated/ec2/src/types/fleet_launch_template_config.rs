@@ -187,20 +187,12 @@ impl FleetLaunchTemplateConfig {
                     );
                 }
                 "overrides" => {
-                    value.overrides = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::FleetLaunchTemplateOverrides::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.overrides = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::FleetLaunchTemplateOverrides::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -586,18 +586,12 @@ impl FleetLaunchTemplateOverrides {
                     );
                 }
                 "blockDeviceMappingSet" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::BlockDeviceMappingResponse::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::BlockDeviceMappingResponse::from_xml,
+                        )?,
+                    );
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = ::std::option::Option::Some(

@@ -792,15 +792,9 @@ impl FlowLog {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "maxAggregationInterval" => {
                     value.max_aggregation_interval = ::std::option::Option::Some(
@@ -815,20 +809,12 @@ impl FlowLog {
                     );
                 }
                 "tagFieldSpecificationSet" => {
-                    value.tag_field_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TagFieldSpecificationResponse::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.tag_field_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TagFieldSpecificationResponse::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

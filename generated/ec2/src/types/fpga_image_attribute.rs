@@ -294,26 +294,20 @@ impl FpgaImageAttribute {
                     );
                 }
                 "loadPermissions" => {
-                    value.load_permissions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::LoadPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.load_permissions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LoadPermission::from_xml,
+                        )?,
+                    );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ProductCode::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.product_codes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ProductCode::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

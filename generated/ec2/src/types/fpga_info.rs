@@ -166,15 +166,12 @@ impl FpgaInfo {
         for child in element.children() {
             match child.name() {
                 "fpgas" => {
-                    value.fpgas = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::FpgaDeviceInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.fpgas = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::FpgaDeviceInfo::from_xml,
+                        )?,
+                    );
                 }
                 "totalFpgaMemoryInMiB" => {
                     value.total_fpga_memory_in_mib = ::std::option::Option::Some(

@@ -120,19 +120,12 @@ impl GetAllowedImagesSettingsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetAllowedImagesSettingsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetAllowedImagesSettingsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -237,15 +230,12 @@ impl GetAllowedImagesSettingsResult {
                     );
                 }
                 "imageCriterionSet" => {
-                    value.image_criteria = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ImageCriterion::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.image_criteria = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImageCriterion::from_xml,
+                        )?,
+                    );
                 }
                 "managedBy" => {
                     value.managed_by = ::std::option::Option::Some(

@@ -439,20 +439,12 @@ impl GetCapacityManagerMetricDimensionsRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.group_by {
             let member_0 = body.enter("GroupBy");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.filter_by {
             let member_0 = body.enter("FilterBy");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::CapacityManagerCondition::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
@@ -475,11 +467,7 @@ impl GetCapacityManagerMetricDimensionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.metric_names {
             let member_0 = body.enter("MetricName");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

@@ -215,19 +215,12 @@ impl GetCapacityReservationUsageResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetCapacityReservationUsageResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetCapacityReservationUsageResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -519,15 +512,12 @@ impl GetCapacityReservationUsageResult {
                     );
                 }
                 "instanceUsageSet" => {
-                    value.instance_usages = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::InstanceUsage::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.instance_usages = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceUsage::from_xml,
+                        )?,
+                    );
                 }
                 "interruptible" => {
                     value.interruptible = ::std::option::Option::Some(

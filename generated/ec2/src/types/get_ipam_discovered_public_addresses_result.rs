@@ -134,19 +134,12 @@ impl GetIpamDiscoveredPublicAddressesResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetIpamDiscoveredPublicAddressesResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetIpamDiscoveredPublicAddressesResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -255,18 +248,12 @@ impl GetIpamDiscoveredPublicAddressesResult {
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredPublicAddressSet" => {
-                    value.ipam_discovered_public_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamDiscoveredPublicAddress::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipam_discovered_public_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamDiscoveredPublicAddress::from_xml,
+                        )?,
+                    );
                 }
                 "oldestSampleTime" => {
                     value.oldest_sample_time = ::std::option::Option::Some(

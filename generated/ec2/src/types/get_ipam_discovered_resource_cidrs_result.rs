@@ -105,19 +105,12 @@ impl GetIpamDiscoveredResourceCidrsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetIpamDiscoveredResourceCidrsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetIpamDiscoveredResourceCidrsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -202,18 +195,12 @@ impl GetIpamDiscoveredResourceCidrsResult {
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredResourceCidrSet" => {
-                    value.ipam_discovered_resource_cidrs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamDiscoveredResourceCidr::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipam_discovered_resource_cidrs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamDiscoveredResourceCidr::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

@@ -106,19 +106,12 @@ impl GetIpamRouteOriginAuthorizationsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetIpamRouteOriginAuthorizationsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetIpamRouteOriginAuthorizationsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -203,20 +196,12 @@ impl GetIpamRouteOriginAuthorizationsResult {
         for child in element.children() {
             match child.name() {
                 "ipamRouteOriginAuthorizationSet" => {
-                    value.ipam_route_origin_authorizations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamRouteOriginAuthorizationInfo::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipam_route_origin_authorizations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamRouteOriginAuthorizationInfo::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

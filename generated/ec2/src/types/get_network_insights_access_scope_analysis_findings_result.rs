@@ -135,19 +135,12 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetNetworkInsightsAccessScopeAnalysisFindingsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetNetworkInsightsAccessScopeAnalysisFindingsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -291,18 +284,12 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
                     );
                 }
                 "analysisFindingSet" => {
-                    value.analysis_findings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AccessScopeAnalysisFinding::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.analysis_findings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AccessScopeAnalysisFinding::from_xml,
+                        )?,
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

@@ -230,19 +230,12 @@ impl GetReservedInstancesExchangeQuoteResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "GetReservedInstancesExchangeQuoteResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "GetReservedInstancesExchangeQuoteResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -527,20 +520,12 @@ impl GetReservedInstancesExchangeQuoteResult {
                     );
                 }
                 "reservedInstanceValueSet" => {
-                    value.reserved_instance_value_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ReservedInstanceReservationValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.reserved_instance_value_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ReservedInstanceReservationValue::from_xml,
+                        )?,
+                    );
                 }
                 "targetConfigurationValueRollup" => {
                     value.target_configuration_value_rollup = ::std::option::Option::Some(
@@ -548,18 +533,12 @@ impl GetReservedInstancesExchangeQuoteResult {
                     );
                 }
                 "targetConfigurationValueSet" => {
-                    value.target_configuration_value_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TargetReservationValue::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.target_configuration_value_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TargetReservationValue::from_xml,
+                        )?,
+                    );
                 }
                 "validationFailureReason" => {
                     value.validation_failure_reason = ::std::option::Option::Some(

@@ -452,11 +452,7 @@ impl GetSpotPlacementScoresRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_types {
             let member_0 = body.enter("InstanceType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity {
@@ -473,11 +469,7 @@ impl GetSpotPlacementScoresRequest {
         }
         if let ::std::option::Option::Some(value) = &self.region_names {
             let member_0 = body.enter("RegionName");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self

@@ -349,15 +349,9 @@ impl GpuDeviceInfo {
                     );
                 }
                 "workloadSet" => {
-                    value.workloads = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.workloads = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(

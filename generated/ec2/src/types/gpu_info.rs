@@ -166,15 +166,12 @@ impl GpuInfo {
         for child in element.children() {
             match child.name() {
                 "gpus" => {
-                    value.gpus = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GpuDeviceInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.gpus = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GpuDeviceInfo::from_xml,
+                        )?,
+                    );
                 }
                 "totalGpuMemoryInMiB" => {
                     value.total_gpu_memory_in_mib = ::std::option::Option::Some(

@@ -189,20 +189,12 @@ impl HealthCheckPathResponseObject {
                     );
                 }
                 "destinationSet" => {
-                    value.destinations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::HealthCheckPathDestinationResponseObject::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.destinations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::HealthCheckPathDestinationResponseObject::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -914,15 +914,12 @@ impl Host {
                     );
                 }
                 "instances" => {
-                    value.instances = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::HostInstance::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.instances = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::HostInstance::from_xml,
+                        )?,
+                    );
                 }
                 "state" => {
                     value.state = ::std::option::Option::Some(
@@ -940,15 +937,9 @@ impl Host {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "hostRecovery" => {
                     value.host_recovery = ::std::option::Option::Some(

@@ -1453,16 +1453,12 @@ impl Image {
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::BlockDeviceMapping::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::BlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 "description" => {
                     value.description = ::std::option::Option::Some(
@@ -1510,15 +1506,9 @@ impl Image {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "virtualizationType" => {
                     value.virtualization_type = ::std::option::Option::Some(
@@ -1586,15 +1576,12 @@ impl Image {
                     );
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ImageWatermark::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.image_watermarks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImageWatermark::from_xml,
+                        )?,
+                    );
                 }
                 "imageId" => {
                     value.image_id = ::std::option::Option::Some(
@@ -1625,15 +1612,12 @@ impl Image {
                     value.public = ::std::option::Option::Some(child.text() == "true");
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ProductCode::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.product_codes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ProductCode::from_xml,
+                        )?,
+                    );
                 }
                 "architecture" => {
                     value.architecture = ::std::option::Option::Some(

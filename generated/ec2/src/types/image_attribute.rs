@@ -259,19 +259,12 @@ impl ImageAttribute {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ImageAttribute",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ImageAttribute",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -690,39 +683,28 @@ impl ImageAttribute {
                     );
                 }
                 "launchPermission" => {
-                    value.launch_permissions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::LaunchPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.launch_permissions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchPermission::from_xml,
+                        )?,
+                    );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ProductCode::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.product_codes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ProductCode::from_xml,
+                        )?,
+                    );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::BlockDeviceMapping::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::BlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

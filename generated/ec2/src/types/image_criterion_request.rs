@@ -377,29 +377,17 @@ impl ImageCriterionRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_providers {
             let member_0 = body.enter("ImageProvider");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.marketplace_product_codes {
             let member_0 = body.enter("MarketplaceProductCode");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_names {
             let member_0 = body.enter("ImageName");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.deprecation_time_condition {
@@ -414,11 +402,7 @@ impl ImageCriterionRequest {
         }
         if let ::std::option::Option::Some(value) = &self.image_watermarks {
             let member_0 = body.enter("ImageWatermark");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ImageWatermarkFilterRequest::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

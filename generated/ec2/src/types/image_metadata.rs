@@ -471,15 +471,12 @@ impl ImageMetadata {
                     );
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ImageWatermark::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.image_watermarks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImageWatermark::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

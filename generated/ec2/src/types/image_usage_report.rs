@@ -460,29 +460,17 @@ impl ImageUsageReport {
                     );
                 }
                 "resourceTypeSet" => {
-                    value.resource_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ImageUsageResourceType::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.resource_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImageUsageResourceType::from_xml,
+                        )?,
+                    );
                 }
                 "accountIdSet" => {
-                    value.account_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.account_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "state" => {
                     value.state = ::std::option::Option::Some(
@@ -513,15 +501,9 @@ impl ImageUsageReport {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -181,20 +181,12 @@ impl ImageUsageResourceType {
                     );
                 }
                 "resourceTypeOptionSet" => {
-                    value.resource_type_options = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ImageUsageResourceTypeOption::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.resource_type_options = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImageUsageResourceTypeOption::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

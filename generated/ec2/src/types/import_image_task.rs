@@ -740,15 +740,12 @@ impl ImportImageTask {
                     );
                 }
                 "snapshotDetailSet" => {
-                    value.snapshot_details = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::SnapshotDetail::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.snapshot_details = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SnapshotDetail::from_xml,
+                        )?,
+                    );
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
@@ -761,31 +758,17 @@ impl ImportImageTask {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "licenseSpecifications" => {
-                    value.license_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ImportImageLicenseConfigurationResponse::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.license_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImportImageLicenseConfigurationResponse::from_xml,
+                        )?,
+                    );
                 }
                 "usageOperation" => {
                     value.usage_operation = ::std::option::Option::Some(

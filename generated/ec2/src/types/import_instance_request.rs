@@ -286,11 +286,7 @@ impl ImportInstanceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.disk_images {
             let member_0 = body.enter("DiskImage");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::DiskImage::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.platform {

@@ -253,20 +253,12 @@ impl ImportInstanceTaskDetails {
                     );
                 }
                 "volumes" => {
-                    value.volumes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ImportInstanceVolumeDetailItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.volumes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ImportInstanceVolumeDetailItem::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

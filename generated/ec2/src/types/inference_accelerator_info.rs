@@ -174,16 +174,12 @@ impl InferenceAcceleratorInfo {
         for child in element.children() {
             match child.name() {
                 "accelerators" => {
-                    value.accelerators = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InferenceDeviceInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.accelerators = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InferenceDeviceInfo::from_xml,
+                        )?,
+                    );
                 }
                 "totalInferenceMemoryInMiB" => {
                     value.total_inference_memory_in_mib = ::std::option::Option::Some(

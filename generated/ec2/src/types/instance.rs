@@ -2378,18 +2378,12 @@ impl Instance {
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceBlockDeviceMapping::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceBlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 "clientToken" => {
                     value.client_token = ::std::option::Option::Some(
@@ -2422,48 +2416,28 @@ impl Instance {
                     );
                 }
                 "elasticGpuAssociationSet" => {
-                    value.elastic_gpu_associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ElasticGpuAssociation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.elastic_gpu_associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ElasticGpuAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "elasticInferenceAcceleratorAssociationSet" => {
-                    value.elastic_inference_accelerator_associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ElasticInferenceAcceleratorAssociation::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.elastic_inference_accelerator_associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ElasticInferenceAcceleratorAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceNetworkInterface::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.network_interfaces = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceNetworkInterface::from_xml,
+                        )?,
+                    );
                 }
                 "outpostArn" => {
                     value.outpost_arn = ::std::option::Option::Some(
@@ -2481,15 +2455,12 @@ impl Instance {
                     );
                 }
                 "groupSet" => {
-                    value.security_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.security_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = ::std::option::Option::Some(
@@ -2512,15 +2483,9 @@ impl Instance {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "virtualizationType" => {
                     value.virtualization_type = ::std::option::Option::Some(
@@ -2555,18 +2520,12 @@ impl Instance {
                     );
                 }
                 "licenseSet" => {
-                    value.licenses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LicenseConfiguration::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.licenses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LicenseConfiguration::from_xml,
+                        )?,
+                    );
                 }
                 "metadataOptions" => {
                     value.metadata_options = ::std::option::Option::Some(
@@ -2638,18 +2597,12 @@ impl Instance {
                     );
                 }
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceSecondaryInterface::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.secondary_interfaces = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceSecondaryInterface::from_xml,
+                        )?,
+                    );
                 }
                 "instanceId" => {
                     value.instance_id = ::std::option::Option::Some(
@@ -2694,15 +2647,12 @@ impl Instance {
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ProductCode::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.product_codes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ProductCode::from_xml,
+                        )?,
+                    );
                 }
                 "instanceType" => {
                     value.instance_type = ::std::option::Option::Some(

@@ -306,19 +306,12 @@ impl InstanceAttribute {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "InstanceAttribute",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "InstanceAttribute",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -762,18 +755,12 @@ impl InstanceAttribute {
         for child in element.children() {
             match child.name() {
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceBlockDeviceMapping::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceBlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 "disableApiTermination" => {
                     value.disable_api_termination = ::std::option::Option::Some(
@@ -816,15 +803,12 @@ impl InstanceAttribute {
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ProductCode::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.product_codes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ProductCode::from_xml,
+                        )?,
+                    );
                 }
                 "ramdisk" => {
                     value.ramdisk_id = ::std::option::Option::Some(
@@ -857,15 +841,12 @@ impl InstanceAttribute {
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -877,27 +877,20 @@ impl InstanceNetworkInterface {
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceIpv6Address::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceIpv6Address::from_xml,
+                        )?,
+                    );
                 }
                 "macAddress" => {
                     value.mac_address = ::std::option::Option::Some(
@@ -925,18 +918,12 @@ impl InstanceNetworkInterface {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstancePrivateIpAddress::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstancePrivateIpAddress::from_xml,
+                        )?,
+                    );
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = ::std::option::Option::Some(
@@ -964,28 +951,20 @@ impl InstanceNetworkInterface {
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceIpv4Prefix::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv4_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceIpv4Prefix::from_xml,
+                        )?,
+                    );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceIpv6Prefix::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceIpv6Prefix::from_xml,
+                        )?,
+                    );
                 }
                 "connectionTrackingConfiguration" => {
                     value.connection_tracking_configuration = ::std::option::Option::Some(

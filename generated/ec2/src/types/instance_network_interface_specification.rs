@@ -953,11 +953,7 @@ impl InstanceNetworkInterfaceSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
@@ -965,11 +961,7 @@ impl InstanceNetworkInterfaceSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::InstanceIpv6Address::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -980,11 +972,7 @@ impl InstanceNetworkInterfaceSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::PrivateIpAddressSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -1009,11 +997,10 @@ impl InstanceNetworkInterfaceSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Ipv4PrefixSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
@@ -1021,11 +1008,10 @@ impl InstanceNetworkInterfaceSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Ipv6PrefixSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
@@ -1083,15 +1069,9 @@ impl InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "SecurityGroupId" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "ipv6AddressCount" => {
                     value.ipv6_address_count = ::std::option::Option::Some(
@@ -1101,16 +1081,12 @@ impl InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceIpv6Address::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceIpv6Address::from_xml,
+                        )?,
+                    );
                 }
                 "networkInterfaceId" => {
                     value.network_interface_id = ::std::option::Option::Some(
@@ -1123,20 +1099,12 @@ impl InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::PrivateIpAddressSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PrivateIpAddressSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "secondaryPrivateIpAddressCount" => {
                     value.secondary_private_ip_address_count = ::std::option::Option::Some(
@@ -1168,20 +1136,12 @@ impl InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "Ipv4Prefix" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv4PrefixSpecificationRequest::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv4_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv4PrefixSpecificationRequest::from_xml,
+                        )?,
+                    );
                 }
                 "Ipv4PrefixCount" => {
                     value.ipv4_prefix_count = ::std::option::Option::Some(
@@ -1191,20 +1151,12 @@ impl InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "Ipv6Prefix" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv6PrefixSpecificationRequest::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv6_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv6PrefixSpecificationRequest::from_xml,
+                        )?,
+                    );
                 }
                 "Ipv6PrefixCount" => {
                     value.ipv6_prefix_count = ::std::option::Option::Some(

@@ -1265,11 +1265,7 @@ impl InstanceRequirements {
         }
         if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
             let member_0 = body.enter("CpuManufacturerSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
@@ -1279,20 +1275,12 @@ impl InstanceRequirements {
         }
         if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
             let member_0 = body.enter("ExcludedInstanceTypeSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_generations {
             let member_0 = body.enter("InstanceGenerationSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -1327,11 +1315,7 @@ impl InstanceRequirements {
         }
         if let ::std::option::Option::Some(value) = &self.local_storage_types {
             let member_0 = body.enter("LocalStorageTypeSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
@@ -1346,11 +1330,7 @@ impl InstanceRequirements {
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_types {
             let member_0 = body.enter("AcceleratorTypeSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_count {
@@ -1360,20 +1340,12 @@ impl InstanceRequirements {
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
             let member_0 = body.enter("AcceleratorManufacturerSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_names {
             let member_0 = body.enter("AcceleratorNameSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
@@ -1388,11 +1360,7 @@ impl InstanceRequirements {
         }
         if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
             let member_0 = body.enter("AllowedInstanceTypeSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -1436,16 +1404,11 @@ impl InstanceRequirements {
                     );
                 }
                 "cpuManufacturerSet" => {
-                    value.cpu_manufacturers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::CpuManufacturer::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.cpu_manufacturers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::CpuManufacturer,
+                        >(child),
+                    );
                 }
                 "memoryGiBPerVCpu" => {
                     value.memory_gib_per_v_cpu = ::std::option::Option::Some(
@@ -1453,29 +1416,16 @@ impl InstanceRequirements {
                     );
                 }
                 "excludedInstanceTypeSet" => {
-                    value.excluded_instance_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.excluded_instance_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "instanceGenerationSet" => {
-                    value.instance_generations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceGeneration::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.instance_generations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::InstanceGeneration,
+                        >(child),
+                    );
                 }
                 "spotMaxPricePercentageOverLowestPrice" => {
                     value.spot_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
@@ -1517,16 +1467,11 @@ impl InstanceRequirements {
                     );
                 }
                 "localStorageTypeSet" => {
-                    value.local_storage_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::LocalStorageType::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.local_storage_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::LocalStorageType,
+                        >(child),
+                    );
                 }
                 "totalLocalStorageGB" => {
                     value.total_local_storage_gb = ::std::option::Option::Some(
@@ -1539,16 +1484,11 @@ impl InstanceRequirements {
                     );
                 }
                 "acceleratorTypeSet" => {
-                    value.accelerator_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AcceleratorType::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.accelerator_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::AcceleratorType,
+                        >(child),
+                    );
                 }
                 "acceleratorCount" => {
                     value.accelerator_count = ::std::option::Option::Some(
@@ -1556,30 +1496,18 @@ impl InstanceRequirements {
                     );
                 }
                 "acceleratorManufacturerSet" => {
-                    value.accelerator_manufacturers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::AcceleratorManufacturer::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.accelerator_manufacturers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::AcceleratorManufacturer,
+                        >(child),
+                    );
                 }
                 "acceleratorNameSet" => {
-                    value.accelerator_names = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AcceleratorName::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.accelerator_names = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::AcceleratorName,
+                        >(child),
+                    );
                 }
                 "acceleratorTotalMemoryMiB" => {
                     value.accelerator_total_memory_mib = ::std::option::Option::Some(
@@ -1592,15 +1520,9 @@ impl InstanceRequirements {
                     );
                 }
                 "allowedInstanceTypeSet" => {
-                    value.allowed_instance_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.allowed_instance_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "maxSpotPriceAsPercentageOfOptimalOnDemandPrice" => {
                     value.max_spot_price_as_percentage_of_optimal_on_demand_price = ::std::option::Option::Some(

@@ -1294,11 +1294,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
             let member_0 = body.enter("CpuManufacturer");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
@@ -1308,20 +1304,12 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
             let member_0 = body.enter("ExcludedInstanceType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_generations {
             let member_0 = body.enter("InstanceGeneration");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -1356,11 +1344,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.local_storage_types {
             let member_0 = body.enter("LocalStorageType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
@@ -1375,11 +1359,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_types {
             let member_0 = body.enter("AcceleratorType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_count {
@@ -1389,20 +1369,12 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
             let member_0 = body.enter("AcceleratorManufacturer");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_names {
             let member_0 = body.enter("AcceleratorName");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
@@ -1417,11 +1389,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
             let member_0 = body.enter("AllowedInstanceType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self

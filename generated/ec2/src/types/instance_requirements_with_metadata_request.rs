@@ -209,20 +209,12 @@ impl InstanceRequirementsWithMetadataRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.architecture_types {
             let member_0 = body.enter("ArchitectureType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.virtualization_types {
             let member_0 = body.enter("VirtualizationType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {

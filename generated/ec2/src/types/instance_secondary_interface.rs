@@ -478,20 +478,12 @@ impl InstanceSecondaryInterface {
                     );
                 }
                 "privateIpAddressSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceSecondaryInterfacePrivateIpAddress::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceSecondaryInterfacePrivateIpAddress::from_xml,
+                        )?,
+                    );
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = ::std::option::Option::Some(

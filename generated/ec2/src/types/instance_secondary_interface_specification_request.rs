@@ -351,11 +351,10 @@ impl InstanceSecondaryInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address_count {

@@ -511,16 +511,12 @@ impl InstanceStatus {
                     );
                 }
                 "eventsSet" => {
-                    value.events = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceStatusEvent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.events = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceStatusEvent::from_xml,
+                        )?,
+                    );
                 }
                 "instanceId" => {
                     value.instance_id = ::std::option::Option::Some(

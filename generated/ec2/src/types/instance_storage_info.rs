@@ -241,15 +241,12 @@ impl InstanceStorageInfo {
                     );
                 }
                 "disks" => {
-                    value.disks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::DiskInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.disks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DiskInfo::from_xml,
+                        )?,
+                    );
                 }
                 "nvmeSupport" => {
                     value.nvme_support = ::std::option::Option::Some(

@@ -165,15 +165,9 @@ impl InstanceTagNotificationAttribute {
         for child in element.children() {
             match child.name() {
                 "instanceTagKeySet" => {
-                    value.instance_tag_keys = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.instance_tag_keys = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "includeAllTagsOfInstance" => {
                     value.include_all_tags_of_instance = ::std::option::Option::Some(

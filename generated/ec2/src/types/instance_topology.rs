@@ -347,15 +347,9 @@ impl InstanceTopology {
                     );
                 }
                 "networkNodeSet" => {
-                    value.network_nodes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.network_nodes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "availabilityZone" => {
                     value.availability_zone = ::std::option::Option::Some(

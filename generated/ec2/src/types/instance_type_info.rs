@@ -1237,42 +1237,25 @@ impl InstanceTypeInfo {
                     );
                 }
                 "supportedUsageClasses" => {
-                    value.supported_usage_classes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::UsageClassType::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.supported_usage_classes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::UsageClassType,
+                        >(child),
+                    );
                 }
                 "supportedRootDeviceTypes" => {
-                    value.supported_root_device_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::RootDeviceType::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.supported_root_device_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::RootDeviceType,
+                        >(child),
+                    );
                 }
                 "supportedVirtualizationTypes" => {
-                    value.supported_virtualization_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VirtualizationType::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.supported_virtualization_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::VirtualizationType,
+                        >(child),
+                    );
                 }
                 "bareMetal" => {
                     value.bare_metal = ::std::option::Option::Some(
@@ -1360,15 +1343,11 @@ impl InstanceTypeInfo {
                     );
                 }
                 "supportedBootModes" => {
-                    value.supported_boot_modes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::BootModeType::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.supported_boot_modes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::BootModeType,
+                        >(child),
+                    );
                 }
                 "nitroEnclavesSupport" => {
                     value.nitro_enclaves_support = ::std::option::Option::Some(

@@ -247,18 +247,12 @@ impl InternetGateway {
         for child in element.children() {
             match child.name() {
                 "attachmentSet" => {
-                    value.attachments = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InternetGatewayAttachment::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.attachments = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InternetGatewayAttachment::from_xml,
+                        )?,
+                    );
                 }
                 "internetGatewayId" => {
                     value.internet_gateway_id = ::std::option::Option::Some(
@@ -271,15 +265,9 @@ impl InternetGateway {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -365,38 +365,22 @@ impl IpPermission {
         }
         if let ::std::option::Option::Some(value) = &self.user_id_group_pairs {
             let member_0 = body.enter("Groups");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::UserIdGroupPair::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_ranges {
             let member_0 = body.enter("IpRanges");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::IpRange::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_ranges {
             let member_0 = body.enter("Ipv6Ranges");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Ipv6Range::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
             let member_0 = body.enter("PrefixListIds");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::PrefixListId::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -430,48 +414,36 @@ impl IpPermission {
                     );
                 }
                 "groups" => {
-                    value.user_id_group_pairs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::UserIdGroupPair::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.user_id_group_pairs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::UserIdGroupPair::from_xml,
+                        )?,
+                    );
                 }
                 "ipRanges" => {
-                    value.ip_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IpRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ip_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpRange::from_xml,
+                        )?,
+                    );
                 }
                 "ipv6Ranges" => {
-                    value.ipv6_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Ipv6Range::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv6Range::from_xml,
+                        )?,
+                    );
                 }
                 "prefixListIds" => {
-                    value.prefix_list_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PrefixListId::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.prefix_list_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PrefixListId::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -774,16 +774,12 @@ impl Ipam {
                     );
                 }
                 "operatingRegionSet" => {
-                    value.operating_regions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::IpamOperatingRegion::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.operating_regions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamOperatingRegion::from_xml,
+                        )?,
+                    );
                 }
                 "state" => {
                     value.state = ::std::option::Option::Some(
@@ -791,15 +787,9 @@ impl Ipam {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "defaultResourceDiscoveryId" => {
                     value.default_resource_discovery_id = ::std::option::Option::Some(

@@ -875,20 +875,12 @@ impl IpamDiscoveredPublicAddress {
                     );
                 }
                 "securityGroupSet" => {
-                    value.security_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamPublicAddressSecurityGroup::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.security_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamPublicAddressSecurityGroup::from_xml,
+                        )?,
+                    );
                 }
                 "sampleTime" => {
                     value.sample_time = ::std::option::Option::Some(

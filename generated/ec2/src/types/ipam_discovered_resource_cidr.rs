@@ -653,15 +653,12 @@ impl IpamDiscoveredResourceCidr {
                     );
                 }
                 "resourceTagSet" => {
-                    value.resource_tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IpamResourceTag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.resource_tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamResourceTag::from_xml,
+                        )?,
+                    );
                 }
                 "ipUsage" => {
                     value.ip_usage = ::std::option::Option::Some(

@@ -263,18 +263,12 @@ impl IpamPolicyDocument {
                     );
                 }
                 "allocationRuleSet" => {
-                    value.allocation_rules = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamPolicyAllocationRule::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.allocation_rules = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamPolicyAllocationRule::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

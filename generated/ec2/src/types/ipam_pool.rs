@@ -1035,26 +1035,17 @@ impl IpamPool {
                     );
                 }
                 "allocationResourceTagSet" => {
-                    value.allocation_resource_tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IpamResourceTag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.allocation_resource_tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamResourceTag::from_xml,
+                        )?,
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "awsService" => {
                     value.aws_service = ::std::option::Option::Some(

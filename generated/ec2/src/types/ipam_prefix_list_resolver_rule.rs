@@ -303,20 +303,12 @@ impl IpamPrefixListResolverRule {
                     );
                 }
                 "conditionSet" => {
-                    value.conditions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamPrefixListResolverRuleCondition::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.conditions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamPrefixListResolverRuleCondition::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

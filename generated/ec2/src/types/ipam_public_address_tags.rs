@@ -134,16 +134,12 @@ impl IpamPublicAddressTags {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "eipTagSet" {
-                value.eip_tags = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items
-                            .push(crate::types::IpamPublicAddressTag::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.eip_tags = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::IpamPublicAddressTag::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

@@ -518,16 +518,12 @@ impl IpamResourceDiscovery {
                     );
                 }
                 "operatingRegionSet" => {
-                    value.operating_regions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::IpamOperatingRegion::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.operating_regions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamOperatingRegion::from_xml,
+                        )?,
+                    );
                 }
                 "isDefault" => {
                     value.is_default = ::std::option::Option::Some(
@@ -540,31 +536,17 @@ impl IpamResourceDiscovery {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "organizationalUnitExclusionSet" => {
-                    value.organizational_unit_exclusions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamOrganizationalUnitExclusion::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.organizational_unit_exclusions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamOrganizationalUnitExclusion::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

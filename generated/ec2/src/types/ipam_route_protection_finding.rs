@@ -739,32 +739,20 @@ impl IpamRouteProtectionFinding {
                     );
                 }
                 "roaSet" => {
-                    value.roas = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IpamRouteOriginAuthorization::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.roas = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamRouteOriginAuthorization::from_xml,
+                        )?,
+                    );
                 }
                 "routeOverlapSet" => {
-                    value.route_overlaps = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::IpamRouteOverlap::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.route_overlaps = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpamRouteOverlap::from_xml,
+                        )?,
+                    );
                 }
                 "sampleTime" => {
                     value.sample_time = ::std::option::Option::Some(

@@ -336,15 +336,9 @@ impl IpamRoutingPolicyRegistration {
                     );
                 }
                 "asnSet" => {
-                    value.asns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.asns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "permitMoreSpecificAnnouncements" => {
                     value.permit_more_specific_announcements = ::std::option::Option::Some(

@@ -178,20 +178,12 @@ impl LaunchPermissionModifications {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.add {
             let member_0 = body.enter("Add");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::LaunchPermission::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove {
             let member_0 = body.enter("Remove");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::LaunchPermission::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -667,16 +667,12 @@ impl LaunchSpecification {
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::BlockDeviceMapping::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::BlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 "ebsOptimized" => {
                     value.ebs_optimized = ::std::option::Option::Some(
@@ -709,20 +705,12 @@ impl LaunchSpecification {
                     );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceNetworkInterfaceSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.network_interfaces = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceNetworkInterfaceSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
@@ -740,15 +728,12 @@ impl LaunchSpecification {
                     );
                 }
                 "groupSet" => {
-                    value.security_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.security_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 "monitoring" => {
                     value.monitoring = ::std::option::Option::Some(

@@ -184,11 +184,7 @@ impl LaunchTemplateConfig {
         }
         if let ::std::option::Option::Some(value) = &self.overrides {
             let member_0 = body.enter("Overrides");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::LaunchTemplateOverrides::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -208,18 +204,12 @@ impl LaunchTemplateConfig {
                     );
                 }
                 "overrides" => {
-                    value.overrides = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateOverrides::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.overrides = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateOverrides::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

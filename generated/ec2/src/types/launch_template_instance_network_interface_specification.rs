@@ -956,15 +956,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "interfaceType" => {
                     value.interface_type = ::std::option::Option::Some(
@@ -983,16 +977,12 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::InstanceIpv6Address::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceIpv6Address::from_xml,
+                        )?,
+                    );
                 }
                 "networkInterfaceId" => {
                     value.network_interface_id = ::std::option::Option::Some(
@@ -1005,20 +995,12 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::PrivateIpAddressSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PrivateIpAddressSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "secondaryPrivateIpAddressCount" => {
                     value.secondary_private_ip_address_count = ::std::option::Option::Some(
@@ -1048,20 +1030,12 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv4PrefixSpecificationResponse::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv4_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv4PrefixSpecificationResponse::from_xml,
+                        )?,
+                    );
                 }
                 "ipv4PrefixCount" => {
                     value.ipv4_prefix_count = ::std::option::Option::Some(
@@ -1075,20 +1049,12 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv6PrefixSpecificationResponse::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv6_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv6PrefixSpecificationResponse::from_xml,
+                        )?,
+                    );
                 }
                 "ipv6PrefixCount" => {
                     value.ipv6_prefix_count = ::std::option::Option::Some(

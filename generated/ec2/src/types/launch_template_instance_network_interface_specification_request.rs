@@ -962,11 +962,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.interface_type {
@@ -977,11 +973,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::InstanceIpv6AddressRequest::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -992,11 +984,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::PrivateIpAddressSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -1012,11 +1000,10 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Ipv4PrefixSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
@@ -1024,11 +1011,10 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Ipv6PrefixSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {

@@ -365,20 +365,12 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SecondaryInterfacePrivateIpAddressSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SecondaryInterfacePrivateIpAddressSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "privateIpAddressCount" => {
                     value.private_ip_address_count = ::std::option::Option::Some(

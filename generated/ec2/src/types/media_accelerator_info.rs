@@ -168,15 +168,12 @@ impl MediaAcceleratorInfo {
         for child in element.children() {
             match child.name() {
                 "accelerators" => {
-                    value.accelerators = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::MediaDeviceInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.accelerators = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::MediaDeviceInfo::from_xml,
+                        )?,
+                    );
                 }
                 "totalMediaMemoryInMiB" => {
                     value.total_media_memory_in_mib = ::std::option::Option::Some(

@@ -234,15 +234,12 @@ impl MetricDataResult {
                     );
                 }
                 "metricValueSet" => {
-                    value.metric_values = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::MetricValue::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.metric_values = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::MetricValue::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

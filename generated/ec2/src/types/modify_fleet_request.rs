@@ -348,11 +348,10 @@ impl ModifyFleetRequest {
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfig");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::FleetLaunchTemplateConfigRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.fleet_id {

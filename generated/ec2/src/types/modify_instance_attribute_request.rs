@@ -829,11 +829,10 @@ impl ModifyInstanceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceBlockDeviceMappingSpecification::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_termination {
@@ -870,11 +869,7 @@ impl ModifyInstanceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.groups {
             let member_0 = body.enter("GroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {

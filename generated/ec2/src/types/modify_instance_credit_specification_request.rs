@@ -229,11 +229,10 @@ impl ModifyInstanceCreditSpecificationRequest {
         if let ::std::option::Option::Some(value) = &self.instance_credit_specifications
         {
             let member_0 = body.enter("InstanceCreditSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceCreditSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -120,19 +120,12 @@ impl ModifyInstanceCreditSpecificationResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ModifyInstanceCreditSpecificationResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ModifyInstanceCreditSpecificationResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -232,36 +225,20 @@ impl ModifyInstanceCreditSpecificationResult {
         for child in element.children() {
             match child.name() {
                 "successfulInstanceCreditSpecificationSet" => {
-                    value.successful_instance_credit_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SuccessfulInstanceCreditSpecificationItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.successful_instance_credit_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SuccessfulInstanceCreditSpecificationItem::from_xml,
+                        )?,
+                    );
                 }
                 "unsuccessfulInstanceCreditSpecificationSet" => {
-                    value.unsuccessful_instance_credit_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::UnsuccessfulInstanceCreditSpecificationItem::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.unsuccessful_instance_credit_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::UnsuccessfulInstanceCreditSpecificationItem::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -518,21 +518,13 @@ impl ModifyIpamPoolRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_allocation_resource_tags {
             let member_0 = body.enter("AddAllocationResourceTag");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::RequestIpamResourceTag::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_allocation_resource_tags
         {
             let member_0 = body.enter("RemoveAllocationResourceTag");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::RequestIpamResourceTag::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -408,20 +408,12 @@ impl ModifyIpamRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::AddIpamOperatingRegion::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
             let member_0 = body.enter("RemoveOperatingRegion");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::RemoveIpamOperatingRegion::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tier {

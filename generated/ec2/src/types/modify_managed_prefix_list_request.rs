@@ -399,20 +399,12 @@ impl ModifyManagedPrefixListRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_entries {
             let member_0 = body.enter("AddEntry");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::AddPrefixListEntry::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_entries {
             let member_0 = body.enter("RemoveEntry");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::RemovePrefixListEntry::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_entries {

@@ -529,11 +529,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.associated_subnet_ids {
             let member_0 = body.enter("AssociatedSubnetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -554,11 +550,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.attachment {

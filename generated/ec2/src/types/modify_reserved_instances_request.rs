@@ -234,11 +234,7 @@ impl ModifyReservedInstancesRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.reserved_instances_ids {
             let member_0 = body.enter("ReservedInstancesId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -246,11 +242,10 @@ impl ModifyReservedInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.target_configurations {
             let member_0 = body.enter("ReservedInstancesConfigurationSetItemType");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ReservedInstancesConfiguration::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -221,11 +221,7 @@ impl ModifySecurityGroupRulesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.security_group_rules {
             let member_0 = body.enter("SecurityGroupRule");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::SecurityGroupRuleUpdate::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

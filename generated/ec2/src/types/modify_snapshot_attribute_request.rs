@@ -356,11 +356,7 @@ impl ModifySnapshotAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.group_names {
             let member_0 = body.enter("UserGroup");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.operation_type {
@@ -371,11 +367,7 @@ impl ModifySnapshotAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.user_ids {
             let member_0 = body.enter("UserId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -257,20 +257,12 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_network_services {
             let member_0 = body.enter("AddNetworkService");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_network_services {
             let member_0 = body.enter("RemoveNetworkService");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

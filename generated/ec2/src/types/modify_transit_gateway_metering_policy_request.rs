@@ -265,21 +265,13 @@ impl ModifyTransitGatewayMeteringPolicyRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_middlebox_attachment_ids {
             let member_0 = body.enter("AddMiddleboxAttachmentId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_middlebox_attachment_ids
         {
             let member_0 = body.enter("RemoveMiddleboxAttachmentId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

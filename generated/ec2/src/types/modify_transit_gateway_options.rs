@@ -593,22 +593,14 @@ impl ModifyTransitGatewayOptions {
         if let ::std::option::Option::Some(value) = &self.add_transit_gateway_cidr_blocks
         {
             let member_0 = body.enter("AddTransitGatewayCidrBlocks");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .remove_transit_gateway_cidr_blocks
         {
             let member_0 = body.enter("RemoveTransitGatewayCidrBlocks");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {

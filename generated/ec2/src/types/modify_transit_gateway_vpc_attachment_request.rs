@@ -293,20 +293,12 @@ impl ModifyTransitGatewayVpcAttachmentRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_subnet_ids {
             let member_0 = body.enter("AddSubnetIds");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_subnet_ids {
             let member_0 = body.enter("RemoveSubnetIds");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.options {

@@ -143,11 +143,10 @@ impl ModifyVerifiedAccessEndpointCidrOptions {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ModifyVerifiedAccessEndpointPortRange::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -245,11 +245,7 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
@@ -260,11 +256,10 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
         }
         if let ::std::option::Option::Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ModifyVerifiedAccessEndpointPortRange::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

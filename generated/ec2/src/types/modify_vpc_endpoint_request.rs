@@ -616,56 +616,32 @@ impl ModifyVpcEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_route_table_ids {
             let member_0 = body.enter("AddRouteTableId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_route_table_ids {
             let member_0 = body.enter("RemoveRouteTableId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_subnet_ids {
             let member_0 = body.enter("AddSubnetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_subnet_ids {
             let member_0 = body.enter("RemoveSubnetId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_security_group_ids {
             let member_0 = body.enter("AddSecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_security_group_ids {
             let member_0 = body.enter("RemoveSecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_address_type {
@@ -681,11 +657,7 @@ impl ModifyVpcEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.subnet_configurations {
             let member_0 = body.enter("SubnetConfiguration");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::SubnetConfiguration::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

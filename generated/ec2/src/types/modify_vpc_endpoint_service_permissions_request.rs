@@ -249,20 +249,12 @@ impl ModifyVpcEndpointServicePermissionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_allowed_principals {
             let member_0 = body.enter("AddAllowedPrincipals");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_allowed_principals {
             let member_0 = body.enter("RemoveAllowedPrincipals");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

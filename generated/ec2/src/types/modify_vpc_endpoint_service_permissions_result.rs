@@ -102,19 +102,12 @@ impl ModifyVpcEndpointServicePermissionsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ModifyVpcEndpointServicePermissionsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ModifyVpcEndpointServicePermissionsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -186,15 +179,12 @@ impl ModifyVpcEndpointServicePermissionsResult {
         for child in element.children() {
             match child.name() {
                 "addedPrincipalSet" => {
-                    value.added_principals = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::AddedPrincipal::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.added_principals = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AddedPrincipal::from_xml,
+                        )?,
+                    );
                 }
                 "return" => {
                     value.return_value = ::std::option::Option::Some(

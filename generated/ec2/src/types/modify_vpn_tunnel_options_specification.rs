@@ -1034,65 +1034,55 @@ impl ModifyVpnTunnelOptionsSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.phase1_encryption_algorithms {
             let member_0 = body.enter("Phase1EncryptionAlgorithm");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Phase1EncryptionAlgorithmsRequestListValue::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase2_encryption_algorithms {
             let member_0 = body.enter("Phase2EncryptionAlgorithm");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Phase2EncryptionAlgorithmsRequestListValue::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase1_integrity_algorithms {
             let member_0 = body.enter("Phase1IntegrityAlgorithm");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Phase1IntegrityAlgorithmsRequestListValue::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase2_integrity_algorithms {
             let member_0 = body.enter("Phase2IntegrityAlgorithm");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Phase2IntegrityAlgorithmsRequestListValue::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase1_dh_group_numbers {
             let member_0 = body.enter("Phase1DHGroupNumber");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Phase1DhGroupNumbersRequestListValue::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase2_dh_group_numbers {
             let member_0 = body.enter("Phase2DHGroupNumber");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::Phase2DhGroupNumbersRequestListValue::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ike_versions {
             let member_0 = body.enter("IKEVersion");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::IkeVersionsRequestListValue::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.startup_action {

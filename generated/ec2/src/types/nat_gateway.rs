@@ -795,16 +795,12 @@ impl NatGateway {
                     );
                 }
                 "natGatewayAddressSet" => {
-                    value.nat_gateway_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::NatGatewayAddress::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.nat_gateway_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NatGatewayAddress::from_xml,
+                        )?,
+                    );
                 }
                 "natGatewayId" => {
                     value.nat_gateway_id = ::std::option::Option::Some(
@@ -832,15 +828,9 @@ impl NatGateway {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "connectivityType" => {
                     value.connectivity_type = ::std::option::Option::Some(
@@ -863,18 +853,12 @@ impl NatGateway {
                     );
                 }
                 "attachedApplianceSet" => {
-                    value.attached_appliances = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::NatGatewayAttachedAppliance::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.attached_appliances = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NatGatewayAttachedAppliance::from_xml,
+                        )?,
+                    );
                 }
                 "routeTableId" => {
                     value.route_table_id = ::std::option::Option::Some(

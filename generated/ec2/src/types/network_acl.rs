@@ -348,29 +348,20 @@ impl NetworkAcl {
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::NetworkAclAssociation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NetworkAclAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "entrySet" => {
-                    value.entries = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::NetworkAclEntry::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.entries = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NetworkAclEntry::from_xml,
+                        )?,
+                    );
                 }
                 "default" => {
                     value.is_default = ::std::option::Option::Some(
@@ -383,15 +374,9 @@ impl NetworkAcl {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(

@@ -814,15 +814,12 @@ impl NetworkInfo {
                     );
                 }
                 "networkCards" => {
-                    value.network_cards = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::NetworkCardInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.network_cards = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NetworkCardInfo::from_xml,
+                        )?,
+                    );
                 }
                 "ipv4AddressesPerInterface" => {
                     value.ipv4_addresses_per_interface = ::std::option::Option::Some(
@@ -869,18 +866,11 @@ impl NetworkInfo {
                     );
                 }
                 "bandwidthWeightings" => {
-                    value.bandwidth_weightings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::BandwidthWeightingType::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.bandwidth_weightings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::BandwidthWeightingType,
+                        >(child),
+                    );
                 }
                 "flexibleEnaQueuesSupport" => {
                     value.flexible_ena_queues_support = ::std::option::Option::Some(

@@ -231,26 +231,20 @@ impl NetworkInsightsAccessScopeContent {
                     );
                 }
                 "matchPathSet" => {
-                    value.match_paths = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::AccessScopePath::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.match_paths = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AccessScopePath::from_xml,
+                        )?,
+                    );
                 }
                 "excludePathSet" => {
-                    value.exclude_paths = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::AccessScopePath::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.exclude_paths = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AccessScopePath::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -770,37 +770,19 @@ impl NetworkInsightsAnalysis {
                     );
                 }
                 "additionalAccountSet" => {
-                    value.additional_accounts = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.additional_accounts = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "filterInArnSet" => {
-                    value.filter_in_arns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.filter_in_arns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "filterOutArnSet" => {
-                    value.filter_out_arns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.filter_out_arns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "startDate" => {
                     value.start_date = ::std::option::Option::Some(
@@ -832,71 +814,46 @@ impl NetworkInsightsAnalysis {
                     );
                 }
                 "forwardPathComponentSet" => {
-                    value.forward_path_components = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PathComponent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.forward_path_components = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PathComponent::from_xml,
+                        )?,
+                    );
                 }
                 "returnPathComponentSet" => {
-                    value.return_path_components = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PathComponent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.return_path_components = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PathComponent::from_xml,
+                        )?,
+                    );
                 }
                 "explanationSet" => {
-                    value.explanations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Explanation::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.explanations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Explanation::from_xml,
+                        )?,
+                    );
                 }
                 "alternatePathHintSet" => {
-                    value.alternate_path_hints = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AlternatePathHint::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.alternate_path_hints = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AlternatePathHint::from_xml,
+                        )?,
+                    );
                 }
                 "suggestedAccountSet" => {
-                    value.suggested_accounts = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.suggested_accounts = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -1297,15 +1297,12 @@ impl NetworkInterface {
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 "interfaceType" => {
                     value.interface_type = ::std::option::Option::Some(
@@ -1313,18 +1310,12 @@ impl NetworkInterface {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::NetworkInterfaceIpv6Address::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv6_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NetworkInterfaceIpv6Address::from_xml,
+                        )?,
+                    );
                 }
                 "macAddress" => {
                     value.mac_address = ::std::option::Option::Some(
@@ -1367,48 +1358,28 @@ impl NetworkInterface {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::NetworkInterfacePrivateIpAddress::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ip_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NetworkInterfacePrivateIpAddress::from_xml,
+                        )?,
+                    );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv4PrefixSpecification::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv4_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv4PrefixSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Ipv6PrefixSpecification::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv6_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv6PrefixSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "requesterId" => {
                     value.requester_id = ::std::option::Option::Some(
@@ -1436,15 +1407,9 @@ impl NetworkInterface {
                     );
                 }
                 "tagSet" => {
-                    value.tag_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tag_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(
@@ -1472,15 +1437,9 @@ impl NetworkInterface {
                     );
                 }
                 "associatedSubnetSet" => {
-                    value.associated_subnets = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.associated_subnets = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = ::std::option::Option::Some(

@@ -174,16 +174,12 @@ impl NeuronInfo {
         for child in element.children() {
             match child.name() {
                 "neuronDevices" => {
-                    value.neuron_devices = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::NeuronDeviceInfo::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.neuron_devices = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::NeuronDeviceInfo::from_xml,
+                        )?,
+                    );
                 }
                 "totalNeuronDeviceMemoryInMiB" => {
                     value.total_neuron_device_memory_in_mib = ::std::option::Option::Some(

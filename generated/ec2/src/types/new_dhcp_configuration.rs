@@ -160,11 +160,7 @@ impl NewDhcpConfiguration {
         }
         if let ::std::option::Option::Some(value) = &self.values {
             let member_0 = body.enter("Value");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

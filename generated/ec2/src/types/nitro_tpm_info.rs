@@ -126,15 +126,9 @@ impl NitroTpmInfo {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "supportedVersions" {
-                value.supported_versions = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(::std::string::String::from(item_0.text()));
-                    }
-                    items
-                });
+                value.supported_versions = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                );
             }
         }
         ::std::result::Result::Ok(value)

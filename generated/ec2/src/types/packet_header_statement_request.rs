@@ -352,65 +352,37 @@ impl PacketHeaderStatementRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_addresses {
             let member_0 = body.enter("SourceAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_addresses {
             let member_0 = body.enter("DestinationAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_ports {
             let member_0 = body.enter("SourcePort");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_ports {
             let member_0 = body.enter("DestinationPort");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_prefix_lists {
             let member_0 = body.enter("SourcePrefixList");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_prefix_lists {
             let member_0 = body.enter("DestinationPrefixList");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocols {
             let member_0 = body.enter("Protocol");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

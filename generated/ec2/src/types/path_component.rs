@@ -899,16 +899,12 @@ impl PathComponent {
                     );
                 }
                 "additionalDetailSet" => {
-                    value.additional_details = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::AdditionalDetail::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.additional_details = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::AdditionalDetail::from_xml,
+                        )?,
+                    );
                 }
                 "transitGateway" => {
                     value.transit_gateway = ::std::option::Option::Some(
@@ -921,15 +917,12 @@ impl PathComponent {
                     );
                 }
                 "explanationSet" => {
-                    value.explanations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Explanation::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.explanations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Explanation::from_xml,
+                        )?,
+                    );
                 }
                 "elasticLoadBalancerListener" => {
                     value.elastic_load_balancer_listener = ::std::option::Option::Some(

@@ -128,18 +128,11 @@ impl PlacementGroupInfo {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "supportedStrategies" {
-                value.supported_strategies = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items
-                            .push(
-                                crate::types::PlacementGroupStrategy::from(item_0.text()),
-                            );
-                    }
-                    items
-                });
+                value.supported_strategies = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::text_list::<
+                        crate::types::PlacementGroupStrategy,
+                    >(child),
+                );
             }
         }
         ::std::result::Result::Ok(value)

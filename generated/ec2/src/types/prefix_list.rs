@@ -191,15 +191,9 @@ impl PrefixList {
         for child in element.children() {
             match child.name() {
                 "cidrSet" => {
-                    value.cidrs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.cidrs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "prefixListId" => {
                     value.prefix_list_id = ::std::option::Option::Some(

@@ -169,15 +169,12 @@ impl PrincipalIdFormat {
                     );
                 }
                 "statusSet" => {
-                    value.statuses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IdFormat::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.statuses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IdFormat::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -249,16 +249,11 @@ impl ProcessorInfo {
         for child in element.children() {
             match child.name() {
                 "supportedArchitectures" => {
-                    value.supported_architectures = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::ArchitectureType::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.supported_architectures = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::ArchitectureType,
+                        >(child),
+                    );
                 }
                 "sustainedClockSpeedInGhz" => {
                     value.sustained_clock_speed_in_ghz = ::std::option::Option::Some(
@@ -270,20 +265,11 @@ impl ProcessorInfo {
                     );
                 }
                 "supportedFeatures" => {
-                    value.supported_features = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SupportedAdditionalProcessorFeature::from(
-                                        item_0.text(),
-                                    ),
-                                );
-                        }
-                        items
-                    });
+                    value.supported_features = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::SupportedAdditionalProcessorFeature,
+                        >(child),
+                    );
                 }
                 "manufacturer" => {
                     value.manufacturer = ::std::option::Option::Some(

@@ -350,16 +350,12 @@ impl PublicIpv4Pool {
                     );
                 }
                 "poolAddressRangeSet" => {
-                    value.pool_address_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::PublicIpv4PoolRange::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.pool_address_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PublicIpv4PoolRange::from_xml,
+                        )?,
+                    );
                 }
                 "totalAddressCount" => {
                     value.total_address_count = ::std::option::Option::Some(
@@ -381,15 +377,9 @@ impl PublicIpv4Pool {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -370,15 +370,9 @@ impl Purchase {
                     );
                 }
                 "hostIdSet" => {
-                    value.host_id_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.host_id_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "hostReservationId" => {
                     value.host_reservation_id = ::std::option::Option::Some(

@@ -237,15 +237,12 @@ impl Region {
                     );
                 }
                 "geographySet" => {
-                    value.geography = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::RegionGeography::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.geography = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RegionGeography::from_xml,
+                        )?,
+                    );
                 }
                 "regionName" => {
                     value.region_name = ::std::option::Option::Some(

@@ -759,11 +759,7 @@ impl RegisterImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.billing_products {
             let member_0 = body.enter("BillingProduct");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.boot_mode {
@@ -780,11 +776,7 @@ impl RegisterImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -810,11 +802,7 @@ impl RegisterImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.virtualization_type {

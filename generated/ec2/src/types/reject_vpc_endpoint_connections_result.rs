@@ -91,19 +91,12 @@ impl RejectVpcEndpointConnectionsResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "RejectVpcEndpointConnectionsResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "RejectVpcEndpointConnectionsResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -158,15 +151,12 @@ impl RejectVpcEndpointConnectionsResult {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "unsuccessful" {
-                value.unsuccessful = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(crate::types::UnsuccessfulItem::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.unsuccessful = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::UnsuccessfulItem::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

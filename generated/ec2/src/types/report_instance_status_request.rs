@@ -413,11 +413,7 @@ impl ReportInstanceStatusRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instances {
             let member_0 = body.enter("InstanceId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.status {
@@ -443,11 +439,7 @@ impl ReportInstanceStatusRequest {
         }
         if let ::std::option::Option::Some(value) = &self.reason_codes {
             let member_0 = body.enter("ReasonCode");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0.as_str());
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {

@@ -126,18 +126,11 @@ impl ReservedCapacityOptions {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "reservationTypeSet" {
-                value.reservation_types = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items
-                            .push(
-                                crate::types::FleetReservationType::from(item_0.text()),
-                            );
-                    }
-                    items
-                });
+                value.reservation_types = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::text_list::<
+                        crate::types::FleetReservationType,
+                    >(child),
+                );
             }
         }
         ::std::result::Result::Ok(value)

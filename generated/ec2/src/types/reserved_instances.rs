@@ -804,15 +804,12 @@ impl ReservedInstances {
                     );
                 }
                 "recurringCharges" => {
-                    value.recurring_charges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::RecurringCharge::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.recurring_charges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RecurringCharge::from_xml,
+                        )?,
+                    );
                 }
                 "scope" => {
                     value.scope = ::std::option::Option::Some(
@@ -820,15 +817,9 @@ impl ReservedInstances {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = ::std::option::Option::Some(

@@ -509,26 +509,20 @@ impl ReservedInstancesListing {
                     );
                 }
                 "instanceCounts" => {
-                    value.instance_counts = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::InstanceCount::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.instance_counts = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceCount::from_xml,
+                        )?,
+                    );
                 }
                 "priceSchedules" => {
-                    value.price_schedules = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PriceSchedule::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.price_schedules = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PriceSchedule::from_xml,
+                        )?,
+                    );
                 }
                 "reservedInstancesId" => {
                     value.reserved_instances_id = ::std::option::Option::Some(
@@ -551,15 +545,9 @@ impl ReservedInstancesListing {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "updateDate" => {
                     value.update_date = ::std::option::Option::Some(

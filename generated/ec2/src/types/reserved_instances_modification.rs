@@ -503,32 +503,20 @@ impl ReservedInstancesModification {
                     );
                 }
                 "modificationResultSet" => {
-                    value.modification_results = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ReservedInstancesModificationResult::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.modification_results = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ReservedInstancesModificationResult::from_xml,
+                        )?,
+                    );
                 }
                 "reservedInstancesSet" => {
-                    value.reserved_instances_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::ReservedInstancesId::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.reserved_instances_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ReservedInstancesId::from_xml,
+                        )?,
+                    );
                 }
                 "reservedInstancesModificationId" => {
                     value.reserved_instances_modification_id = ::std::option::Option::Some(

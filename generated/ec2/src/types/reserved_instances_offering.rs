@@ -688,26 +688,20 @@ impl ReservedInstancesOffering {
                     );
                 }
                 "pricingDetailsSet" => {
-                    value.pricing_details = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PricingDetail::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.pricing_details = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PricingDetail::from_xml,
+                        )?,
+                    );
                 }
                 "recurringCharges" => {
-                    value.recurring_charges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::RecurringCharge::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.recurring_charges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RecurringCharge::from_xml,
+                        )?,
+                    );
                 }
                 "scope" => {
                     value.scope = ::std::option::Option::Some(

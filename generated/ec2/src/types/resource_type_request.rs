@@ -174,11 +174,7 @@ impl ResourceTypeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_type_options {
             let member_0 = body.enter("ResourceTypeOption");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ResourceTypeOption::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

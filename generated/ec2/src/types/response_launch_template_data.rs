@@ -1582,36 +1582,20 @@ impl ResponseLaunchTemplateData {
                     );
                 }
                 "blockDeviceMappingSet" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateBlockDeviceMapping::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateBlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.network_interfaces = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "imageId" => {
                     value.image_id = ::std::option::Option::Some(
@@ -1659,74 +1643,38 @@ impl ResponseLaunchTemplateData {
                     );
                 }
                 "tagSpecificationSet" => {
-                    value.tag_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateTagSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.tag_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateTagSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "elasticGpuSpecificationSet" => {
-                    value.elastic_gpu_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ElasticGpuSpecificationResponse::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.elastic_gpu_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ElasticGpuSpecificationResponse::from_xml,
+                        )?,
+                    );
                 }
                 "elasticInferenceAcceleratorSet" => {
-                    value.elastic_inference_accelerators = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.elastic_inference_accelerators = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::from_xml,
+                        )?,
+                    );
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.security_group_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "securityGroupSet" => {
-                    value.security_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.security_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "instanceMarketOptions" => {
                     value.instance_market_options = ::std::option::Option::Some(
@@ -1753,20 +1701,12 @@ impl ResponseLaunchTemplateData {
                     );
                 }
                 "licenseSet" => {
-                    value.license_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateLicenseConfiguration::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.license_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateLicenseConfiguration::from_xml,
+                        )?,
+                    );
                 }
                 "hibernationOptions" => {
                     value.hibernation_options = ::std::option::Option::Some(
@@ -1822,20 +1762,12 @@ impl ResponseLaunchTemplateData {
                     );
                 }
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.secondary_interfaces = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -123,19 +123,12 @@ impl RevokeSecurityGroupEgressResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "RevokeSecurityGroupEgressResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "RevokeSecurityGroupEgressResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -243,29 +236,20 @@ impl RevokeSecurityGroupEgressResult {
                     value.return_ = ::std::option::Option::Some(child.text() == "true");
                 }
                 "unknownIpPermissionSet" => {
-                    value.unknown_ip_permissions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IpPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.unknown_ip_permissions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpPermission::from_xml,
+                        )?,
+                    );
                 }
                 "revokedSecurityGroupRuleSet" => {
-                    value.revoked_security_group_rules = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::RevokedSecurityGroupRule::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.revoked_security_group_rules = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RevokedSecurityGroupRule::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

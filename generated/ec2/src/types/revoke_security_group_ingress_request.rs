@@ -480,11 +480,7 @@ impl RevokeSecurityGroupIngressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::IpPermission::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_protocol {
@@ -502,11 +498,7 @@ impl RevokeSecurityGroupIngressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.security_group_rule_ids {
             let member_0 = body.enter("SecurityGroupRuleId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -394,20 +394,12 @@ impl RouteServerRoute {
                     );
                 }
                 "routeInstallationDetailSet" => {
-                    value.route_installation_details = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::RouteServerRouteInstallationDetail::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.route_installation_details = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RouteServerRouteInstallationDetail::from_xml,
+                        )?,
+                    );
                 }
                 "routeStatus" => {
                     value.route_status = ::std::option::Option::Some(
@@ -420,15 +412,9 @@ impl RouteServerRoute {
                     );
                 }
                 "asPathSet" => {
-                    value.as_paths = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.as_paths = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "med" => {
                     value.med = ::std::option::Option::Some(

@@ -366,29 +366,20 @@ impl RouteTable {
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::RouteTableAssociation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RouteTableAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "propagatingVgwSet" => {
-                    value.propagating_vgws = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::PropagatingVgw::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.propagating_vgws = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PropagatingVgw::from_xml,
+                        )?,
+                    );
                 }
                 "routeTableId" => {
                     value.route_table_id = ::std::option::Option::Some(
@@ -396,26 +387,17 @@ impl RouteTable {
                     );
                 }
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Route::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.routes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Route::from_xml,
+                        )?,
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(

@@ -171,15 +171,12 @@ impl RuleGroupRuleOptionsPair {
                     );
                 }
                 "ruleOptionSet" => {
-                    value.rule_options = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::RuleOption::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.rule_options = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::RuleOption::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -1909,11 +1909,7 @@ impl RunInstancesRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
@@ -1927,11 +1923,7 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::InstanceIpv6Address::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.kernel_id {
@@ -1961,20 +1953,12 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_groups {
             let member_0 = body.enter("SecurityGroup");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
@@ -1985,30 +1969,18 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.elastic_gpu_specification {
             let member_0 = body.enter("ElasticGpuSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ElasticGpuSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
         {
             let member_0 = body.enter("ElasticInferenceAccelerator");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ElasticInferenceAccelerator::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template {
@@ -2045,11 +2017,7 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::LicenseConfigurationRequest::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.metadata_options {
@@ -2090,11 +2058,10 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
             let member_0 = body.enter("SecondaryInterface");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceSecondaryInterfaceSpecificationRequest::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -2122,11 +2089,10 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceNetworkInterfaceSpecification::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {

@@ -629,11 +629,10 @@ impl ScheduledInstancesLaunchSpecification {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ScheduledInstancesBlockDeviceMapping::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
@@ -663,11 +662,10 @@ impl ScheduledInstancesLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ScheduledInstancesNetworkInterface::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
@@ -680,11 +678,7 @@ impl ScheduledInstancesLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {

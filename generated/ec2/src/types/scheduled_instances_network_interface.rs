@@ -552,11 +552,7 @@ impl ScheduledInstancesNetworkInterface {
         }
         if let ::std::option::Option::Some(value) = &self.groups {
             let member_0 = body.enter("Group");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
@@ -564,11 +560,7 @@ impl ScheduledInstancesNetworkInterface {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::ScheduledInstancesIpv6Address::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -579,11 +571,10 @@ impl ScheduledInstancesNetworkInterface {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address_configs {
             let member_0 = body.enter("PrivateIpAddressConfig");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::ScheduledInstancesPrivateIpAddressConfig::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self

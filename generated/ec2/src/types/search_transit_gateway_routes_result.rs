@@ -115,19 +115,12 @@ impl SearchTransitGatewayRoutesResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "SearchTransitGatewayRoutesResult",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "SearchTransitGatewayRoutesResult",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -229,16 +222,12 @@ impl SearchTransitGatewayRoutesResult {
         for child in element.children() {
             match child.name() {
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::TransitGatewayRoute::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.routes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TransitGatewayRoute::from_xml,
+                        )?,
+                    );
                 }
                 "additionalRoutesAvailable" => {
                     value.additional_routes_available = ::std::option::Option::Some(

@@ -661,20 +661,12 @@ impl SecondaryInterface {
                     );
                 }
                 "privateIpv4AddressSet" => {
-                    value.private_ipv4_addresses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SecondaryInterfaceIpv4Address::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.private_ipv4_addresses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SecondaryInterfaceIpv4Address::from_xml,
+                        )?,
+                    );
                 }
                 "secondaryInterfaceId" => {
                     value.secondary_interface_id = ::std::option::Option::Some(
@@ -717,15 +709,9 @@ impl SecondaryInterface {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -536,20 +536,12 @@ impl SecondarySubnet {
                     );
                 }
                 "ipv4CidrBlockAssociationSet" => {
-                    value.ipv4_cidr_block_associations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SecondarySubnetIpv4CidrBlockAssociation::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv4_cidr_block_associations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SecondarySubnetIpv4CidrBlockAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "state" => {
                     value.state = ::std::option::Option::Some(
@@ -562,15 +554,9 @@ impl SecondarySubnet {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -427,26 +427,17 @@ impl SecurityGroup {
                     );
                 }
                 "ipPermissionsEgress" => {
-                    value.ip_permissions_egress = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IpPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ip_permissions_egress = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpPermission::from_xml,
+                        )?,
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(
@@ -474,15 +465,12 @@ impl SecurityGroup {
                     );
                 }
                 "ipPermissions" => {
-                    value.ip_permissions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::IpPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ip_permissions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IpPermission::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

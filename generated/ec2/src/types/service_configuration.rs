@@ -786,16 +786,12 @@ impl ServiceConfiguration {
         for child in element.children() {
             match child.name() {
                 "serviceType" => {
-                    value.service_type = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::ServiceTypeDetail::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.service_type = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ServiceTypeDetail::from_xml,
+                        )?,
+                    );
                 }
                 "serviceId" => {
                     value.service_id = ::std::option::Option::Some(
@@ -813,26 +809,14 @@ impl ServiceConfiguration {
                     );
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.availability_zone_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.availability_zones = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "acceptanceRequired" => {
                     value.acceptance_required = ::std::option::Option::Some(
@@ -845,51 +829,26 @@ impl ServiceConfiguration {
                     );
                 }
                 "networkLoadBalancerArnSet" => {
-                    value.network_load_balancer_arns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.network_load_balancer_arns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "gatewayLoadBalancerArnSet" => {
-                    value.gateway_load_balancer_arns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.gateway_load_balancer_arns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "supportedIpAddressTypeSet" => {
-                    value.supported_ip_address_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ServiceConnectivityType::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.supported_ip_address_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::ServiceConnectivityType,
+                        >(child),
+                    );
                 }
                 "baseEndpointDnsNameSet" => {
-                    value.base_endpoint_dns_names = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.base_endpoint_dns_names = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "privateDnsName" => {
                     value.private_dns_name = ::std::option::Option::Some(
@@ -907,29 +866,17 @@ impl ServiceConfiguration {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "supportedRegionSet" => {
-                    value.supported_regions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SupportedRegionDetail::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.supported_regions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SupportedRegionDetail::from_xml,
+                        )?,
+                    );
                 }
                 "remoteAccessEnabled" => {
                     value.remote_access_enabled = ::std::option::Option::Some(

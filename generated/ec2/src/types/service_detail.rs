@@ -750,16 +750,12 @@ impl ServiceDetail {
                     );
                 }
                 "serviceType" => {
-                    value.service_type = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::ServiceTypeDetail::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.service_type = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ServiceTypeDetail::from_xml,
+                        )?,
+                    );
                 }
                 "serviceRegion" => {
                     value.service_region = ::std::option::Option::Some(
@@ -767,26 +763,14 @@ impl ServiceDetail {
                     );
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.availability_zone_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.availability_zones = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "owner" => {
                     value.owner = ::std::option::Option::Some(
@@ -794,15 +778,9 @@ impl ServiceDetail {
                     );
                 }
                 "baseEndpointDnsNameSet" => {
-                    value.base_endpoint_dns_names = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.base_endpoint_dns_names = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "privateDnsName" => {
                     value.private_dns_name = ::std::option::Option::Some(
@@ -810,16 +788,12 @@ impl ServiceDetail {
                     );
                 }
                 "privateDnsNameSet" => {
-                    value.private_dns_names = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::PrivateDnsDetails::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.private_dns_names = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PrivateDnsDetails::from_xml,
+                        )?,
+                    );
                 }
                 "vpcEndpointPolicySupported" => {
                     value.vpc_endpoint_policy_supported = ::std::option::Option::Some(
@@ -842,15 +816,9 @@ impl ServiceDetail {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "privateDnsNameVerificationState" => {
                     value.private_dns_name_verification_state = ::std::option::Option::Some(
@@ -858,18 +826,11 @@ impl ServiceDetail {
                     );
                 }
                 "supportedIpAddressTypeSet" => {
-                    value.supported_ip_address_types = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::ServiceConnectivityType::from(item_0.text()),
-                                );
-                        }
-                        items
-                    });
+                    value.supported_ip_address_types = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::ServiceConnectivityType,
+                        >(child),
+                    );
                 }
                 _ => {}
             }

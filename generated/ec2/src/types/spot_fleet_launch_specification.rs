@@ -832,11 +832,7 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
@@ -866,11 +862,10 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterfaceSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(
+                value,
+                crate::types::InstanceNetworkInterfaceSpecification::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
@@ -898,11 +893,7 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecificationSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::SpotFleetTagSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
@@ -912,11 +903,7 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.security_groups {
             let member_0 = body.enter("GroupSet");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::GroupIdentifier::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -936,16 +923,12 @@ impl SpotFleetLaunchSpecification {
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::BlockDeviceMapping::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.block_device_mappings = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::BlockDeviceMapping::from_xml,
+                        )?,
+                    );
                 }
                 "ebsOptimized" => {
                     value.ebs_optimized = ::std::option::Option::Some(
@@ -983,20 +966,12 @@ impl SpotFleetLaunchSpecification {
                     );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::InstanceNetworkInterfaceSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.network_interfaces = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::InstanceNetworkInterfaceSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
@@ -1033,18 +1008,12 @@ impl SpotFleetLaunchSpecification {
                     );
                 }
                 "tagSpecificationSet" => {
-                    value.tag_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SpotFleetTagSpecification::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.tag_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SpotFleetTagSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "instanceRequirements" => {
                     value.instance_requirements = ::std::option::Option::Some(
@@ -1052,15 +1021,12 @@ impl SpotFleetLaunchSpecification {
                     );
                 }
                 "groupSet" => {
-                    value.security_groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::GroupIdentifier::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.security_groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::GroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -1192,20 +1192,12 @@ impl SpotFleetRequestConfigData {
         }
         if let ::std::option::Option::Some(value) = &self.launch_specifications {
             let member_0 = body.enter("LaunchSpecifications");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::SpotFleetLaunchSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfigs");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::LaunchTemplateConfig::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.spot_price {
@@ -1278,11 +1270,7 @@ impl SpotFleetRequestConfigData {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TagSpecification::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -1345,34 +1333,20 @@ impl SpotFleetRequestConfigData {
                     );
                 }
                 "launchSpecifications" => {
-                    value.launch_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SpotFleetLaunchSpecification::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.launch_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SpotFleetLaunchSpecification::from_xml,
+                        )?,
+                    );
                 }
                 "launchTemplateConfigs" => {
-                    value.launch_template_configs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::LaunchTemplateConfig::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.launch_template_configs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::LaunchTemplateConfig::from_xml,
+                        )?,
+                    );
                 }
                 "spotPrice" => {
                     value.spot_price = ::std::option::Option::Some(
@@ -1464,16 +1438,12 @@ impl SpotFleetRequestConfigData {
                     );
                 }
                 "TagSpecification" => {
-                    value.tag_specifications = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::TagSpecification::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tag_specifications = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TagSpecification::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

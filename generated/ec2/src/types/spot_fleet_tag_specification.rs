@@ -165,11 +165,7 @@ impl SpotFleetTagSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::Tag::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -189,15 +185,9 @@ impl SpotFleetTagSpecification {
                     );
                 }
                 "tag" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -308,26 +308,14 @@ impl StaleIpPermission {
                     );
                 }
                 "ipRanges" => {
-                    value.ip_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.ip_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "prefixListIds" => {
-                    value.prefix_list_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.prefix_list_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "toPort" => {
                     value.to_port = ::std::option::Option::Some(
@@ -337,15 +325,12 @@ impl StaleIpPermission {
                     );
                 }
                 "groups" => {
-                    value.user_id_group_pairs = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::UserIdGroupPair::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.user_id_group_pairs = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::UserIdGroupPair::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -332,28 +332,20 @@ impl StaleSecurityGroup {
                     );
                 }
                 "staleIpPermissions" => {
-                    value.stale_ip_permissions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::StaleIpPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.stale_ip_permissions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::StaleIpPermission::from_xml,
+                        )?,
+                    );
                 }
                 "staleIpPermissionsEgress" => {
-                    value.stale_ip_permissions_egress = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::StaleIpPermission::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.stale_ip_permissions_egress = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::StaleIpPermission::from_xml,
+                        )?,
+                    );
                 }
                 "vpcId" => {
                     value.vpc_id = ::std::option::Option::Some(

@@ -132,11 +132,7 @@ impl TargetGroupsConfig {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.target_groups {
             let member_0 = body.enter("TargetGroups");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::TargetGroup::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())
@@ -150,15 +146,12 @@ impl TargetGroupsConfig {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "targetGroups" {
-                value.target_groups = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(crate::types::TargetGroup::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.target_groups = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::TargetGroup::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

@@ -342,48 +342,27 @@ impl TrafficMirrorFilter {
                     );
                 }
                 "ingressFilterRuleSet" => {
-                    value.ingress_filter_rules = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TrafficMirrorFilterRule::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ingress_filter_rules = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TrafficMirrorFilterRule::from_xml,
+                        )?,
+                    );
                 }
                 "egressFilterRuleSet" => {
-                    value.egress_filter_rules = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TrafficMirrorFilterRule::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.egress_filter_rules = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TrafficMirrorFilterRule::from_xml,
+                        )?,
+                    );
                 }
                 "networkServiceSet" => {
-                    value.network_services = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TrafficMirrorNetworkService::from(
-                                        item_0.text(),
-                                    ),
-                                );
-                        }
-                        items
-                    });
+                    value.network_services = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::TrafficMirrorNetworkService,
+                        >(child),
+                    );
                 }
                 "description" => {
                     value.description = ::std::option::Option::Some(
@@ -391,15 +370,9 @@ impl TrafficMirrorFilter {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 _ => {}
             }

@@ -296,15 +296,9 @@ impl TransitGatewayConnectPeerConfiguration {
                     );
                 }
                 "insideCidrBlocks" => {
-                    value.inside_cidr_blocks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.inside_cidr_blocks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "protocol" => {
                     value.protocol = ::std::option::Option::Some(
@@ -312,20 +306,12 @@ impl TransitGatewayConnectPeerConfiguration {
                     );
                 }
                 "bgpConfigurations" => {
-                    value.bgp_configurations = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TransitGatewayAttachmentBgpConfiguration::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.bgp_configurations = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TransitGatewayAttachmentBgpConfiguration::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

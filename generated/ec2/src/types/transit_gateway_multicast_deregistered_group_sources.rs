@@ -219,15 +219,9 @@ impl TransitGatewayMulticastDeregisteredGroupSources {
                     );
                 }
                 "deregisteredNetworkInterfaceIds" => {
-                    value.deregistered_network_interface_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.deregistered_network_interface_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "groupIpAddress" => {
                     value.group_ip_address = ::std::option::Option::Some(

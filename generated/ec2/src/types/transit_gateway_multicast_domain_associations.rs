@@ -354,16 +354,12 @@ impl TransitGatewayMulticastDomainAssociations {
                     );
                 }
                 "subnets" => {
-                    value.subnets = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::SubnetAssociation::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.subnets = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SubnetAssociation::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

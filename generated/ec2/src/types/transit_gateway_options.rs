@@ -575,15 +575,9 @@ impl TransitGatewayOptions {
                     );
                 }
                 "transitGatewayCidrBlocks" => {
-                    value.transit_gateway_cidr_blocks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.transit_gateway_cidr_blocks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "autoAcceptSharedAttachments" => {
                     value.auto_accept_shared_attachments = ::std::option::Option::Some(

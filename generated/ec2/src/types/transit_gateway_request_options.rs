@@ -479,11 +479,7 @@ impl TransitGatewayRequestOptions {
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_cidr_blocks {
             let member_0 = body.enter("TransitGatewayCidrBlocks");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -346,20 +346,12 @@ impl TransitGatewayRoute {
                     );
                 }
                 "transitGatewayAttachments" => {
-                    value.transit_gateway_attachments = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TransitGatewayRouteAttachment::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.transit_gateway_attachments = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TransitGatewayRouteAttachment::from_xml,
+                        )?,
+                    );
                 }
                 "type" => {
                     value.type_ = ::std::option::Option::Some(

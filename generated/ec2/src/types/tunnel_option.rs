@@ -1035,114 +1035,60 @@ impl TunnelOption {
                     );
                 }
                 "phase1EncryptionAlgorithmSet" => {
-                    value.phase1_encryption_algorithms = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Phase1EncryptionAlgorithmsListValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.phase1_encryption_algorithms = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Phase1EncryptionAlgorithmsListValue::from_xml,
+                        )?,
+                    );
                 }
                 "phase2EncryptionAlgorithmSet" => {
-                    value.phase2_encryption_algorithms = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Phase2EncryptionAlgorithmsListValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.phase2_encryption_algorithms = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Phase2EncryptionAlgorithmsListValue::from_xml,
+                        )?,
+                    );
                 }
                 "phase1IntegrityAlgorithmSet" => {
-                    value.phase1_integrity_algorithms = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Phase1IntegrityAlgorithmsListValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.phase1_integrity_algorithms = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Phase1IntegrityAlgorithmsListValue::from_xml,
+                        )?,
+                    );
                 }
                 "phase2IntegrityAlgorithmSet" => {
-                    value.phase2_integrity_algorithms = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Phase2IntegrityAlgorithmsListValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.phase2_integrity_algorithms = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Phase2IntegrityAlgorithmsListValue::from_xml,
+                        )?,
+                    );
                 }
                 "phase1DHGroupNumberSet" => {
-                    value.phase1_dh_group_numbers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Phase1DhGroupNumbersListValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.phase1_dh_group_numbers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Phase1DhGroupNumbersListValue::from_xml,
+                        )?,
+                    );
                 }
                 "phase2DHGroupNumberSet" => {
-                    value.phase2_dh_group_numbers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::Phase2DhGroupNumbersListValue::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.phase2_dh_group_numbers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Phase2DhGroupNumbersListValue::from_xml,
+                        )?,
+                    );
                 }
                 "ikeVersionSet" => {
-                    value.ike_versions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::IkeVersionsListValue::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ike_versions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::IkeVersionsListValue::from_xml,
+                        )?,
+                    );
                 }
                 "startupAction" => {
                     value.startup_action = ::std::option::Option::Some(

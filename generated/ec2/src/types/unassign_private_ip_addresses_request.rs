@@ -214,11 +214,7 @@ impl UnassignPrivateIpAddressesRequest {
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -226,11 +222,7 @@ impl UnassignPrivateIpAddressesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                body.value(item_0);
-                body.leave(entry_0);
-            }
+            body.text_items(value);
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

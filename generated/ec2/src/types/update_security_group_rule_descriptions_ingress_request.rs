@@ -300,22 +300,14 @@ impl UpdateSecurityGroupRuleDescriptionsIngressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::IpPermission::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .security_group_rule_descriptions
         {
             let member_0 = body.enter("SecurityGroupRuleDescription");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::SecurityGroupRuleDescription::write_query)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

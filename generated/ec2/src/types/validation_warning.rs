@@ -132,15 +132,12 @@ impl ValidationWarning {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "errorSet" {
-                value.errors = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(crate::types::ValidationError::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.errors = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        crate::types::ValidationError::from_xml,
+                    )?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

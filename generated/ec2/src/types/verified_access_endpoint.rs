@@ -923,15 +923,9 @@ impl VerifiedAccessEndpoint {
                     );
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.security_group_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "loadBalancerOptions" => {
                     value.load_balancer_options = ::std::option::Option::Some(
@@ -971,15 +965,9 @@ impl VerifiedAccessEndpoint {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "sseSpecification" => {
                     value.sse_specification = ::std::option::Option::Some(

@@ -258,20 +258,12 @@ impl VerifiedAccessEndpointEniOptions {
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VerifiedAccessEndpointPortRange::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.port_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VerifiedAccessEndpointPortRange::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -299,31 +299,17 @@ impl VerifiedAccessEndpointLoadBalancerOptions {
                     );
                 }
                 "subnetIdSet" => {
-                    value.subnet_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.subnet_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VerifiedAccessEndpointPortRange::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.port_ranges = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VerifiedAccessEndpointPortRange::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -411,20 +411,12 @@ impl VerifiedAccessInstance {
                     );
                 }
                 "verifiedAccessTrustProviderSet" => {
-                    value.verified_access_trust_providers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VerifiedAccessTrustProviderCondensed::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.verified_access_trust_providers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VerifiedAccessTrustProviderCondensed::from_xml,
+                        )?,
+                    );
                 }
                 "creationTime" => {
                     value.creation_time = ::std::option::Option::Some(
@@ -437,15 +429,9 @@ impl VerifiedAccessInstance {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "fipsEnabled" => {
                     value.fips_enabled = ::std::option::Option::Some(

@@ -166,15 +166,9 @@ impl VerifiedAccessInstanceCustomSubDomain {
                     );
                 }
                 "nameserverSet" => {
-                    value.nameservers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.nameservers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 _ => {}
             }

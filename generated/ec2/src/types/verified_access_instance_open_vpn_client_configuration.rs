@@ -193,20 +193,12 @@ impl VerifiedAccessInstanceOpenVpnClientConfiguration {
                     );
                 }
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.routes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

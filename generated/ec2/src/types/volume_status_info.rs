@@ -172,16 +172,12 @@ impl VolumeStatusInfo {
         for child in element.children() {
             match child.name() {
                 "details" => {
-                    value.details = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::VolumeStatusDetails::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.details = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VolumeStatusDetails::from_xml,
+                        )?,
+                    );
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(

@@ -486,16 +486,12 @@ impl VolumeStatusItem {
         for child in element.children() {
             match child.name() {
                 "actionsSet" => {
-                    value.actions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::VolumeStatusAction::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.actions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VolumeStatusAction::from_xml,
+                        )?,
+                    );
                 }
                 "availabilityZone" => {
                     value.availability_zone = ::std::option::Option::Some(
@@ -508,16 +504,12 @@ impl VolumeStatusItem {
                     );
                 }
                 "eventsSet" => {
-                    value.events = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::VolumeStatusEvent::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.events = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VolumeStatusEvent::from_xml,
+                        )?,
+                    );
                 }
                 "volumeId" => {
                     value.volume_id = ::std::option::Option::Some(
@@ -530,20 +522,12 @@ impl VolumeStatusItem {
                     );
                 }
                 "attachmentStatuses" => {
-                    value.attachment_statuses = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VolumeStatusAttachmentStatus::from_xml(
-                                        item_0,
-                                    )?,
-                                );
-                        }
-                        items
-                    });
+                    value.attachment_statuses = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VolumeStatusAttachmentStatus::from_xml,
+                        )?,
+                    );
                 }
                 "initializationStatusDetails" => {
                     value.initialization_status_details = ::std::option::Option::Some(

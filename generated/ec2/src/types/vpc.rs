@@ -551,32 +551,20 @@ impl Vpc {
                     );
                 }
                 "ipv6CidrBlockAssociationSet" => {
-                    value.ipv6_cidr_block_association_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VpcIpv6CidrBlockAssociation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.ipv6_cidr_block_association_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VpcIpv6CidrBlockAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "cidrBlockAssociationSet" => {
-                    value.cidr_block_association_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::VpcCidrBlockAssociation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.cidr_block_association_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VpcCidrBlockAssociation::from_xml,
+                        )?,
+                    );
                 }
                 "isDefault" => {
                     value.is_default = ::std::option::Option::Some(
@@ -589,15 +577,9 @@ impl Vpc {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "blockPublicAccessStates" => {
                     value.block_public_access_states = ::std::option::Option::Some(

@@ -1098,40 +1098,22 @@ impl VpcEndpoint {
                     );
                 }
                 "routeTableIdSet" => {
-                    value.route_table_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.route_table_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "subnetIdSet" => {
-                    value.subnet_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.subnet_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::SecurityGroupIdentifier::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.groups = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SecurityGroupIdentifier::from_xml,
+                        )?,
+                    );
                 }
                 "ipAddressType" => {
                     value.ip_address_type = ::std::option::Option::Some(
@@ -1154,26 +1136,17 @@ impl VpcEndpoint {
                     );
                 }
                 "networkInterfaceIdSet" => {
-                    value.network_interface_ids = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.network_interface_ids = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "dnsEntrySet" => {
-                    value.dns_entries = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::DnsEntry::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.dns_entries = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DnsEntry::from_xml,
+                        )?,
+                    );
                 }
                 "creationTimestamp" => {
                     value.creation_timestamp = ::std::option::Option::Some(
@@ -1185,15 +1158,9 @@ impl VpcEndpoint {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "ownerId" => {
                     value.owner_id = ::std::option::Option::Some(
@@ -1206,28 +1173,20 @@ impl VpcEndpoint {
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::SubnetIpPrefixes::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv4_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SubnetIpPrefixes::from_xml,
+                        )?,
+                    );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::SubnetIpPrefixes::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_prefixes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::SubnetIpPrefixes::from_xml,
+                        )?,
+                    );
                 }
                 "failureReason" => {
                     value.failure_reason = ::std::option::Option::Some(
@@ -1250,18 +1209,12 @@ impl VpcEndpoint {
                     );
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::PayerResponsibilityEntry::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.payer_responsibilities = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PayerResponsibilityEntry::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -630,37 +630,22 @@ impl VpcEndpointConnection {
                     );
                 }
                 "dnsEntrySet" => {
-                    value.dns_entries = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::DnsEntry::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.dns_entries = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DnsEntry::from_xml,
+                        )?,
+                    );
                 }
                 "networkLoadBalancerArnSet" => {
-                    value.network_load_balancer_arns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.network_load_balancer_arns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "gatewayLoadBalancerArnSet" => {
-                    value.gateway_load_balancer_arns = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.gateway_load_balancer_arns = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "ipAddressType" => {
                     value.ip_address_type = ::std::option::Option::Some(
@@ -673,15 +658,9 @@ impl VpcEndpointConnection {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpcEndpointRegion" => {
                     value.vpc_endpoint_region = ::std::option::Option::Some(
@@ -689,18 +668,12 @@ impl VpcEndpointConnection {
                     );
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::PayerResponsibilityEntry::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.payer_responsibilities = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PayerResponsibilityEntry::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

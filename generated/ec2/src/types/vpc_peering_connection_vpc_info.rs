@@ -358,26 +358,20 @@ impl VpcPeeringConnectionVpcInfo {
                     );
                 }
                 "ipv6CidrBlockSet" => {
-                    value.ipv6_cidr_block_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Ipv6CidrBlock::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.ipv6_cidr_block_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Ipv6CidrBlock::from_xml,
+                        )?,
+                    );
                 }
                 "cidrBlockSet" => {
-                    value.cidr_block_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::CidrBlock::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.cidr_block_set = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::CidrBlock::from_xml,
+                        )?,
+                    );
                 }
                 "ownerId" => {
                     value.owner_id = ::std::option::Option::Some(

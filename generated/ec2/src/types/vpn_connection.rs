@@ -769,37 +769,25 @@ impl VpnConnection {
                     );
                 }
                 "routes" => {
-                    value.routes = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::VpnStaticRoute::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.routes = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VpnStaticRoute::from_xml,
+                        )?,
+                    );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vgwTelemetry" => {
-                    value.vgw_telemetry = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::VgwTelemetry::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.vgw_telemetry = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VgwTelemetry::from_xml,
+                        )?,
+                    );
                 }
                 "preSharedKeyArn" => {
                     value.pre_shared_key_arn = ::std::option::Option::Some(

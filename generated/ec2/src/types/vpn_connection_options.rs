@@ -540,15 +540,12 @@ impl VpnConnectionOptions {
                     );
                 }
                 "tunnelOptionSet" => {
-                    value.tunnel_options = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::TunnelOption::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tunnel_options = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TunnelOption::from_xml,
+                        )?,
+                    );
                 }
                 "tunnelBandwidth" => {
                     value.tunnel_bandwidth = ::std::option::Option::Some(

@@ -526,11 +526,7 @@ impl VpnConnectionOptionsSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
-            for (index_0, item_0) in value.iter().enumerate() {
-                let entry_0 = body.enter_index(index_0 + 1);
-                item_0.write_query(body)?;
-                body.leave(entry_0);
-            }
+            body.items(value, crate::types::VpnTunnelOptionsSpecification::write_query)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {

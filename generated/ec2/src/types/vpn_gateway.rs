@@ -343,15 +343,9 @@ impl VpnGateway {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Tag::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.tags = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    );
                 }
                 "vpnGatewayId" => {
                     value.vpn_gateway_id = ::std::option::Option::Some(
@@ -374,15 +368,12 @@ impl VpnGateway {
                     );
                 }
                 "attachments" => {
-                    value.vpc_attachments = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::VpcAttachment::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.vpc_attachments = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::VpcAttachment::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

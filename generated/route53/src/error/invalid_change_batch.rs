@@ -85,19 +85,12 @@ impl InvalidChangeBatch {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "InvalidChangeBatch",
-                )?;
-                let root = document.root();
-                Self::from_xml(::awsgen_runtime::xml::error_element(root))?
-            }
-        };
+        let mut value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "InvalidChangeBatch",
+            ::awsgen_runtime::xml::MembersAt::Error,
+            Self::from_xml,
+        )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
@@ -215,15 +208,9 @@ impl InvalidChangeBatch {
         for child in element.children() {
             match child.name() {
                 "messages" => {
-                    value.messages = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.messages = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "message" => {
                     value.message = ::std::option::Option::Some(

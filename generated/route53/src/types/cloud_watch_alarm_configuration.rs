@@ -459,15 +459,12 @@ impl CloudWatchAlarmConfiguration {
                     );
                 }
                 "Dimensions" => {
-                    value.dimensions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Dimension::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.dimensions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Dimension::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

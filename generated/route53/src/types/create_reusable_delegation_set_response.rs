@@ -100,19 +100,12 @@ impl CreateReusableDelegationSetResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "CreateReusableDelegationSetResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let mut value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "CreateReusableDelegationSetResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Location",

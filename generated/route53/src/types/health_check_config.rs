@@ -923,15 +923,9 @@ impl HealthCheckConfig {
                     );
                 }
                 "ChildHealthChecks" => {
-                    value.child_health_checks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.child_health_checks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "EnableSNI" => {
                     value.enable_sni = ::std::option::Option::Some(
@@ -939,16 +933,11 @@ impl HealthCheckConfig {
                     );
                 }
                 "Regions" => {
-                    value.regions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::HealthCheckRegion::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.regions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::HealthCheckRegion,
+                        >(child),
+                    );
                 }
                 "AlarmIdentifier" => {
                     value.alarm_identifier = ::std::option::Option::Some(

@@ -138,19 +138,12 @@ impl ListHealthChecksResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListHealthChecksResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListHealthChecksResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -317,15 +310,12 @@ impl ListHealthChecksResponse {
         for child in element.children() {
             match child.name() {
                 "HealthChecks" => {
-                    value.health_checks = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::HealthCheck::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.health_checks = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::HealthCheck::from_xml,
+                        )?,
+                    );
                 }
                 "Marker" => {
                     value.marker = ::std::option::Option::Some(

@@ -162,19 +162,12 @@ impl ListHostedZonesByNameResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListHostedZonesByNameResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListHostedZonesByNameResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -381,15 +374,12 @@ impl ListHostedZonesByNameResponse {
         for child in element.children() {
             match child.name() {
                 "HostedZones" => {
-                    value.hosted_zones = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::HostedZone::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.hosted_zones = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::HostedZone::from_xml,
+                        )?,
+                    );
                 }
                 "DNSName" => {
                     value.dns_name = ::std::option::Option::Some(

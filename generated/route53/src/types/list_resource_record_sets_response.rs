@@ -156,19 +156,12 @@ impl ListResourceRecordSetsResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListResourceRecordSetsResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListResourceRecordSetsResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -353,16 +346,12 @@ impl ListResourceRecordSetsResponse {
         for child in element.children() {
             match child.name() {
                 "ResourceRecordSets" => {
-                    value.resource_record_sets = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::ResourceRecordSet::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.resource_record_sets = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ResourceRecordSet::from_xml,
+                        )?,
+                    );
                 }
                 "IsTruncated" => {
                     value.is_truncated = ::std::option::Option::Some(

@@ -143,19 +143,12 @@ impl ListReusableDelegationSetsResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListReusableDelegationSetsResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListReusableDelegationSetsResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -322,15 +315,12 @@ impl ListReusableDelegationSetsResponse {
         for child in element.children() {
             match child.name() {
                 "DelegationSets" => {
-                    value.delegation_sets = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::DelegationSet::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.delegation_sets = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::DelegationSet::from_xml,
+                        )?,
+                    );
                 }
                 "Marker" => {
                     value.marker = ::std::option::Option::Some(

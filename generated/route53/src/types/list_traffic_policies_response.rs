@@ -129,19 +129,12 @@ impl ListTrafficPoliciesResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListTrafficPoliciesResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListTrafficPoliciesResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -288,18 +281,12 @@ impl ListTrafficPoliciesResponse {
         for child in element.children() {
             match child.name() {
                 "TrafficPolicySummaries" => {
-                    value.traffic_policy_summaries = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TrafficPolicySummary::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.traffic_policy_summaries = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TrafficPolicySummary::from_xml,
+                        )?,
+                    );
                 }
                 "IsTruncated" => {
                     value.is_truncated = ::std::option::Option::Some(

@@ -154,19 +154,12 @@ impl ListTrafficPolicyInstancesByHostedZoneResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListTrafficPolicyInstancesByHostedZoneResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListTrafficPolicyInstancesByHostedZoneResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -337,18 +330,12 @@ impl ListTrafficPolicyInstancesByHostedZoneResponse {
         for child in element.children() {
             match child.name() {
                 "TrafficPolicyInstances" => {
-                    value.traffic_policy_instances = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TrafficPolicyInstance::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.traffic_policy_instances = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TrafficPolicyInstance::from_xml,
+                        )?,
+                    );
                 }
                 "TrafficPolicyInstanceNameMarker" => {
                     value.traffic_policy_instance_name_marker = ::std::option::Option::Some(

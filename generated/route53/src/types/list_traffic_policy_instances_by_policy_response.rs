@@ -164,19 +164,12 @@ impl ListTrafficPolicyInstancesByPolicyResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListTrafficPolicyInstancesByPolicyResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListTrafficPolicyInstancesByPolicyResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -371,18 +364,12 @@ impl ListTrafficPolicyInstancesByPolicyResponse {
         for child in element.children() {
             match child.name() {
                 "TrafficPolicyInstances" => {
-                    value.traffic_policy_instances = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::TrafficPolicyInstance::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.traffic_policy_instances = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TrafficPolicyInstance::from_xml,
+                        )?,
+                    );
                 }
                 "HostedZoneIdMarker" => {
                     value.hosted_zone_id_marker = ::std::option::Option::Some(

@@ -136,19 +136,12 @@ impl ListTrafficPolicyVersionsResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListTrafficPolicyVersionsResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListTrafficPolicyVersionsResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -297,15 +290,12 @@ impl ListTrafficPolicyVersionsResponse {
         for child in element.children() {
             match child.name() {
                 "TrafficPolicies" => {
-                    value.traffic_policies = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::TrafficPolicy::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.traffic_policies = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::TrafficPolicy::from_xml,
+                        )?,
+                    );
                 }
                 "IsTruncated" => {
                     value.is_truncated = ::std::option::Option::Some(

@@ -893,15 +893,12 @@ impl ResourceRecordSet {
                     );
                 }
                 "ResourceRecords" => {
-                    value.resource_records = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::ResourceRecord::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.resource_records = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::ResourceRecord::from_xml,
+                        )?,
+                    );
                 }
                 "AliasTarget" => {
                     value.alias_target = ::std::option::Option::Some(

@@ -145,19 +145,12 @@ impl TestDnsAnswerResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "TestDNSAnswerResponse",
-                )?;
-                let root = document.root();
-                Self::from_xml(root)?
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "TestDNSAnswerResponse",
+            ::awsgen_runtime::xml::MembersAt::Root,
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -379,15 +372,9 @@ impl TestDnsAnswerResponse {
                     );
                 }
                 "RecordData" => {
-                    value.record_data = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.record_data = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "ResponseCode" => {
                     value.response_code = ::std::option::Option::Some(

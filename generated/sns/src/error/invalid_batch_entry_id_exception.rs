@@ -74,19 +74,12 @@ impl InvalidBatchEntryIdException {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "InvalidBatchEntryIdException",
-                )?;
-                let root = document.root();
-                Self::from_xml(::awsgen_runtime::xml::error_element(root))?
-            }
-        };
+        let mut value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "InvalidBatchEntryIdException",
+            ::awsgen_runtime::xml::MembersAt::Error,
+            Self::from_xml,
+        )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,

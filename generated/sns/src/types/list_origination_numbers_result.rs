@@ -99,24 +99,12 @@ impl ListOriginationNumbersResult {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListOriginationNumbersResult",
-                )?;
-                let root = document.root();
-                match root.child("ListOriginationNumbersResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListOriginationNumbersResult",
+            ::awsgen_runtime::xml::MembersAt::Child("ListOriginationNumbersResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -201,18 +189,12 @@ impl ListOriginationNumbersResult {
                     );
                 }
                 "PhoneNumbers" => {
-                    value.phone_numbers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::PhoneNumberInformation::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.phone_numbers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PhoneNumberInformation::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

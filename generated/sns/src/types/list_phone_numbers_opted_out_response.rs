@@ -92,24 +92,12 @@ impl ListPhoneNumbersOptedOutResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListPhoneNumbersOptedOutResponse",
-                )?;
-                let root = document.root();
-                match root.child("ListPhoneNumbersOptedOutResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListPhoneNumbersOptedOutResponse",
+            ::awsgen_runtime::xml::MembersAt::Child("ListPhoneNumbersOptedOutResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -187,15 +175,9 @@ impl ListPhoneNumbersOptedOutResponse {
         for child in element.children() {
             match child.name() {
                 "phoneNumbers" => {
-                    value.phone_numbers = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(::std::string::String::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.phone_numbers = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    );
                 }
                 "nextToken" => {
                     value.next_token = ::std::option::Option::Some(

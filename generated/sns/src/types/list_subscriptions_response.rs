@@ -99,24 +99,12 @@ impl ListSubscriptionsResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListSubscriptionsResponse",
-                )?;
-                let root = document.root();
-                match root.child("ListSubscriptionsResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListSubscriptionsResponse",
+            ::awsgen_runtime::xml::MembersAt::Child("ListSubscriptionsResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -194,15 +182,12 @@ impl ListSubscriptionsResponse {
         for child in element.children() {
             match child.name() {
                 "Subscriptions" => {
-                    value.subscriptions = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Subscription::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.subscriptions = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Subscription::from_xml,
+                        )?,
+                    );
                 }
                 "NextToken" => {
                     value.next_token = ::std::option::Option::Some(

@@ -84,24 +84,12 @@ impl ListTagsForResourceResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListTagsForResourceResponse",
-                )?;
-                let root = document.root();
-                match root.child("ListTagsForResourceResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListTagsForResourceResponse",
+            ::awsgen_runtime::xml::MembersAt::Child("ListTagsForResourceResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -153,15 +141,9 @@ impl ListTagsForResourceResponse {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "Tags" {
-                value.tags = ::std::option::Option::Some({
-                    let mut items = ::std::vec::Vec::with_capacity(
-                        child.children().len(),
-                    );
-                    for item_0 in child.children() {
-                        items.push(crate::types::Tag::from_xml(item_0)?);
-                    }
-                    items
-                });
+                value.tags = ::std::option::Option::Some(
+                    ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                );
             }
         }
         ::std::result::Result::Ok(value)

@@ -95,24 +95,12 @@ impl ListTopicsResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "ListTopicsResponse",
-                )?;
-                let root = document.root();
-                match root.child("ListTopicsResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "ListTopicsResponse",
+            ::awsgen_runtime::xml::MembersAt::Child("ListTopicsResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -190,15 +178,12 @@ impl ListTopicsResponse {
         for child in element.children() {
             match child.name() {
                 "Topics" => {
-                    value.topics = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items.push(crate::types::Topic::from_xml(item_0)?);
-                        }
-                        items
-                    });
+                    value.topics = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::Topic::from_xml,
+                        )?,
+                    );
                 }
                 "NextToken" => {
                     value.next_token = ::std::option::Option::Some(

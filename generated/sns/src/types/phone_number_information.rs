@@ -347,16 +347,11 @@ impl PhoneNumberInformation {
                     );
                 }
                 "NumberCapabilities" => {
-                    value.number_capabilities = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(crate::types::NumberCapability::from(item_0.text()));
-                        }
-                        items
-                    });
+                    value.number_capabilities = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::text_list::<
+                            crate::types::NumberCapability,
+                        >(child),
+                    );
                 }
                 _ => {}
             }

@@ -109,24 +109,12 @@ impl PublishBatchResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "PublishBatchResponse",
-                )?;
-                let root = document.root();
-                match root.child("PublishBatchResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "PublishBatchResponse",
+            ::awsgen_runtime::xml::MembersAt::Child("PublishBatchResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
@@ -212,32 +200,20 @@ impl PublishBatchResponse {
         for child in element.children() {
             match child.name() {
                 "Successful" => {
-                    value.successful = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::PublishBatchResultEntry::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.successful = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::PublishBatchResultEntry::from_xml,
+                        )?,
+                    );
                 }
                 "Failed" => {
-                    value.failed = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
-                        for item_0 in child.children() {
-                            items
-                                .push(
-                                    crate::types::BatchResultErrorEntry::from_xml(item_0)?,
-                                );
-                        }
-                        items
-                    });
+                    value.failed = ::std::option::Option::Some(
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            crate::types::BatchResultErrorEntry::from_xml,
+                        )?,
+                    );
                 }
                 _ => {}
             }

@@ -185,11 +185,7 @@ impl UntagResourceRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                for (index_0, item_0) in value.iter().enumerate() {
-                    let entry_0 = body.enter_index(index_0 + 1);
-                    body.value(item_0);
-                    body.leave(entry_0);
-                }
+                body.text_items(value);
                 body.leave(list_0);
             }
             body.leave(member_0);

@@ -605,11 +605,7 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                for (index_0, item_0) in value.iter().enumerate() {
-                    let entry_0 = body.enter_index(index_0 + 1);
-                    item_0.write_query(body)?;
-                    body.leave(entry_0);
-                }
+                body.items(value, crate::types::PolicyDescriptorType::write_query)?;
                 body.leave(list_0);
             }
             body.leave(member_0);
@@ -626,11 +622,7 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                for (index_0, item_0) in value.iter().enumerate() {
-                    let entry_0 = body.enter_index(index_0 + 1);
-                    item_0.write_query(body)?;
-                    body.leave(entry_0);
-                }
+                body.items(value, crate::types::Tag::write_query)?;
                 body.leave(list_0);
             }
             body.leave(member_0);
@@ -641,11 +633,7 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                for (index_0, item_0) in value.iter().enumerate() {
-                    let entry_0 = body.enter_index(index_0 + 1);
-                    body.value(item_0);
-                    body.leave(entry_0);
-                }
+                body.text_items(value);
                 body.leave(list_0);
             }
             body.leave(member_0);
@@ -668,11 +656,7 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                for (index_0, item_0) in value.iter().enumerate() {
-                    let entry_0 = body.enter_index(index_0 + 1);
-                    item_0.write_query(body)?;
-                    body.leave(entry_0);
-                }
+                body.items(value, crate::types::ProvidedContext::write_query)?;
                 body.leave(list_0);
             }
             body.leave(member_0);

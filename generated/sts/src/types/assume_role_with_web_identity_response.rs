@@ -158,24 +158,12 @@ impl AssumeRoleWithWebIdentityResponse {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let body = response.body();
-            if body.is_empty() {
-                <Self as ::std::default::Default>::default()
-            } else {
-                let document = ::awsgen_runtime::xml::parse_body(
-                    body,
-                    "AssumeRoleWithWebIdentityResponse",
-                )?;
-                let root = document.root();
-                match root.child("AssumeRoleWithWebIdentityResult") {
-                    ::std::option::Option::Some(result) => Self::from_xml(result)?,
-                    ::std::option::Option::None => {
-                        <Self as ::std::default::Default>::default()
-                    }
-                }
-            }
-        };
+        let value: Self = ::awsgen_runtime::xml::read_body(
+            response.body(),
+            "AssumeRoleWithWebIdentityResponse",
+            ::awsgen_runtime::xml::MembersAt::Child("AssumeRoleWithWebIdentityResult"),
+            Self::from_xml,
+        )?;
         ::std::result::Result::Ok(value)
     }
 }
