@@ -238,7 +238,9 @@ fn streaming_operation(
     marker_type(name, &outer_docs(&note, ""), deprecated)
 }
 
-/// An operation's marker type: a unit struct that names the operation.
+/// An operation's marker type: a unit struct that names the operation. It
+/// is a type to name, not a value to compare or hash: it derives what the
+/// official SDK's operation structs do (and `Copy`), no more.
 fn marker_type(
     name: &proc_macro2::Ident,
     docs: &TokenStream,
@@ -247,7 +249,7 @@ fn marker_type(
     quote! {
         #docs
         #deprecated
-        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
         #[non_exhaustive]
         pub struct #name;
     }

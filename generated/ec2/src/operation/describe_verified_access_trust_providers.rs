@@ -6,10 +6,7 @@
     ::std::clone::Clone,
     ::std::marker::Copy,
     ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessTrustProviders;
