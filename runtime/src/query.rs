@@ -113,7 +113,7 @@ impl FormBody {
     pub fn items<T>(
         &mut self,
         items: &[T],
-        write: fn(&T, &mut FormBody) -> Result<(), crate::protocol::RequestError>,
+        write: impl Fn(&T, &mut FormBody) -> Result<(), crate::protocol::RequestError>,
     ) -> Result<(), crate::protocol::RequestError> {
         for (index, item) in items.iter().enumerate() {
             let mark = self.enter_index(index + 1);

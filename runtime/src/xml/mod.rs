@@ -587,7 +587,7 @@ pub fn read_body<T: Default>(
 #[doc(hidden)]
 pub fn list<T>(
     element: XmlElement<'_>,
-    read: fn(XmlElement<'_>) -> Result<T, crate::protocol::ResponseError>,
+    read: impl Fn(XmlElement<'_>) -> Result<T, crate::protocol::ResponseError>,
 ) -> Result<Vec<T>, crate::protocol::ResponseError> {
     let mut items = Vec::with_capacity(element.children().len());
     for item in element.children() {
