@@ -4,7 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::operations::{documented_errors, service_errors, ErrorVariant};
+use crate::emit::operations::{
+    documented_errors, service_errors, shares_operation_error, ErrorVariant,
+};
 use crate::emit::rust_types::type_path;
 use crate::ir::{OperationDef, Service};
 
@@ -130,13 +132,13 @@ pub fn parse_response_body(
     error_name: &proc_macro2::Ident,
     style: ErrorStyle,
 ) -> TokenStream {
-    let documented = documented_errors(service, op);
-    let read_error = if documented.is_empty() {
+    let read_error = if shares_operation_error(op) {
         quote! {
             return ::std::result::Result::Err(super::OperationError::from_error_response(response));
         }
     } else {
         let code = error_code(service, style);
+        let documented = documented_errors(service, op);
         let arms = documented.iter().filter(|error| error.answers_code).map(
             |ErrorVariant {
                  variant,
