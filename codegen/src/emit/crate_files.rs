@@ -183,6 +183,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             pub use client::Client;
         }
     });
+    let serde_cfg = super::serde_cfg(service);
     let waiters_module = (!service.waiters.is_empty()).then(|| {
         quote! {
             #[cfg(feature = "client")]
@@ -210,6 +211,9 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #[rustfmt::skip]
         pub mod primitives;
         #protocol_module
+        #serde_cfg
+        #[rustfmt::skip]
+        mod serde_impls;
         #[rustfmt::skip]
         pub mod types;
         #waiters_module
@@ -412,6 +416,39 @@ pub fn module_rs(service: &Service, module: Module) -> TokenStream {
         pub mod builders {
             #(#builders)*
         }
+    }
+}
+
+/// `serde_impls/mod.rs`: the module of every type's `Serialize` and
+/// `Deserialize`, one file per type under the type's own module name
+/// (`serde_impls/types/stage.rs` for `types::Stage`). They are apart from the
+/// types so that, where serde is not the wire, a build without the `serde`
+/// feature skips their files altogether.
+pub fn serde_impls_mod(service: &Service) -> TokenStream {
+    let modules = [Module::Types, Module::Error]
+        .into_iter()
+        .filter_map(|module| {
+            let files: Vec<_> = service
+                .types
+                .values()
+                .filter(|t| t.module == module)
+                .map(|t| ident(&t.file_stem))
+                .collect();
+            let name = ident(module.name());
+            (!files.is_empty()).then(|| {
+                quote! {
+                    mod #name {
+                        #(mod #files;)*
+                    }
+                }
+            })
+        });
+    let docs = inner_docs(
+        "`Serialize` and `Deserialize` for every type of the crate, in the service's JSON document form.",
+    );
+    quote! {
+        #docs
+        #(#modules)*
     }
 }
 

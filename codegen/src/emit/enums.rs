@@ -4,13 +4,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
-use super::rust_types::ident;
-use crate::ir::{EnumDef, Service, TypeDef};
+use super::rust_types::{ident, type_path};
+use crate::ir::{EnumDef, TypeDef};
 
 /// The enum for a string shape with `enum` values.
-pub fn emit_enum(service: &Service, type_def: &TypeDef, def: &EnumDef) -> TokenStream {
+pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
-    let serde_cfg = super::serde_cfg(service);
     let fallback = format!("The `{}` enumeration of the model.", type_def.model_name);
     let mut doc_text = if type_def.docs.trim().is_empty() {
         fallback
@@ -102,15 +101,20 @@ pub fn emit_enum(service: &Service, type_def: &TypeDef, def: &EnumDef) -> TokenS
                 f.write_str(self.as_str())
             }
         }
+    }
+}
 
-        #serde_cfg
+/// A string enum's serde impls, which live in the crate's `serde_impls`
+/// module (see [`super::crate_files::serde_impls_mod`]): the value as a JSON string.
+pub fn serde_impls(type_def: &TypeDef) -> TokenStream {
+    let name = type_path(type_def);
+    quote! {
         impl ::awsgen_runtime::serde::Serialize for #name {
             fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        #serde_cfg
         impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)

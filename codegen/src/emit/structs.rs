@@ -1,11 +1,13 @@
-//! Structure shapes: the struct, its serde form, `Debug` with redaction, and
-//! `Display`/`Error` for exceptions.
+//! Structure shapes: the struct, `Debug` with redaction, `Display`/`Error`
+//! for exceptions, and its serde form (emitted into the `serde_impls` module).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
-use super::rust_types::{builder_path, ident, timestamp_reader, type_tokens, value_writer};
+use super::rust_types::{
+    builder_path, ident, timestamp_reader, type_path, type_tokens, value_writer,
+};
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// Placeholder printed by `Debug` in place of sensitive values.
@@ -45,8 +47,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         quote!()
     };
     let builder = builder_path(type_def);
-    let serialize = serialize_impl(service, type_def, def);
-    let deserialize = deserialize_impl(service, type_def, def);
+    let json_body = json_body(service, type_def, def);
     // Any error shape can answer any operation: the service-wide lookup reads
     // it, unless another exception answers to its code.
     let read_as_error = match &def.error {
@@ -138,8 +139,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             #(#accessors)*
         }
 
-        #serialize
-        #deserialize
+        #json_body
         #from_response
         #debug_impl
         #error_impls
@@ -253,12 +253,19 @@ fn accessor(service: &Service, member: &MemberDef) -> Option<TokenStream> {
     })
 }
 
+/// A structure's serde impls, which live in the crate's `serde_impls` module
+/// (see [`super::crate_files::serde_impls_mod`]).
+pub fn serde_impls(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let mut tokens = serialize_impl(type_def, def);
+    tokens.extend(deserialize_impl(service, type_def, def));
+    tokens
+}
+
 /// `Serialize` through [`SerializeMembers`](crate::primitives): the serde form writes
 /// every present member; where serde is the wire, operation inputs also get
-/// `json_body()`, which writes only the members bound to the JSON body.
-fn serialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
-    let name = ident(&type_def.rust_name);
-    let serde_cfg = super::serde_cfg(service);
+/// `json_body()` (see [`json_body`]), which writes only the members bound to the JSON body.
+fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = type_path(type_def);
     let has_http_members = def.members.iter().any(|m| !m.binding.is_body());
     let body_only = if has_http_members {
         ident("body_only")
@@ -285,14 +292,36 @@ fn serialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
             quote! { if !body_only { #entry } }
         }
     });
+    quote! {
+        impl ::awsgen_runtime::primitives::SerializeMembers for #name {
+            fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
+                &self,
+                #map: &mut M,
+                #body_only: bool,
+            ) -> ::std::result::Result<(), M::Error> {
+                #(#entries)*
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::awsgen_runtime::serde::Serialize for #name {
+            fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                ::awsgen_runtime::primitives::serialize_struct(self, serializer)
+            }
+        }
+    }
+}
+
+/// Where serde is the wire, an operation input's `json_body()`: the request
+/// body, which holds only the members bound to it. It is the type's own API,
+/// so it stays beside the type rather than with the serde impls.
+fn json_body(service: &Service, type_def: &TypeDef, def: &StructDef) -> Option<TokenStream> {
+    let name = ident(&type_def.rust_name);
     let has_payload = def
         .members
         .iter()
         .any(|m| m.binding == crate::ir::Binding::Payload);
-    let json_body = (def.is_operation_input
-        && !has_payload
-        && crate::protocol::serde_is_wire(service))
-    .then(|| {
+    (def.is_operation_input && !has_payload && crate::protocol::serde_is_wire(service)).then(|| {
         let doc = format!(
             " The JSON body of a `{}` request: only the members bound to the body, under their wire names. \
              The struct's own `Serialize` keeps every member.",
@@ -306,36 +335,13 @@ fn serialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
                 }
             }
         }
-    });
-    quote! {
-        #serde_cfg
-        impl ::awsgen_runtime::primitives::SerializeMembers for #name {
-            fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-                &self,
-                #map: &mut M,
-                #body_only: bool,
-            ) -> ::std::result::Result<(), M::Error> {
-                #(#entries)*
-                ::std::result::Result::Ok(())
-            }
-        }
-
-        #serde_cfg
-        impl ::awsgen_runtime::serde::Serialize for #name {
-            fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-            }
-        }
-
-        #json_body
-    }
+    })
 }
 
 /// `Deserialize` through the shared map visitor: one `match` arm per member,
 /// unknown keys skipped.
 fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
-    let name = ident(&type_def.rust_name);
-    let serde_cfg = super::serde_cfg(service);
+    let name = type_path(type_def);
     let model_name = &type_def.model_name;
     let has_http_members = def.members.iter().any(|m| !m.binding.is_body());
     let body_only = if has_http_members {
@@ -407,7 +413,6 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         }
     };
     quote! {
-        #serde_cfg
         impl ::awsgen_runtime::primitives::DeserializeMembers for #name {
             const TYPE_NAME: &'static str = #model_name;
 
@@ -422,7 +427,6 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             }
         }
 
-        #serde_cfg
         impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 ::awsgen_runtime::primitives::deserialize_struct(deserializer)

@@ -5,48 +5,24 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
-use super::rust_types::{ident, timestamp_reader, type_tokens, value_writer};
+use super::rust_types::{ident, timestamp_reader, type_path, type_tokens, value_writer};
 use super::structs::member_docs;
-use crate::ir::{Service, StructDef, TypeDef};
+use crate::ir::{MemberDef, Service, StructDef, TypeDef};
 
-/// The enum for a union shape with hand-written serde in the JSON union form
-/// (an object with exactly one key).
+/// The enum for a union shape.
 pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
-    let serde_cfg = super::serde_cfg(service);
     let docs = outer_docs(
         &type_def.docs,
         &format!("The `{}` union of the model.", type_def.model_name),
     );
     let deprecated = deprecated_attr(&type_def.deprecated);
-    let expecting = format!("a {} union object", type_def.model_name);
-    let mut variants = Vec::new();
-    let mut serialize_arms = Vec::new();
-    let mut deserialize_arms = Vec::new();
-    for member in &def.members {
+    let variants = def.members.iter().map(|member| {
         let variant = ident(&member.variant_name);
-        let inner = type_tokens(service, &member.ty);
-        let ty = if member.boxed {
-            quote!(::std::boxed::Box<#inner>)
-        } else {
-            inner
-        };
+        let ty = variant_type(service, member);
         let doc = outer_docs(&member_docs(member), "");
-        let key = &member.json_name;
-        variants.push(quote! { #doc #variant(#ty), });
-        let value = value_writer(member, quote!(value));
-        serialize_arms
-            .push(quote! { #name::#variant(value) => map.serialize_entry(#key, #value)?, });
-        // A null member is as good as absent; read it as an `Option`.
-        let read = match member.timestamp_format {
-            Some(format) => {
-                let reader = timestamp_reader(service, &member.ty, format);
-                quote! { map.next_value::<#reader>()?.0 }
-            }
-            None => quote! { map.next_value::<::std::option::Option<#ty>>()? },
-        };
-        deserialize_arms.push(quote! { #key => #read.map(#name::#variant), });
-    }
+        quote! { #doc #variant(#ty), }
+    });
     // Variants hold the model's structures as they are: boxing the large ones
     // would make a variant's type depend on how big its structure happens to
     // be in this version of the model.
@@ -61,8 +37,44 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
             /// A member this version of the crate does not know; it cannot be sent back.
             Unknown,
         }
+    }
+}
 
-        #serde_cfg
+/// What a variant holds: the member's type, boxed where lowering says so.
+fn variant_type(service: &Service, member: &MemberDef) -> TokenStream {
+    let inner = type_tokens(service, &member.ty);
+    if member.boxed {
+        quote!(::std::boxed::Box<#inner>)
+    } else {
+        inner
+    }
+}
+
+/// A union's serde impls, in the JSON union form (an object with exactly one
+/// key); they live in the crate's `serde_impls` module (see [`super::crate_files::serde_impls_mod`]).
+pub fn serde_impls(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = type_path(type_def);
+    let expecting = format!("a {} union object", type_def.model_name);
+    let mut serialize_arms = Vec::new();
+    let mut deserialize_arms = Vec::new();
+    for member in &def.members {
+        let variant = ident(&member.variant_name);
+        let ty = variant_type(service, member);
+        let key = &member.json_name;
+        let value = value_writer(member, quote!(value));
+        serialize_arms
+            .push(quote! { #name::#variant(value) => map.serialize_entry(#key, #value)?, });
+        // A null member is as good as absent; read it as an `Option`.
+        let read = match member.timestamp_format {
+            Some(format) => {
+                let reader = timestamp_reader(service, &member.ty, format);
+                quote! { map.next_value::<#reader>()?.0 }
+            }
+            None => quote! { map.next_value::<::std::option::Option<#ty>>()? },
+        };
+        deserialize_arms.push(quote! { #key => #read.map(#name::#variant), });
+    }
+    quote! {
         impl ::awsgen_runtime::serde::Serialize for #name {
             fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::awsgen_runtime::serde::ser::SerializeMap as _;
@@ -77,7 +89,6 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
             }
         }
 
-        #serde_cfg
         impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct UnionVisitor;

@@ -82,6 +82,8 @@ pub mod protocol;
 mod service_error;
 pub use service_error::Error;
 #[rustfmt::skip]
+mod serde_impls;
+#[rustfmt::skip]
 pub mod types;
 /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
 pub mod prelude {

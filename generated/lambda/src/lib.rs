@@ -110,6 +110,8 @@ pub mod protocol;
 mod service_error;
 pub use service_error::Error;
 #[rustfmt::skip]
+mod serde_impls;
+#[rustfmt::skip]
 pub mod types;
 #[cfg(feature = "client")]
 #[rustfmt::skip]

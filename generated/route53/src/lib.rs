@@ -82,6 +82,9 @@ pub mod protocol;
 #[rustfmt::skip]
 mod service_error;
 pub use service_error::Error;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_impls;
 #[rustfmt::skip]
 pub mod types;
 #[cfg(feature = "client")]

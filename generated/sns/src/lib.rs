@@ -76,6 +76,9 @@ pub mod protocol;
 #[rustfmt::skip]
 mod service_error;
 pub use service_error::Error;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_impls;
 #[rustfmt::skip]
 pub mod types;
 /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.

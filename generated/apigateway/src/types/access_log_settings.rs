@@ -32,54 +32,6 @@ impl AccessLogSettings {
         self.destination_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AccessLogSettings {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_arn {
-            map.serialize_entry("destinationArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AccessLogSettings {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AccessLogSettings {
-    const TYPE_NAME: &'static str = "AccessLogSettings";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "format" => self.format = map.next_value()?,
-            "destinationArn" => self.destination_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccessLogSettings {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AccessLogSettings`](crate::types::AccessLogSettings); start one with `AccessLogSettings::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -48,62 +48,6 @@ impl Account {
         self.api_key_version.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for Account {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cloudwatch_role_arn {
-            map.serialize_entry("cloudwatchRoleArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.throttle_settings {
-            map.serialize_entry("throttleSettings", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.features {
-            map.serialize_entry("features", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.api_key_version {
-            map.serialize_entry("apiKeyVersion", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for Account {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for Account {
-    const TYPE_NAME: &'static str = "Account";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "cloudwatchRoleArn" => self.cloudwatch_role_arn = map.next_value()?,
-            "throttleSettings" => self.throttle_settings = map.next_value()?,
-            "features" => self.features = map.next_value()?,
-            "apiKeyVersion" => self.api_key_version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Account {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl Account {
     /// Reads a `Account` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

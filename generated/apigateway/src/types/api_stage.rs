@@ -51,69 +51,6 @@ impl ApiStage {
         self.throttle.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ApiStage {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.api_id {
-            map.serialize_entry("apiId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage {
-            map.serialize_entry("stage", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.throttle {
-            map.serialize_entry("throttle", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ApiStage {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ApiStage {
-    const TYPE_NAME: &'static str = "ApiStage";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "apiId" => self.api_id = map.next_value()?,
-            "stage" => self.stage = map.next_value()?,
-            "throttle" => {
-                self.throttle = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::ThrottleSettings,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApiStage {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ApiStage`](crate::types::ApiStage); start one with `ApiStage::builder()`.
 #[derive(
     ::std::clone::Clone,

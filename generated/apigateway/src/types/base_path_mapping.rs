@@ -39,58 +39,6 @@ impl BasePathMapping {
         self.stage.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for BasePathMapping {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.base_path {
-            map.serialize_entry("basePath", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.rest_api_id {
-            map.serialize_entry("restApiId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage {
-            map.serialize_entry("stage", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for BasePathMapping {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for BasePathMapping {
-    const TYPE_NAME: &'static str = "BasePathMapping";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "basePath" => self.base_path = map.next_value()?,
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "stage" => self.stage = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BasePathMapping {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl BasePathMapping {
     /// Reads a `BasePathMapping` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -80,88 +80,10 @@ impl CreateApiKeyRequest {
         self.tags.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateApiKeyRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.generate_distinct_id {
-            map.serialize_entry("generateDistinctId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_keys {
-            map.serialize_entry("stageKeys", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.customer_id {
-            map.serialize_entry("customerId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("tags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateApiKeyRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateApiKeyRequest {
     /// The JSON body of a `CreateApiKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateApiKeyRequest {
-    const TYPE_NAME: &'static str = "CreateApiKeyRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "enabled" => self.enabled = map.next_value()?,
-            "generateDistinctId" => self.generate_distinct_id = map.next_value()?,
-            "value" => self.value = map.next_value()?,
-            "stageKeys" => {
-                self.stage_keys = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::StageKey>,
-                    >()?
-                    .0;
-            }
-            "customerId" => self.customer_id = map.next_value()?,
-            "tags" => self.tags = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateApiKeyRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateApiKeyRequest`](crate::types::CreateApiKeyRequest); start one with `CreateApiKeyRequest::builder()`.

@@ -96,99 +96,10 @@ impl CreateAuthorizerRequest {
         self.authorizer_result_ttl_in_seconds
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateAuthorizerRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            map.serialize_entry("type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.provider_arns {
-            map.serialize_entry("providerARNs", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
-            map.serialize_entry("authType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_uri {
-            map.serialize_entry("authorizerUri", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_credentials {
-            map.serialize_entry("authorizerCredentials", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.identity_source {
-            map.serialize_entry("identitySource", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.identity_validation_expression
-        {
-            map.serialize_entry("identityValidationExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .authorizer_result_ttl_in_seconds
-        {
-            map.serialize_entry("authorizerResultTtlInSeconds", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateAuthorizerRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateAuthorizerRequest {
     /// The JSON body of a `CreateAuthorizerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateAuthorizerRequest {
-    const TYPE_NAME: &'static str = "CreateAuthorizerRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "type" => self.type_ = map.next_value()?,
-            "providerARNs" => self.provider_arns = map.next_value()?,
-            "authType" => self.auth_type = map.next_value()?,
-            "authorizerUri" => self.authorizer_uri = map.next_value()?,
-            "authorizerCredentials" => self.authorizer_credentials = map.next_value()?,
-            "identitySource" => self.identity_source = map.next_value()?,
-            "identityValidationExpression" => {
-                self.identity_validation_expression = map.next_value()?;
-            }
-            "authorizerResultTtlInSeconds" => {
-                self.authorizer_result_ttl_in_seconds = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateAuthorizerRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateAuthorizerRequest`](crate::types::CreateAuthorizerRequest); start one with `CreateAuthorizerRequest::builder()`.

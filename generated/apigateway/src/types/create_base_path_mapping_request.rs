@@ -61,74 +61,10 @@ impl CreateBasePathMappingRequest {
         self.stage.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateBasePathMappingRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name {
-                map.serialize_entry("domainName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name_id {
-                map.serialize_entry("domainNameId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.base_path {
-            map.serialize_entry("basePath", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.rest_api_id {
-            map.serialize_entry("restApiId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage {
-            map.serialize_entry("stage", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateBasePathMappingRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateBasePathMappingRequest {
     /// The JSON body of a `CreateBasePathMappingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateBasePathMappingRequest {
-    const TYPE_NAME: &'static str = "CreateBasePathMappingRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "domainName" if !body_only => self.domain_name = map.next_value()?,
-            "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
-            "basePath" => self.base_path = map.next_value()?,
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "stage" => self.stage = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateBasePathMappingRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateBasePathMappingRequest`](crate::types::CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.

@@ -95,88 +95,10 @@ impl CreateDeploymentRequest {
         self.tracing_enabled
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateDeploymentRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_name {
-            map.serialize_entry("stageName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_description {
-            map.serialize_entry("stageDescription", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
-            map.serialize_entry("cacheClusterEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
-            map.serialize_entry("cacheClusterSize", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.variables {
-            map.serialize_entry("variables", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.canary_settings {
-            map.serialize_entry("canarySettings", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
-            map.serialize_entry("tracingEnabled", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateDeploymentRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateDeploymentRequest {
     /// The JSON body of a `CreateDeploymentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateDeploymentRequest {
-    const TYPE_NAME: &'static str = "CreateDeploymentRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "stageName" => self.stage_name = map.next_value()?,
-            "stageDescription" => self.stage_description = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "cacheClusterEnabled" => self.cache_cluster_enabled = map.next_value()?,
-            "cacheClusterSize" => self.cache_cluster_size = map.next_value()?,
-            "variables" => self.variables = map.next_value()?,
-            "canarySettings" => self.canary_settings = map.next_value()?,
-            "tracingEnabled" => self.tracing_enabled = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDeploymentRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDeploymentRequest`](crate::types::CreateDeploymentRequest); start one with `CreateDeploymentRequest::builder()`.

@@ -62,74 +62,10 @@ impl CreateDomainNameAccessAssociationRequest {
         self.tags.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateDomainNameAccessAssociationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.domain_name_arn {
-            map.serialize_entry("domainNameArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.access_association_source_type
-        {
-            map.serialize_entry("accessAssociationSourceType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.access_association_source {
-            map.serialize_entry("accessAssociationSource", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("tags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateDomainNameAccessAssociationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateDomainNameAccessAssociationRequest {
     /// The JSON body of a `CreateDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateDomainNameAccessAssociationRequest {
-    const TYPE_NAME: &'static str = "CreateDomainNameAccessAssociationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "domainNameArn" => self.domain_name_arn = map.next_value()?,
-            "accessAssociationSourceType" => {
-                self.access_association_source_type = map.next_value()?;
-            }
-            "accessAssociationSource" => {
-                self.access_association_source = map.next_value()?;
-            }
-            "tags" => self.tags = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateDomainNameAccessAssociationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDomainNameAccessAssociationRequest`](crate::types::CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.

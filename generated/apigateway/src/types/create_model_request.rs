@@ -61,72 +61,10 @@ impl CreateModelRequest {
         self.content_type.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateModelRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.schema {
-            map.serialize_entry("schema", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content_type {
-            map.serialize_entry("contentType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateModelRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateModelRequest {
     /// The JSON body of a `CreateModelRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateModelRequest {
-    const TYPE_NAME: &'static str = "CreateModelRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "schema" => self.schema = map.next_value()?,
-            "contentType" => self.content_type = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateModelRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateModelRequest`](crate::types::CreateModelRequest); start one with `CreateModelRequest::builder()`.

@@ -129,104 +129,10 @@ impl CreateRestApiRequest {
         self.endpoint_access_mode.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateRestApiRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.clone_from {
-            map.serialize_entry("cloneFrom", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.binary_media_types {
-            map.serialize_entry("binaryMediaTypes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.minimum_compression_size {
-            map.serialize_entry("minimumCompressionSize", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.api_key_source {
-            map.serialize_entry("apiKeySource", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
-            map.serialize_entry("endpointConfiguration", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            map.serialize_entry("policy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.disable_execute_api_endpoint {
-            map.serialize_entry("disableExecuteApiEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_policy {
-            map.serialize_entry("securityPolicy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
-            map.serialize_entry("endpointAccessMode", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateRestApiRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateRestApiRequest {
     /// The JSON body of a `CreateRestApiRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateRestApiRequest {
-    const TYPE_NAME: &'static str = "CreateRestApiRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "version" => self.version = map.next_value()?,
-            "cloneFrom" => self.clone_from = map.next_value()?,
-            "binaryMediaTypes" => self.binary_media_types = map.next_value()?,
-            "minimumCompressionSize" => self.minimum_compression_size = map.next_value()?,
-            "apiKeySource" => self.api_key_source = map.next_value()?,
-            "endpointConfiguration" => self.endpoint_configuration = map.next_value()?,
-            "policy" => self.policy = map.next_value()?,
-            "tags" => self.tags = map.next_value()?,
-            "disableExecuteApiEndpoint" => {
-                self.disable_execute_api_endpoint = map.next_value()?;
-            }
-            "securityPolicy" => self.security_policy = map.next_value()?,
-            "endpointAccessMode" => self.endpoint_access_mode = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateRestApiRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateRestApiRequest`](crate::types::CreateRestApiRequest); start one with `CreateRestApiRequest::builder()`.

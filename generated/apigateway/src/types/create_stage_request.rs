@@ -119,96 +119,10 @@ impl CreateStageRequest {
         self.tags.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateStageRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_name {
-            map.serialize_entry("stageName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.deployment_id {
-            map.serialize_entry("deploymentId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
-            map.serialize_entry("cacheClusterEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
-            map.serialize_entry("cacheClusterSize", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.variables {
-            map.serialize_entry("variables", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.documentation_version {
-            map.serialize_entry("documentationVersion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.canary_settings {
-            map.serialize_entry("canarySettings", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
-            map.serialize_entry("tracingEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("tags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateStageRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateStageRequest {
     /// The JSON body of a `CreateStageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateStageRequest {
-    const TYPE_NAME: &'static str = "CreateStageRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "stageName" => self.stage_name = map.next_value()?,
-            "deploymentId" => self.deployment_id = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "cacheClusterEnabled" => self.cache_cluster_enabled = map.next_value()?,
-            "cacheClusterSize" => self.cache_cluster_size = map.next_value()?,
-            "variables" => self.variables = map.next_value()?,
-            "documentationVersion" => self.documentation_version = map.next_value()?,
-            "canarySettings" => self.canary_settings = map.next_value()?,
-            "tracingEnabled" => self.tracing_enabled = map.next_value()?,
-            "tags" => self.tags = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateStageRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateStageRequest`](crate::types::CreateStageRequest); start one with `CreateStageRequest::builder()`.

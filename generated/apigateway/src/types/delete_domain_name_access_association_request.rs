@@ -29,63 +29,10 @@ impl DeleteDomainNameAccessAssociationRequest {
         self.domain_name_access_association_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for DeleteDomainNameAccessAssociationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self
-                .domain_name_access_association_arn
-            {
-                map.serialize_entry("domainNameAccessAssociationArn", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DeleteDomainNameAccessAssociationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl DeleteDomainNameAccessAssociationRequest {
     /// The JSON body of a `DeleteDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DeleteDomainNameAccessAssociationRequest {
-    const TYPE_NAME: &'static str = "DeleteDomainNameAccessAssociationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "domainNameAccessAssociationArn" if !body_only => {
-                self.domain_name_access_association_arn = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for DeleteDomainNameAccessAssociationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate::types::DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.

@@ -45,65 +45,6 @@ impl DeploymentCanarySettings {
         self.use_stage_cache
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DeploymentCanarySettings {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.percent_traffic {
-            map.serialize_entry(
-                "percentTraffic",
-                &::awsgen_runtime::primitives::FloatWire(*value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_variable_overrides {
-            map.serialize_entry("stageVariableOverrides", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.use_stage_cache {
-            map.serialize_entry("useStageCache", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DeploymentCanarySettings {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DeploymentCanarySettings {
-    const TYPE_NAME: &'static str = "DeploymentCanarySettings";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "percentTraffic" => {
-                self.percent_traffic = map
-                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
-                    .0;
-            }
-            "stageVariableOverrides" => self.stage_variable_overrides = map.next_value()?,
-            "useStageCache" => self.use_stage_cache = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeploymentCanarySettings {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeploymentCanarySettings`](crate::types::DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -55,66 +55,6 @@ impl DocumentationPartLocation {
         self.name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPartLocation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            map.serialize_entry("type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.path {
-            map.serialize_entry("path", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            map.serialize_entry("statusCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DocumentationPartLocation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DocumentationPartLocation {
-    const TYPE_NAME: &'static str = "DocumentationPartLocation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "type" => self.type_ = map.next_value()?,
-            "path" => self.path = map.next_value()?,
-            "method" => self.method = map.next_value()?,
-            "statusCode" => self.status_code = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DocumentationPartLocation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DocumentationPartLocation`](crate::types::DocumentationPartLocation); start one with `DocumentationPartLocation::builder()`.
 #[derive(
     ::std::clone::Clone,

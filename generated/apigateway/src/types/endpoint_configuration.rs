@@ -41,58 +41,6 @@ impl EndpointConfiguration {
         self.vpc_endpoint_ids.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for EndpointConfiguration {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.types {
-            map.serialize_entry("types", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
-            map.serialize_entry("ipAddressType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_ids {
-            map.serialize_entry("vpcEndpointIds", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for EndpointConfiguration {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for EndpointConfiguration {
-    const TYPE_NAME: &'static str = "EndpointConfiguration";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "types" => self.types = map.next_value()?,
-            "ipAddressType" => self.ip_address_type = map.next_value()?,
-            "vpcEndpointIds" => self.vpc_endpoint_ids = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EndpointConfiguration {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`EndpointConfiguration`](crate::types::EndpointConfiguration); start one with `EndpointConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,

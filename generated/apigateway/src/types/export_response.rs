@@ -45,66 +45,6 @@ impl ExportResponse {
         self.body.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ExportResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.content_type {
-                map.serialize_entry("contentType", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.content_disposition {
-                map.serialize_entry("contentDisposition", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.body {
-                map.serialize_entry("body", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ExportResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ExportResponse {
-    const TYPE_NAME: &'static str = "ExportResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "contentType" if !body_only => self.content_type = map.next_value()?,
-            "contentDisposition" if !body_only => {
-                self.content_disposition = map.next_value()?;
-            }
-            "body" if !body_only => self.body = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ExportResponse {
     /// Reads a `ExportResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -67,66 +67,6 @@ impl GatewayResponse {
         self.default_response
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GatewayResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.response_type {
-            map.serialize_entry("responseType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            map.serialize_entry("statusCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
-            map.serialize_entry("responseParameters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_templates {
-            map.serialize_entry("responseTemplates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.default_response {
-            map.serialize_entry("defaultResponse", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GatewayResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GatewayResponse {
-    const TYPE_NAME: &'static str = "GatewayResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "responseType" => self.response_type = map.next_value()?,
-            "statusCode" => self.status_code = map.next_value()?,
-            "responseParameters" => self.response_parameters = map.next_value()?,
-            "responseTemplates" => self.response_templates = map.next_value()?,
-            "defaultResponse" => self.default_response = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GatewayResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GatewayResponse {
     /// Reads a `GatewayResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -56,74 +56,10 @@ impl GetUsagePlanKeysRequest {
         self.name_query.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanKeysRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
-                map.serialize_entry("usagePlanId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.position {
-                map.serialize_entry("position", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.limit {
-                map.serialize_entry("limit", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.name_query {
-                map.serialize_entry("nameQuery", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetUsagePlanKeysRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetUsagePlanKeysRequest {
     /// The JSON body of a `GetUsagePlanKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetUsagePlanKeysRequest {
-    const TYPE_NAME: &'static str = "GetUsagePlanKeysRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
-            "position" if !body_only => self.position = map.next_value()?,
-            "limit" if !body_only => self.limit = map.next_value()?,
-            "nameQuery" if !body_only => self.name_query = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetUsagePlanKeysRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetUsagePlanKeysRequest`](crate::types::GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.

@@ -49,64 +49,6 @@ impl ImportApiKeysRequest {
         self.fail_on_warnings
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ImportApiKeysRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.body {
-                map.serialize_entry("body", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.format {
-                map.serialize_entry("format", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
-                map.serialize_entry("failOnWarnings", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ImportApiKeysRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ImportApiKeysRequest {
-    const TYPE_NAME: &'static str = "ImportApiKeysRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "body" if !body_only => self.body = map.next_value()?,
-            "format" if !body_only => self.format = map.next_value()?,
-            "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportApiKeysRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ImportApiKeysRequest`](crate::types::ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

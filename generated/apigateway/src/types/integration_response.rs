@@ -69,66 +69,6 @@ impl IntegrationResponse {
         self.content_handling.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for IntegrationResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            map.serialize_entry("statusCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.selection_pattern {
-            map.serialize_entry("selectionPattern", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
-            map.serialize_entry("responseParameters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_templates {
-            map.serialize_entry("responseTemplates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content_handling {
-            map.serialize_entry("contentHandling", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for IntegrationResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for IntegrationResponse {
-    const TYPE_NAME: &'static str = "IntegrationResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "statusCode" => self.status_code = map.next_value()?,
-            "selectionPattern" => self.selection_pattern = map.next_value()?,
-            "responseParameters" => self.response_parameters = map.next_value()?,
-            "responseTemplates" => self.response_templates = map.next_value()?,
-            "contentHandling" => self.content_handling = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IntegrationResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl IntegrationResponse {
     /// Reads a `IntegrationResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -51,58 +51,6 @@ impl MethodResponse {
         self.response_models.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for MethodResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            map.serialize_entry("statusCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
-            map.serialize_entry("responseParameters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_models {
-            map.serialize_entry("responseModels", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for MethodResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for MethodResponse {
-    const TYPE_NAME: &'static str = "MethodResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "statusCode" => self.status_code = map.next_value()?,
-            "responseParameters" => self.response_parameters = map.next_value()?,
-            "responseModels" => self.response_models = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MethodResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl MethodResponse {
     /// Reads a `MethodResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

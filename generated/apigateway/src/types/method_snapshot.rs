@@ -32,54 +32,6 @@ impl MethodSnapshot {
         self.api_key_required
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for MethodSnapshot {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.authorization_type {
-            map.serialize_entry("authorizationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.api_key_required {
-            map.serialize_entry("apiKeyRequired", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for MethodSnapshot {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for MethodSnapshot {
-    const TYPE_NAME: &'static str = "MethodSnapshot";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "authorizationType" => self.authorization_type = map.next_value()?,
-            "apiKeyRequired" => self.api_key_required = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MethodSnapshot {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MethodSnapshot`](crate::types::MethodSnapshot); start one with `MethodSnapshot::builder()`.
 #[derive(
     ::std::clone::Clone,

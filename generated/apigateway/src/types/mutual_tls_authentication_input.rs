@@ -32,54 +32,6 @@ impl MutualTlsAuthenticationInput {
         self.truststore_version.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthenticationInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.truststore_uri {
-            map.serialize_entry("truststoreUri", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.truststore_version {
-            map.serialize_entry("truststoreVersion", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for MutualTlsAuthenticationInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for MutualTlsAuthenticationInput {
-    const TYPE_NAME: &'static str = "MutualTlsAuthenticationInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "truststoreUri" => self.truststore_uri = map.next_value()?,
-            "truststoreVersion" => self.truststore_version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MutualTlsAuthenticationInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MutualTlsAuthenticationInput`](crate::types::MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.
 #[derive(
     ::std::clone::Clone,

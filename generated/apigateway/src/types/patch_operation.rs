@@ -46,62 +46,6 @@ impl PatchOperation {
         self.from.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PatchOperation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.op {
-            map.serialize_entry("op", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.path {
-            map.serialize_entry("path", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PatchOperation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PatchOperation {
-    const TYPE_NAME: &'static str = "PatchOperation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "op" => self.op = map.next_value()?,
-            "path" => self.path = map.next_value()?,
-            "value" => self.value = map.next_value()?,
-            "from" => self.from = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PatchOperation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PatchOperation`](crate::types::PatchOperation); start one with `PatchOperation::builder()`.
 #[derive(
     ::std::clone::Clone,

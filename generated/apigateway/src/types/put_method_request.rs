@@ -123,100 +123,10 @@ impl PutMethodRequest {
         self.authorization_scopes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
-                map.serialize_entry("resourceId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
-                map.serialize_entry("httpMethod", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.authorization_type {
-            map.serialize_entry("authorizationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.authorizer_id {
-            map.serialize_entry("authorizerId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.api_key_required {
-            map.serialize_entry("apiKeyRequired", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.operation_name {
-            map.serialize_entry("operationName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.request_parameters {
-            map.serialize_entry("requestParameters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.request_models {
-            map.serialize_entry("requestModels", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.request_validator_id {
-            map.serialize_entry("requestValidatorId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.authorization_scopes {
-            map.serialize_entry("authorizationScopes", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutMethodRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PutMethodRequest {
     /// The JSON body of a `PutMethodRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PutMethodRequest {
-    const TYPE_NAME: &'static str = "PutMethodRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "resourceId" if !body_only => self.resource_id = map.next_value()?,
-            "httpMethod" if !body_only => self.http_method = map.next_value()?,
-            "authorizationType" => self.authorization_type = map.next_value()?,
-            "authorizerId" => self.authorizer_id = map.next_value()?,
-            "apiKeyRequired" => self.api_key_required = map.next_value()?,
-            "operationName" => self.operation_name = map.next_value()?,
-            "requestParameters" => self.request_parameters = map.next_value()?,
-            "requestModels" => self.request_models = map.next_value()?,
-            "requestValidatorId" => self.request_validator_id = map.next_value()?,
-            "authorizationScopes" => self.authorization_scopes = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutMethodRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutMethodRequest`](crate::types::PutMethodRequest); start one with `PutMethodRequest::builder()`.

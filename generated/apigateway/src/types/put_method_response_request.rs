@@ -88,82 +88,10 @@ impl PutMethodResponseRequest {
         self.response_models.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodResponseRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
-                map.serialize_entry("resourceId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
-                map.serialize_entry("httpMethod", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.status_code {
-                map.serialize_entry("statusCode", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
-            map.serialize_entry("responseParameters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.response_models {
-            map.serialize_entry("responseModels", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutMethodResponseRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PutMethodResponseRequest {
     /// The JSON body of a `PutMethodResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PutMethodResponseRequest {
-    const TYPE_NAME: &'static str = "PutMethodResponseRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "resourceId" if !body_only => self.resource_id = map.next_value()?,
-            "httpMethod" if !body_only => self.http_method = map.next_value()?,
-            "statusCode" if !body_only => self.status_code = map.next_value()?,
-            "responseParameters" => self.response_parameters = map.next_value()?,
-            "responseModels" => self.response_models = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutMethodResponseRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutMethodResponseRequest`](crate::types::PutMethodResponseRequest); start one with `PutMethodResponseRequest::builder()`.

@@ -39,58 +39,6 @@ impl QuotaSettings {
         self.period.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for QuotaSettings {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.offset {
-            map.serialize_entry("offset", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.period {
-            map.serialize_entry("period", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for QuotaSettings {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for QuotaSettings {
-    const TYPE_NAME: &'static str = "QuotaSettings";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "limit" => self.limit = map.next_value()?,
-            "offset" => self.offset = map.next_value()?,
-            "period" => self.period = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QuotaSettings {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`QuotaSettings`](crate::types::QuotaSettings); start one with `QuotaSettings::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -40,69 +40,10 @@ impl RejectDomainNameAccessAssociationRequest {
         self.domain_name_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for RejectDomainNameAccessAssociationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self
-                .domain_name_access_association_arn
-            {
-                map.serialize_entry("domainNameAccessAssociationArn", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name_arn {
-                map.serialize_entry("domainNameArn", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for RejectDomainNameAccessAssociationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl RejectDomainNameAccessAssociationRequest {
     /// The JSON body of a `RejectDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for RejectDomainNameAccessAssociationRequest {
-    const TYPE_NAME: &'static str = "RejectDomainNameAccessAssociationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "domainNameAccessAssociationArn" if !body_only => {
-                self.domain_name_access_association_arn = map.next_value()?;
-            }
-            "domainNameArn" if !body_only => self.domain_name_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for RejectDomainNameAccessAssociationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`RejectDomainNameAccessAssociationRequest`](crate::types::RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.

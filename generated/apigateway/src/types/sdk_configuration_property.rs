@@ -53,66 +53,6 @@ impl SdkConfigurationProperty {
         self.default_value.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SdkConfigurationProperty {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.friendly_name {
-            map.serialize_entry("friendlyName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.required {
-            map.serialize_entry("required", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.default_value {
-            map.serialize_entry("defaultValue", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SdkConfigurationProperty {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SdkConfigurationProperty {
-    const TYPE_NAME: &'static str = "SdkConfigurationProperty";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "friendlyName" => self.friendly_name = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "required" => self.required = map.next_value()?,
-            "defaultValue" => self.default_value = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SdkConfigurationProperty {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SdkConfigurationProperty`](crate::types::SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,54 +32,6 @@ impl StageKey {
         self.stage_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for StageKey {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.rest_api_id {
-            map.serialize_entry("restApiId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_name {
-            map.serialize_entry("stageName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for StageKey {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for StageKey {
-    const TYPE_NAME: &'static str = "StageKey";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "stageName" => self.stage_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StageKey {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`StageKey`](crate::types::StageKey); start one with `StageKey::builder()`.
 #[derive(
     ::std::clone::Clone,

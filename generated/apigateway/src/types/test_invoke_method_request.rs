@@ -117,92 +117,10 @@ impl TestInvokeMethodRequest {
         self.stage_variables.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeMethodRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
-                map.serialize_entry("resourceId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
-                map.serialize_entry("httpMethod", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.path_with_query_string {
-            map.serialize_entry("pathWithQueryString", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.body {
-            map.serialize_entry("body", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.headers {
-            map.serialize_entry("headers", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
-            map.serialize_entry("multiValueHeaders", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_certificate_id {
-            map.serialize_entry("clientCertificateId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stage_variables {
-            map.serialize_entry("stageVariables", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TestInvokeMethodRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl TestInvokeMethodRequest {
     /// The JSON body of a `TestInvokeMethodRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TestInvokeMethodRequest {
-    const TYPE_NAME: &'static str = "TestInvokeMethodRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "resourceId" if !body_only => self.resource_id = map.next_value()?,
-            "httpMethod" if !body_only => self.http_method = map.next_value()?,
-            "pathWithQueryString" => self.path_with_query_string = map.next_value()?,
-            "body" => self.body = map.next_value()?,
-            "headers" => self.headers = map.next_value()?,
-            "multiValueHeaders" => self.multi_value_headers = map.next_value()?,
-            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
-            "stageVariables" => self.stage_variables = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestInvokeMethodRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeMethodRequest`](crate::types::TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.

@@ -32,61 +32,6 @@ impl ThrottleSettings {
         self.rate_limit
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ThrottleSettings {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.burst_limit {
-            map.serialize_entry("burstLimit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.rate_limit {
-            map.serialize_entry(
-                "rateLimit",
-                &::awsgen_runtime::primitives::FloatWire(*value),
-            )?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ThrottleSettings {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ThrottleSettings {
-    const TYPE_NAME: &'static str = "ThrottleSettings";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "burstLimit" => self.burst_limit = map.next_value()?,
-            "rateLimit" => {
-                self.rate_limit = map
-                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ThrottleSettings {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ThrottleSettings`](crate::types::ThrottleSettings); start one with `ThrottleSettings::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -47,74 +47,10 @@ impl UpdateDomainNameRequest {
         self.patch_operations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDomainNameRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name {
-                map.serialize_entry("domainName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name_id {
-                map.serialize_entry("domainNameId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.patch_operations {
-            map.serialize_entry("patchOperations", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateDomainNameRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateDomainNameRequest {
     /// The JSON body of a `UpdateDomainNameRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateDomainNameRequest {
-    const TYPE_NAME: &'static str = "UpdateDomainNameRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "domainName" if !body_only => self.domain_name = map.next_value()?,
-            "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
-            "patchOperations" => {
-                self.patch_operations = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::PatchOperation,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateDomainNameRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateDomainNameRequest`](crate::types::UpdateDomainNameRequest); start one with `UpdateDomainNameRequest::builder()`.

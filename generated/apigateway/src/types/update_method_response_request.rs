@@ -71,86 +71,10 @@ impl UpdateMethodResponseRequest {
         self.patch_operations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateMethodResponseRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
-                map.serialize_entry("restApiId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
-                map.serialize_entry("resourceId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
-                map.serialize_entry("httpMethod", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.status_code {
-                map.serialize_entry("statusCode", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.patch_operations {
-            map.serialize_entry("patchOperations", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateMethodResponseRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateMethodResponseRequest {
     /// The JSON body of a `UpdateMethodResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateMethodResponseRequest {
-    const TYPE_NAME: &'static str = "UpdateMethodResponseRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
-            "resourceId" if !body_only => self.resource_id = map.next_value()?,
-            "httpMethod" if !body_only => self.http_method = map.next_value()?,
-            "statusCode" if !body_only => self.status_code = map.next_value()?,
-            "patchOperations" => {
-                self.patch_operations = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::PatchOperation,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateMethodResponseRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateMethodResponseRequest`](crate::types::UpdateMethodResponseRequest); start one with `UpdateMethodResponseRequest::builder()`.

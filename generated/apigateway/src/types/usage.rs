@@ -65,66 +65,6 @@ impl Usage {
         self.items.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for Usage {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.usage_plan_id {
-            map.serialize_entry("usagePlanId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_date {
-            map.serialize_entry("startDate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_date {
-            map.serialize_entry("endDate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.position {
-            map.serialize_entry("position", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.items {
-            map.serialize_entry("values", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for Usage {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for Usage {
-    const TYPE_NAME: &'static str = "Usage";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
-            "startDate" => self.start_date = map.next_value()?,
-            "endDate" => self.end_date = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "values" => self.items = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Usage {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl Usage {
     /// Reads a `Usage` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -42,54 +42,6 @@ impl AttributeDefinition {
         self.attribute_type.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AttributeDefinition {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attribute_type {
-            map.serialize_entry("AttributeType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AttributeDefinition {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AttributeDefinition {
-    const TYPE_NAME: &'static str = "AttributeDefinition";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AttributeName" => self.attribute_name = map.next_value()?,
-            "AttributeType" => self.attribute_type = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AttributeDefinition {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AttributeDefinition`](crate::types::AttributeDefinition); start one with `AttributeDefinition::builder()`.
 #[derive(
     ::std::clone::Clone,

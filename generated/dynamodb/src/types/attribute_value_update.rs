@@ -64,54 +64,6 @@ impl AttributeValueUpdate {
         self.action.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AttributeValueUpdate {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("Value", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            map.serialize_entry("Action", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AttributeValueUpdate {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AttributeValueUpdate {
-    const TYPE_NAME: &'static str = "AttributeValueUpdate";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Value" => self.value = map.next_value()?,
-            "Action" => self.action = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AttributeValueUpdate {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AttributeValueUpdate`](crate::types::AttributeValueUpdate); start one with `AttributeValueUpdate::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -38,58 +38,6 @@ impl AutoScalingPolicyDescription {
         self.target_tracking_scaling_policy_configuration.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingPolicyDescription {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy_name {
-            map.serialize_entry("PolicyName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .target_tracking_scaling_policy_configuration
-        {
-            map.serialize_entry("TargetTrackingScalingPolicyConfiguration", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AutoScalingPolicyDescription {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AutoScalingPolicyDescription {
-    const TYPE_NAME: &'static str = "AutoScalingPolicyDescription";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "PolicyName" => self.policy_name = map.next_value()?,
-            "TargetTrackingScalingPolicyConfiguration" => {
-                self.target_tracking_scaling_policy_configuration = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AutoScalingPolicyDescription {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AutoScalingPolicyDescription`](crate::types::AutoScalingPolicyDescription); start one with `AutoScalingPolicyDescription::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -57,66 +57,6 @@ impl AutoScalingSettingsUpdate {
         self.scaling_policy_update.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingSettingsUpdate {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.minimum_units {
-            map.serialize_entry("MinimumUnits", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.maximum_units {
-            map.serialize_entry("MaximumUnits", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auto_scaling_disabled {
-            map.serialize_entry("AutoScalingDisabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auto_scaling_role_arn {
-            map.serialize_entry("AutoScalingRoleArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scaling_policy_update {
-            map.serialize_entry("ScalingPolicyUpdate", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AutoScalingSettingsUpdate {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AutoScalingSettingsUpdate {
-    const TYPE_NAME: &'static str = "AutoScalingSettingsUpdate";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MinimumUnits" => self.minimum_units = map.next_value()?,
-            "MaximumUnits" => self.maximum_units = map.next_value()?,
-            "AutoScalingDisabled" => self.auto_scaling_disabled = map.next_value()?,
-            "AutoScalingRoleArn" => self.auto_scaling_role_arn = map.next_value()?,
-            "ScalingPolicyUpdate" => self.scaling_policy_update = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AutoScalingSettingsUpdate {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AutoScalingSettingsUpdate`](crate::types::AutoScalingSettingsUpdate); start one with `AutoScalingSettingsUpdate::builder()`.
 #[derive(
     ::std::clone::Clone,

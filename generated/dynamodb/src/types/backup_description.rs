@@ -45,60 +45,6 @@ impl BackupDescription {
         self.source_table_feature_details.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for BackupDescription {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.backup_details {
-            map.serialize_entry("BackupDetails", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_table_details {
-            map.serialize_entry("SourceTableDetails", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_table_feature_details {
-            map.serialize_entry("SourceTableFeatureDetails", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for BackupDescription {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for BackupDescription {
-    const TYPE_NAME: &'static str = "BackupDescription";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "BackupDetails" => self.backup_details = map.next_value()?,
-            "SourceTableDetails" => self.source_table_details = map.next_value()?,
-            "SourceTableFeatureDetails" => {
-                self.source_table_feature_details = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BackupDescription {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`BackupDescription`](crate::types::BackupDescription); start one with `BackupDescription::builder()`.
 #[derive(
     ::std::clone::Clone,

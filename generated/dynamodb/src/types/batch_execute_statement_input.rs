@@ -40,66 +40,10 @@ impl BatchExecuteStatementInput {
         self.return_consumed_capacity.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for BatchExecuteStatementInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.statements {
-            map.serialize_entry("Statements", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for BatchExecuteStatementInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl BatchExecuteStatementInput {
     /// The JSON body of a `BatchExecuteStatementInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for BatchExecuteStatementInput {
-    const TYPE_NAME: &'static str = "BatchExecuteStatementInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Statements" => {
-                self.statements = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::BatchStatementRequest,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchExecuteStatementInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`BatchExecuteStatementInput`](crate::types::BatchExecuteStatementInput); start one with `BatchExecuteStatementInput::builder()`.

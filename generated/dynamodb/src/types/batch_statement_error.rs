@@ -50,69 +50,6 @@ impl BatchStatementError {
         self.item.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementError {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.code {
-            map.serialize_entry("Code", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("Message", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.item {
-            map.serialize_entry("Item", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for BatchStatementError {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for BatchStatementError {
-    const TYPE_NAME: &'static str = "BatchStatementError";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Code" => self.code = map.next_value()?,
-            "Message" => self.message = map.next_value()?,
-            "Item" => {
-                self.item = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::AttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchStatementError {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`BatchStatementError`](crate::types::BatchStatementError); start one with `BatchStatementError::builder()`.
 #[derive(
     ::std::clone::Clone,

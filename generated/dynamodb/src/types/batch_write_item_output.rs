@@ -90,66 +90,6 @@ impl BatchWriteItemOutput {
         self.consumed_capacity.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for BatchWriteItemOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.unprocessed_items {
-            map.serialize_entry("UnprocessedItems", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.item_collection_metrics {
-            map.serialize_entry("ItemCollectionMetrics", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
-            map.serialize_entry("ConsumedCapacity", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for BatchWriteItemOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for BatchWriteItemOutput {
-    const TYPE_NAME: &'static str = "BatchWriteItemOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "UnprocessedItems" => self.unprocessed_items = map.next_value()?,
-            "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
-            "ConsumedCapacity" => {
-                self.consumed_capacity = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::ConsumedCapacity,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchWriteItemOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl BatchWriteItemOutput {
     /// Reads a `BatchWriteItemOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

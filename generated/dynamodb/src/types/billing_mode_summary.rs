@@ -41,69 +41,6 @@ impl BillingModeSummary {
         self.last_update_to_pay_per_request_date_time.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for BillingModeSummary {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
-            map.serialize_entry("BillingMode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .last_update_to_pay_per_request_date_time
-        {
-            map.serialize_entry(
-                "LastUpdateToPayPerRequestDateTime",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for BillingModeSummary {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for BillingModeSummary {
-    const TYPE_NAME: &'static str = "BillingModeSummary";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "BillingMode" => self.billing_mode = map.next_value()?,
-            "LastUpdateToPayPerRequestDateTime" => {
-                self.last_update_to_pay_per_request_date_time = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BillingModeSummary {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`BillingModeSummary`](crate::types::BillingModeSummary); start one with `BillingModeSummary::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -103,62 +103,6 @@ impl Condition {
         self.comparison_operator.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for Condition {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_value_list {
-            map.serialize_entry("AttributeValueList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.comparison_operator {
-            map.serialize_entry("ComparisonOperator", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for Condition {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for Condition {
-    const TYPE_NAME: &'static str = "Condition";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AttributeValueList" => {
-                self.attribute_value_list = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::AttributeValue,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ComparisonOperator" => self.comparison_operator = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Condition {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`Condition`](crate::types::Condition); start one with `Condition::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -42,60 +42,6 @@ impl ContinuousBackupsDescription {
         self.point_in_time_recovery_description.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ContinuousBackupsDescription {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.continuous_backups_status {
-            map.serialize_entry("ContinuousBackupsStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .point_in_time_recovery_description
-        {
-            map.serialize_entry("PointInTimeRecoveryDescription", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ContinuousBackupsDescription {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ContinuousBackupsDescription {
-    const TYPE_NAME: &'static str = "ContinuousBackupsDescription";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ContinuousBackupsStatus" => {
-                self.continuous_backups_status = map.next_value()?;
-            }
-            "PointInTimeRecoveryDescription" => {
-                self.point_in_time_recovery_description = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ContinuousBackupsDescription {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ContinuousBackupsDescription`](crate::types::ContinuousBackupsDescription); start one with `ContinuousBackupsDescription::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -63,69 +63,6 @@ impl DeleteItemOutput {
         self.item_collection_metrics.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DeleteItemOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
-            map.serialize_entry("ConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.item_collection_metrics {
-            map.serialize_entry("ItemCollectionMetrics", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DeleteItemOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteItemOutput {
-    const TYPE_NAME: &'static str = "DeleteItemOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Attributes" => {
-                self.attributes = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::AttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
-            "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteItemOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl DeleteItemOutput {
     /// Reads a `DeleteItemOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

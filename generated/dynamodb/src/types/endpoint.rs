@@ -36,54 +36,6 @@ impl Endpoint {
         self.cache_period_in_minutes
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for Endpoint {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.address {
-            map.serialize_entry("Address", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cache_period_in_minutes {
-            map.serialize_entry("CachePeriodInMinutes", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for Endpoint {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for Endpoint {
-    const TYPE_NAME: &'static str = "Endpoint";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Address" => self.address = map.next_value()?,
-            "CachePeriodInMinutes" => self.cache_period_in_minutes = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Endpoint {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`Endpoint`](crate::types::Endpoint); start one with `Endpoint::builder()`.
 #[derive(
     ::std::clone::Clone,

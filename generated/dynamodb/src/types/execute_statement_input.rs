@@ -79,90 +79,10 @@ impl ExecuteStatementInput {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteStatementInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.statement {
-            map.serialize_entry("Statement", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.parameters {
-            map.serialize_entry("Parameters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
-            map.serialize_entry("ConsistentRead", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .return_values_on_condition_check_failure
-        {
-            map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ExecuteStatementInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ExecuteStatementInput {
     /// The JSON body of a `ExecuteStatementInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ExecuteStatementInput {
-    const TYPE_NAME: &'static str = "ExecuteStatementInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Statement" => self.statement = map.next_value()?,
-            "Parameters" => {
-                self.parameters = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::AttributeValue,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ConsistentRead" => self.consistent_read = map.next_value()?,
-            "NextToken" => self.next_token = map.next_value()?,
-            "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
-            "Limit" => self.limit = map.next_value()?,
-            "ReturnValuesOnConditionCheckFailure" => {
-                self.return_values_on_condition_check_failure = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExecuteStatementInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ExecuteStatementInput`](crate::types::ExecuteStatementInput); start one with `ExecuteStatementInput::builder()`.

@@ -39,58 +39,6 @@ impl ExportSummary {
         self.export_type.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ExportSummary {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.export_arn {
-            map.serialize_entry("ExportArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.export_status {
-            map.serialize_entry("ExportStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.export_type {
-            map.serialize_entry("ExportType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ExportSummary {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ExportSummary {
-    const TYPE_NAME: &'static str = "ExportSummary";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ExportArn" => self.export_arn = map.next_value()?,
-            "ExportStatus" => self.export_status = map.next_value()?,
-            "ExportType" => self.export_type = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportSummary {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ExportSummary`](crate::types::ExportSummary); start one with `ExportSummary::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,54 +32,6 @@ impl FailureException {
         self.exception_description.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for FailureException {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.exception_name {
-            map.serialize_entry("ExceptionName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.exception_description {
-            map.serialize_entry("ExceptionDescription", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for FailureException {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for FailureException {
-    const TYPE_NAME: &'static str = "FailureException";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ExceptionName" => self.exception_name = map.next_value()?,
-            "ExceptionDescription" => self.exception_description = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FailureException {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FailureException`](crate::types::FailureException); start one with `FailureException::builder()`.
 #[derive(
     ::std::clone::Clone,

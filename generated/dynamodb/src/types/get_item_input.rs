@@ -116,91 +116,10 @@ impl GetItemInput {
         self.expression_attribute_names.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GetItemInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attributes_to_get {
-            map.serialize_entry("AttributesToGet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
-            map.serialize_entry("ConsistentRead", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
-            map.serialize_entry("ProjectionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetItemInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetItemInput {
     /// The JSON body of a `GetItemInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetItemInput {
-    const TYPE_NAME: &'static str = "GetItemInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TableName" => self.table_name = map.next_value()?,
-            "Key" => {
-                self.key = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::AttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            "AttributesToGet" => self.attributes_to_get = map.next_value()?,
-            "ConsistentRead" => self.consistent_read = map.next_value()?,
-            "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
-            "ProjectionExpression" => self.projection_expression = map.next_value()?,
-            "ExpressionAttributeNames" => {
-                self.expression_attribute_names = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetItemInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetItemInput`](crate::types::GetItemInput); start one with `GetItemInput::builder()`.

@@ -36,61 +36,6 @@ impl GlobalSecondaryIndexAutoScalingUpdate {
         self.provisioned_write_capacity_auto_scaling_update.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GlobalSecondaryIndexAutoScalingUpdate {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_write_capacity_auto_scaling_update
-        {
-            map.serialize_entry("ProvisionedWriteCapacityAutoScalingUpdate", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GlobalSecondaryIndexAutoScalingUpdate {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GlobalSecondaryIndexAutoScalingUpdate {
-    const TYPE_NAME: &'static str = "GlobalSecondaryIndexAutoScalingUpdate";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IndexName" => self.index_name = map.next_value()?,
-            "ProvisionedWriteCapacityAutoScalingUpdate" => {
-                self.provisioned_write_capacity_auto_scaling_update = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GlobalSecondaryIndexAutoScalingUpdate {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GlobalSecondaryIndexAutoScalingUpdate`](crate::types::GlobalSecondaryIndexAutoScalingUpdate); start one with `GlobalSecondaryIndexAutoScalingUpdate::builder()`.
 #[derive(
     ::std::clone::Clone,

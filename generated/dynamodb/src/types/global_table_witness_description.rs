@@ -32,54 +32,6 @@ impl GlobalTableWitnessDescription {
         self.witness_status.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableWitnessDescription {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
-            map.serialize_entry("RegionName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.witness_status {
-            map.serialize_entry("WitnessStatus", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GlobalTableWitnessDescription {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GlobalTableWitnessDescription {
-    const TYPE_NAME: &'static str = "GlobalTableWitnessDescription";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "RegionName" => self.region_name = map.next_value()?,
-            "WitnessStatus" => self.witness_status = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalTableWitnessDescription {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GlobalTableWitnessDescription`](crate::types::GlobalTableWitnessDescription); start one with `GlobalTableWitnessDescription::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -49,54 +49,6 @@ impl GlobalTableWitnessGroupUpdate {
         self.delete.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableWitnessGroupUpdate {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.create {
-            map.serialize_entry("Create", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delete {
-            map.serialize_entry("Delete", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GlobalTableWitnessGroupUpdate {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GlobalTableWitnessGroupUpdate {
-    const TYPE_NAME: &'static str = "GlobalTableWitnessGroupUpdate";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Create" => self.create = map.next_value()?,
-            "Delete" => self.delete = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalTableWitnessGroupUpdate {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GlobalTableWitnessGroupUpdate`](crate::types::GlobalTableWitnessGroupUpdate); start one with `GlobalTableWitnessGroupUpdate::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -82,76 +82,10 @@ impl ImportTableInput {
         self.table_creation_parameters.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
-            map.serialize_entry("S3BucketSource", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.input_format {
-            map.serialize_entry("InputFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.input_format_options {
-            map.serialize_entry("InputFormatOptions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.input_compression_type {
-            map.serialize_entry("InputCompressionType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.table_creation_parameters {
-            map.serialize_entry("TableCreationParameters", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ImportTableInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ImportTableInput {
     /// The JSON body of a `ImportTableInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ImportTableInput {
-    const TYPE_NAME: &'static str = "ImportTableInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ClientToken" => self.client_token = map.next_value()?,
-            "S3BucketSource" => self.s3_bucket_source = map.next_value()?,
-            "InputFormat" => self.input_format = map.next_value()?,
-            "InputFormatOptions" => self.input_format_options = map.next_value()?,
-            "InputCompressionType" => self.input_compression_type = map.next_value()?,
-            "TableCreationParameters" => {
-                self.table_creation_parameters = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportTableInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportTableInput`](crate::types::ImportTableInput); start one with `ImportTableInput::builder()`.

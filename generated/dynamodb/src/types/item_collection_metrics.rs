@@ -43,65 +43,6 @@ impl ItemCollectionMetrics {
         self.size_estimate_range_gb.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ItemCollectionMetrics {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.item_collection_key {
-            map.serialize_entry("ItemCollectionKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.size_estimate_range_gb {
-            map.serialize_entry("SizeEstimateRangeGB", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ItemCollectionMetrics {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ItemCollectionMetrics {
-    const TYPE_NAME: &'static str = "ItemCollectionMetrics";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ItemCollectionKey" => {
-                self.item_collection_key = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::AttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            "SizeEstimateRangeGB" => self.size_estimate_range_gb = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ItemCollectionMetrics {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics); start one with `ItemCollectionMetrics::builder()`.
 #[derive(
     ::std::clone::Clone,

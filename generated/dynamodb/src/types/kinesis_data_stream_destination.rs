@@ -52,69 +52,6 @@ impl KinesisDataStreamDestination {
         self.approximate_creation_date_time_precision.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for KinesisDataStreamDestination {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
-            map.serialize_entry("StreamArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_status {
-            map.serialize_entry("DestinationStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_status_description
-        {
-            map.serialize_entry("DestinationStatusDescription", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .approximate_creation_date_time_precision
-        {
-            map.serialize_entry("ApproximateCreationDateTimePrecision", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for KinesisDataStreamDestination {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for KinesisDataStreamDestination {
-    const TYPE_NAME: &'static str = "KinesisDataStreamDestination";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "StreamArn" => self.stream_arn = map.next_value()?,
-            "DestinationStatus" => self.destination_status = map.next_value()?,
-            "DestinationStatusDescription" => {
-                self.destination_status_description = map.next_value()?;
-            }
-            "ApproximateCreationDateTimePrecision" => {
-                self.approximate_creation_date_time_precision = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KinesisDataStreamDestination {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`KinesisDataStreamDestination`](crate::types::KinesisDataStreamDestination); start one with `KinesisDataStreamDestination::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -74,102 +74,10 @@ impl ListBackupsInput {
         self.backup_type.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListBackupsInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.time_range_lower_bound {
-            map.serialize_entry(
-                "TimeRangeLowerBound",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.time_range_upper_bound {
-            map.serialize_entry(
-                "TimeRangeUpperBound",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.exclusive_start_backup_arn {
-            map.serialize_entry("ExclusiveStartBackupArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_type {
-            map.serialize_entry("BackupType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListBackupsInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ListBackupsInput {
     /// The JSON body of a `ListBackupsInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ListBackupsInput {
-    const TYPE_NAME: &'static str = "ListBackupsInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TableName" => self.table_name = map.next_value()?,
-            "Limit" => self.limit = map.next_value()?,
-            "TimeRangeLowerBound" => {
-                self.time_range_lower_bound = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            "TimeRangeUpperBound" => {
-                self.time_range_upper_bound = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ExclusiveStartBackupArn" => {
-                self.exclusive_start_backup_arn = map.next_value()?;
-            }
-            "BackupType" => self.backup_type = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListBackupsInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ListBackupsInput`](crate::types::ListBackupsInput); start one with `ListBackupsInput::builder()`.

@@ -38,64 +38,6 @@ impl ListBackupsOutput {
         self.last_evaluated_backup_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListBackupsOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.backup_summaries {
-            map.serialize_entry("BackupSummaries", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.last_evaluated_backup_arn {
-            map.serialize_entry("LastEvaluatedBackupArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListBackupsOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ListBackupsOutput {
-    const TYPE_NAME: &'static str = "ListBackupsOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "BackupSummaries" => {
-                self.backup_summaries = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::BackupSummary,
-                        >,
-                    >()?
-                    .0;
-            }
-            "LastEvaluatedBackupArn" => {
-                self.last_evaluated_backup_arn = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListBackupsOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListBackupsOutput {
     /// Reads a `ListBackupsOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

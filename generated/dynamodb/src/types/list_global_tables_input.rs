@@ -41,66 +41,10 @@ impl ListGlobalTablesInput {
         self.region_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListGlobalTablesInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .exclusive_start_global_table_name
-        {
-            map.serialize_entry("ExclusiveStartGlobalTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.region_name {
-            map.serialize_entry("RegionName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListGlobalTablesInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ListGlobalTablesInput {
     /// The JSON body of a `ListGlobalTablesInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ListGlobalTablesInput {
-    const TYPE_NAME: &'static str = "ListGlobalTablesInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ExclusiveStartGlobalTableName" => {
-                self.exclusive_start_global_table_name = map.next_value()?;
-            }
-            "Limit" => self.limit = map.next_value()?,
-            "RegionName" => self.region_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListGlobalTablesInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ListGlobalTablesInput`](crate::types::ListGlobalTablesInput); start one with `ListGlobalTablesInput::builder()`.

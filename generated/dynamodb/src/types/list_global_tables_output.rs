@@ -32,66 +32,6 @@ impl ListGlobalTablesOutput {
         self.last_evaluated_global_table_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListGlobalTablesOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_tables {
-            map.serialize_entry("GlobalTables", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .last_evaluated_global_table_name
-        {
-            map.serialize_entry("LastEvaluatedGlobalTableName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListGlobalTablesOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ListGlobalTablesOutput {
-    const TYPE_NAME: &'static str = "ListGlobalTablesOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "GlobalTables" => {
-                self.global_tables = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::GlobalTable,
-                        >,
-                    >()?
-                    .0;
-            }
-            "LastEvaluatedGlobalTableName" => {
-                self.last_evaluated_global_table_name = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListGlobalTablesOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListGlobalTablesOutput {
     /// Reads a `ListGlobalTablesOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -48,66 +48,6 @@ impl LocalSecondaryIndexInfo {
         self.projection.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndexInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
-            map.serialize_entry("KeySchema", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection {
-            map.serialize_entry("Projection", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for LocalSecondaryIndexInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for LocalSecondaryIndexInfo {
-    const TYPE_NAME: &'static str = "LocalSecondaryIndexInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IndexName" => self.index_name = map.next_value()?,
-            "KeySchema" => {
-                self.key_schema = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::KeySchemaElement,
-                        >,
-                    >()?
-                    .0;
-            }
-            "Projection" => self.projection = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalSecondaryIndexInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LocalSecondaryIndexInfo`](crate::types::LocalSecondaryIndexInfo); start one with `LocalSecondaryIndexInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

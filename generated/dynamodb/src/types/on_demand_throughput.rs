@@ -36,54 +36,6 @@ impl OnDemandThroughput {
         self.max_write_request_units
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandThroughput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.max_read_request_units {
-            map.serialize_entry("MaxReadRequestUnits", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_write_request_units {
-            map.serialize_entry("MaxWriteRequestUnits", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for OnDemandThroughput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for OnDemandThroughput {
-    const TYPE_NAME: &'static str = "OnDemandThroughput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MaxReadRequestUnits" => self.max_read_request_units = map.next_value()?,
-            "MaxWriteRequestUnits" => self.max_write_request_units = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OnDemandThroughput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`OnDemandThroughput`](crate::types::OnDemandThroughput); start one with `OnDemandThroughput::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -34,60 +34,6 @@ impl PointInTimeRecoverySpecification {
         self.recovery_period_in_days
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for PointInTimeRecoverySpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.point_in_time_recovery_enabled
-        {
-            map.serialize_entry("PointInTimeRecoveryEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.recovery_period_in_days {
-            map.serialize_entry("RecoveryPeriodInDays", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PointInTimeRecoverySpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for PointInTimeRecoverySpecification {
-    const TYPE_NAME: &'static str = "PointInTimeRecoverySpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "PointInTimeRecoveryEnabled" => {
-                self.point_in_time_recovery_enabled = map.next_value()?;
-            }
-            "RecoveryPeriodInDays" => self.recovery_period_in_days = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for PointInTimeRecoverySpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PointInTimeRecoverySpecification`](crate::types::PointInTimeRecoverySpecification); start one with `PointInTimeRecoverySpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -44,54 +44,6 @@ impl Projection {
         self.non_key_attributes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for Projection {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.projection_type {
-            map.serialize_entry("ProjectionType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.non_key_attributes {
-            map.serialize_entry("NonKeyAttributes", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for Projection {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for Projection {
-    const TYPE_NAME: &'static str = "Projection";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ProjectionType" => self.projection_type = map.next_value()?,
-            "NonKeyAttributes" => self.non_key_attributes = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Projection {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`Projection`](crate::types::Projection); start one with `Projection::builder()`.
 #[derive(
     ::std::clone::Clone,

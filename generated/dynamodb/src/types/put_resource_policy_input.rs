@@ -61,70 +61,10 @@ impl PutResourcePolicyInput {
         self.confirm_remove_self_resource_access
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PutResourcePolicyInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            map.serialize_entry("Policy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expected_revision_id {
-            map.serialize_entry("ExpectedRevisionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .confirm_remove_self_resource_access
-        {
-            map.serialize_entry("ConfirmRemoveSelfResourceAccess", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutResourcePolicyInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PutResourcePolicyInput {
     /// The JSON body of a `PutResourcePolicyInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PutResourcePolicyInput {
-    const TYPE_NAME: &'static str = "PutResourcePolicyInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ResourceArn" => self.resource_arn = map.next_value()?,
-            "Policy" => self.policy = map.next_value()?,
-            "ExpectedRevisionId" => self.expected_revision_id = map.next_value()?,
-            "ConfirmRemoveSelfResourceAccess" => {
-                self.confirm_remove_self_resource_access = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutResourcePolicyInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutResourcePolicyInput`](crate::types::PutResourcePolicyInput); start one with `PutResourcePolicyInput::builder()`.

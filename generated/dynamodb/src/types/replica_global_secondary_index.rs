@@ -49,63 +49,6 @@ impl ReplicaGlobalSecondaryIndex {
         self.on_demand_throughput_override.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaGlobalSecondaryIndex {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
-        {
-            map.serialize_entry("ProvisionedThroughputOverride", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
-            map.serialize_entry("OnDemandThroughputOverride", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ReplicaGlobalSecondaryIndex {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicaGlobalSecondaryIndex {
-    const TYPE_NAME: &'static str = "ReplicaGlobalSecondaryIndex";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IndexName" => self.index_name = map.next_value()?,
-            "ProvisionedThroughputOverride" => {
-                self.provisioned_throughput_override = map.next_value()?;
-            }
-            "OnDemandThroughputOverride" => {
-                self.on_demand_throughput_override = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaGlobalSecondaryIndex {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ReplicaGlobalSecondaryIndex`](crate::types::ReplicaGlobalSecondaryIndex); start one with `ReplicaGlobalSecondaryIndex::builder()`.
 #[derive(
     ::std::clone::Clone,

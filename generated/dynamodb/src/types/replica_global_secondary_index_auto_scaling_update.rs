@@ -36,62 +36,6 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdate {
         self.provisioned_read_capacity_auto_scaling_update.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_read_capacity_auto_scaling_update
-        {
-            map.serialize_entry("ProvisionedReadCapacityAutoScalingUpdate", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize
-for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
-    const TYPE_NAME: &'static str = "ReplicaGlobalSecondaryIndexAutoScalingUpdate";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IndexName" => self.index_name = map.next_value()?,
-            "ProvisionedReadCapacityAutoScalingUpdate" => {
-                self.provisioned_read_capacity_auto_scaling_update = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate); start one with `ReplicaGlobalSecondaryIndexAutoScalingUpdate::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,58 +41,6 @@ impl S3BucketSource {
         self.s3_key_prefix.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for S3BucketSource {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_owner {
-            map.serialize_entry("S3BucketOwner", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            map.serialize_entry("S3Bucket", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_key_prefix {
-            map.serialize_entry("S3KeyPrefix", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for S3BucketSource {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for S3BucketSource {
-    const TYPE_NAME: &'static str = "S3BucketSource";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "S3BucketOwner" => self.s3_bucket_owner = map.next_value()?,
-            "S3Bucket" => self.s3_bucket = map.next_value()?,
-            "S3KeyPrefix" => self.s3_key_prefix = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for S3BucketSource {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`S3BucketSource`](crate::types::S3BucketSource); start one with `S3BucketSource::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,56 +43,6 @@ impl SearchSchemaElement {
         self.search_schema_element_type.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SearchSchemaElement {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.search_schema_element_type {
-            map.serialize_entry("SearchSchemaElementType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SearchSchemaElement {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SearchSchemaElement {
-    const TYPE_NAME: &'static str = "SearchSchemaElement";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AttributeName" => self.attribute_name = map.next_value()?,
-            "SearchSchemaElementType" => {
-                self.search_schema_element_type = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SearchSchemaElement {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SearchSchemaElement`](crate::types::SearchSchemaElement); start one with `SearchSchemaElement::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -116,109 +116,10 @@ impl SearchVectorsInput {
         self.top_k
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SearchVectorsInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
-            map.serialize_entry("ProjectionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.search_vector {
-            map.serialize_entry("SearchVector", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.search_condition_expression {
-            map.serialize_entry("SearchConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.top_k {
-            map.serialize_entry("TopK", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SearchVectorsInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl SearchVectorsInput {
     /// The JSON body of a `SearchVectorsInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SearchVectorsInput {
-    const TYPE_NAME: &'static str = "SearchVectorsInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TableName" => self.table_name = map.next_value()?,
-            "IndexName" => self.index_name = map.next_value()?,
-            "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
-            "ExpressionAttributeNames" => {
-                self.expression_attribute_names = map.next_value()?;
-            }
-            "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::AttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            "ProjectionExpression" => self.projection_expression = map.next_value()?,
-            "SearchVector" => {
-                self.search_vector = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::AttributeValue,
-                        >,
-                    >()?
-                    .0;
-            }
-            "SearchConditionExpression" => {
-                self.search_condition_expression = map.next_value()?;
-            }
-            "TopK" => self.top_k = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SearchVectorsInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SearchVectorsInput`](crate::types::SearchVectorsInput); start one with `SearchVectorsInput::builder()`.

@@ -36,62 +36,6 @@ impl SearchVectorsOutput {
         self.search_results.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SearchVectorsOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
-            map.serialize_entry("ConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.search_results {
-            map.serialize_entry("SearchResults", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SearchVectorsOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SearchVectorsOutput {
-    const TYPE_NAME: &'static str = "SearchVectorsOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
-            "SearchResults" => {
-                self.search_results = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::SearchResultItem,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SearchVectorsOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl SearchVectorsOutput {
     /// Reads a `SearchVectorsOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -41,58 +41,6 @@ impl SseSpecification {
         self.kms_master_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SseSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
-            map.serialize_entry("Enabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sse_type {
-            map.serialize_entry("SSEType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.kms_master_key_id {
-            map.serialize_entry("KMSMasterKeyId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SseSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SseSpecification {
-    const TYPE_NAME: &'static str = "SSESpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Enabled" => self.enabled = map.next_value()?,
-            "SSEType" => self.sse_type = map.next_value()?,
-            "KMSMasterKeyId" => self.kms_master_key_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SseSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SseSpecification`](crate::types::SseSpecification); start one with `SseSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

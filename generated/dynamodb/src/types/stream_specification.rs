@@ -41,54 +41,6 @@ impl StreamSpecification {
         self.stream_view_type.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for StreamSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.stream_enabled {
-            map.serialize_entry("StreamEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stream_view_type {
-            map.serialize_entry("StreamViewType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for StreamSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for StreamSpecification {
-    const TYPE_NAME: &'static str = "StreamSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "StreamEnabled" => self.stream_enabled = map.next_value()?,
-            "StreamViewType" => self.stream_view_type = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StreamSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`StreamSpecification`](crate::types::StreamSpecification); start one with `StreamSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

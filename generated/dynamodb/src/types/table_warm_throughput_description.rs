@@ -39,59 +39,6 @@ impl TableWarmThroughputDescription {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TableWarmThroughputDescription {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.read_units_per_second {
-            map.serialize_entry("ReadUnitsPerSecond", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.write_units_per_second {
-            map.serialize_entry("WriteUnitsPerSecond", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TableWarmThroughputDescription {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for TableWarmThroughputDescription {
-    const TYPE_NAME: &'static str = "TableWarmThroughputDescription";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ReadUnitsPerSecond" => self.read_units_per_second = map.next_value()?,
-            "WriteUnitsPerSecond" => self.write_units_per_second = map.next_value()?,
-            "Status" => self.status = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TableWarmThroughputDescription {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TableWarmThroughputDescription`](crate::types::TableWarmThroughputDescription); start one with `TableWarmThroughputDescription::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -34,54 +34,6 @@ impl TimeToLiveDescription {
         self.attribute_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TimeToLiveDescription {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.time_to_live_status {
-            map.serialize_entry("TimeToLiveStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TimeToLiveDescription {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TimeToLiveDescription {
-    const TYPE_NAME: &'static str = "TimeToLiveDescription";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TimeToLiveStatus" => self.time_to_live_status = map.next_value()?,
-            "AttributeName" => self.attribute_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TimeToLiveDescription {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TimeToLiveDescription`](crate::types::TimeToLiveDescription); start one with `TimeToLiveDescription::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -48,62 +48,6 @@ impl TransactWriteItem {
         self.update.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItem {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.condition_check {
-            map.serialize_entry("ConditionCheck", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.put {
-            map.serialize_entry("Put", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delete {
-            map.serialize_entry("Delete", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.update {
-            map.serialize_entry("Update", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TransactWriteItem {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TransactWriteItem {
-    const TYPE_NAME: &'static str = "TransactWriteItem";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ConditionCheck" => self.condition_check = map.next_value()?,
-            "Put" => self.put = map.next_value()?,
-            "Delete" => self.delete = map.next_value()?,
-            "Update" => self.update = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactWriteItem {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TransactWriteItem`](crate::types::TransactWriteItem); start one with `TransactWriteItem::builder()`.
 #[derive(
     ::std::clone::Clone,

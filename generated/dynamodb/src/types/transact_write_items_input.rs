@@ -64,77 +64,10 @@ impl TransactWriteItemsInput {
         self.client_request_token.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItemsInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transact_items {
-            map.serialize_entry("TransactItems", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_item_collection_metrics
-        {
-            map.serialize_entry("ReturnItemCollectionMetrics", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
-            map.serialize_entry("ClientRequestToken", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TransactWriteItemsInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl TransactWriteItemsInput {
     /// The JSON body of a `TransactWriteItemsInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TransactWriteItemsInput {
-    const TYPE_NAME: &'static str = "TransactWriteItemsInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TransactItems" => {
-                self.transact_items = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::TransactWriteItem,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
-            "ReturnItemCollectionMetrics" => {
-                self.return_item_collection_metrics = map.next_value()?;
-            }
-            "ClientRequestToken" => self.client_request_token = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactWriteItemsInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TransactWriteItemsInput`](crate::types::TransactWriteItemsInput); start one with `TransactWriteItemsInput::builder()`.

@@ -48,62 +48,6 @@ impl TransactWriteItemsOutput {
         self.item_collection_metrics.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItemsOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
-            map.serialize_entry("ConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.item_collection_metrics {
-            map.serialize_entry("ItemCollectionMetrics", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TransactWriteItemsOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TransactWriteItemsOutput {
-    const TYPE_NAME: &'static str = "TransactWriteItemsOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ConsumedCapacity" => {
-                self.consumed_capacity = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::ConsumedCapacity,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactWriteItemsOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl TransactWriteItemsOutput {
     /// Reads a `TransactWriteItemsOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -54,67 +54,6 @@ impl UpdateContributorInsightsOutput {
         self.contributor_insights_mode.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContributorInsightsOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contributor_insights_status {
-            map.serialize_entry("ContributorInsightsStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contributor_insights_mode {
-            map.serialize_entry("ContributorInsightsMode", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateContributorInsightsOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateContributorInsightsOutput {
-    const TYPE_NAME: &'static str = "UpdateContributorInsightsOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TableName" => self.table_name = map.next_value()?,
-            "IndexName" => self.index_name = map.next_value()?,
-            "ContributorInsightsStatus" => {
-                self.contributor_insights_status = map.next_value()?;
-            }
-            "ContributorInsightsMode" => {
-                self.contributor_insights_mode = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateContributorInsightsOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl UpdateContributorInsightsOutput {
     /// Reads a `UpdateContributorInsightsOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -58,65 +58,6 @@ impl UpdateGlobalSecondaryIndexAction {
         self.warm_throughput.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UpdateGlobalSecondaryIndexAction {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
-            map.serialize_entry("ProvisionedThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
-            map.serialize_entry("OnDemandThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
-            map.serialize_entry("WarmThroughput", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateGlobalSecondaryIndexAction {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateGlobalSecondaryIndexAction {
-    const TYPE_NAME: &'static str = "UpdateGlobalSecondaryIndexAction";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IndexName" => self.index_name = map.next_value()?,
-            "ProvisionedThroughput" => self.provisioned_throughput = map.next_value()?,
-            "OnDemandThroughput" => self.on_demand_throughput = map.next_value()?,
-            "WarmThroughput" => self.warm_throughput = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UpdateGlobalSecondaryIndexAction {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`UpdateGlobalSecondaryIndexAction`](crate::types::UpdateGlobalSecondaryIndexAction); start one with `UpdateGlobalSecondaryIndexAction::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -38,66 +38,10 @@ impl UpdateGlobalTableInput {
         self.replica_updates.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
-            map.serialize_entry("GlobalTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_updates {
-            map.serialize_entry("ReplicaUpdates", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateGlobalTableInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateGlobalTableInput {
     /// The JSON body of a `UpdateGlobalTableInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateGlobalTableInput {
-    const TYPE_NAME: &'static str = "UpdateGlobalTableInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "GlobalTableName" => self.global_table_name = map.next_value()?,
-            "ReplicaUpdates" => {
-                self.replica_updates = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::ReplicaUpdate,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateGlobalTableInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateGlobalTableInput`](crate::types::UpdateGlobalTableInput); start one with `UpdateGlobalTableInput::builder()`.

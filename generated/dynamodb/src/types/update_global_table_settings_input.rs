@@ -82,108 +82,10 @@ impl UpdateGlobalTableSettingsInput {
         self.replica_settings_update.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableSettingsInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
-            map.serialize_entry("GlobalTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.global_table_billing_mode {
-            map.serialize_entry("GlobalTableBillingMode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_provisioned_write_capacity_units
-        {
-            map.serialize_entry("GlobalTableProvisionedWriteCapacityUnits", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_provisioned_write_capacity_auto_scaling_settings_update
-        {
-            map.serialize_entry(
-                "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate",
-                value,
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_global_secondary_index_settings_update
-        {
-            map.serialize_entry("GlobalTableGlobalSecondaryIndexSettingsUpdate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_settings_update {
-            map.serialize_entry("ReplicaSettingsUpdate", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateGlobalTableSettingsInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateGlobalTableSettingsInput {
     /// The JSON body of a `UpdateGlobalTableSettingsInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateGlobalTableSettingsInput {
-    const TYPE_NAME: &'static str = "UpdateGlobalTableSettingsInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "GlobalTableName" => self.global_table_name = map.next_value()?,
-            "GlobalTableBillingMode" => {
-                self.global_table_billing_mode = map.next_value()?;
-            }
-            "GlobalTableProvisionedWriteCapacityUnits" => {
-                self.global_table_provisioned_write_capacity_units = map.next_value()?;
-            }
-            "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate" => {
-                self
-                    .global_table_provisioned_write_capacity_auto_scaling_settings_update = map
-                    .next_value()?;
-            }
-            "GlobalTableGlobalSecondaryIndexSettingsUpdate" => {
-                self.global_table_global_secondary_index_settings_update = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ReplicaSettingsUpdate" => {
-                self.replica_settings_update = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::ReplicaSettingsUpdate,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateGlobalTableSettingsInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateGlobalTableSettingsInput`](crate::types::UpdateGlobalTableSettingsInput); start one with `UpdateGlobalTableSettingsInput::builder()`.

@@ -29,57 +29,6 @@ impl UpdateKinesisStreamingConfiguration {
         self.approximate_creation_date_time_precision.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UpdateKinesisStreamingConfiguration {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .approximate_creation_date_time_precision
-        {
-            map.serialize_entry("ApproximateCreationDateTimePrecision", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateKinesisStreamingConfiguration {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateKinesisStreamingConfiguration {
-    const TYPE_NAME: &'static str = "UpdateKinesisStreamingConfiguration";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ApproximateCreationDateTimePrecision" => {
-                self.approximate_creation_date_time_precision = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UpdateKinesisStreamingConfiguration {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`UpdateKinesisStreamingConfiguration`](crate::types::UpdateKinesisStreamingConfiguration); start one with `UpdateKinesisStreamingConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,

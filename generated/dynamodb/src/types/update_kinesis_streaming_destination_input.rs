@@ -47,69 +47,10 @@ impl UpdateKinesisStreamingDestinationInput {
         self.update_kinesis_streaming_configuration.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UpdateKinesisStreamingDestinationInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
-            map.serialize_entry("StreamArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .update_kinesis_streaming_configuration
-        {
-            map.serialize_entry("UpdateKinesisStreamingConfiguration", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateKinesisStreamingDestinationInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateKinesisStreamingDestinationInput {
     /// The JSON body of a `UpdateKinesisStreamingDestinationInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateKinesisStreamingDestinationInput {
-    const TYPE_NAME: &'static str = "UpdateKinesisStreamingDestinationInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TableName" => self.table_name = map.next_value()?,
-            "StreamArn" => self.stream_arn = map.next_value()?,
-            "UpdateKinesisStreamingConfiguration" => {
-                self.update_kinesis_streaming_configuration = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UpdateKinesisStreamingDestinationInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateKinesisStreamingDestinationInput`](crate::types::UpdateKinesisStreamingDestinationInput); start one with `UpdateKinesisStreamingDestinationInput::builder()`.

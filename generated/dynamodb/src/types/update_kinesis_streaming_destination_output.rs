@@ -52,69 +52,6 @@ impl UpdateKinesisStreamingDestinationOutput {
         self.update_kinesis_streaming_configuration.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UpdateKinesisStreamingDestinationOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
-            map.serialize_entry("StreamArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_status {
-            map.serialize_entry("DestinationStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .update_kinesis_streaming_configuration
-        {
-            map.serialize_entry("UpdateKinesisStreamingConfiguration", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateKinesisStreamingDestinationOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateKinesisStreamingDestinationOutput {
-    const TYPE_NAME: &'static str = "UpdateKinesisStreamingDestinationOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TableName" => self.table_name = map.next_value()?,
-            "StreamArn" => self.stream_arn = map.next_value()?,
-            "DestinationStatus" => self.destination_status = map.next_value()?,
-            "UpdateKinesisStreamingConfiguration" => {
-                self.update_kinesis_streaming_configuration = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UpdateKinesisStreamingDestinationOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl UpdateKinesisStreamingDestinationOutput {
     /// Reads a `UpdateKinesisStreamingDestinationOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -32,68 +32,6 @@ impl VectorCapacity {
         self.vector_write_request_bytes
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for VectorCapacity {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vector_search_request_bytes {
-            map.serialize_entry(
-                "VectorSearchRequestBytes",
-                &::awsgen_runtime::primitives::FloatWire(*value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vector_write_request_bytes {
-            map.serialize_entry(
-                "VectorWriteRequestBytes",
-                &::awsgen_runtime::primitives::FloatWire(*value),
-            )?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for VectorCapacity {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for VectorCapacity {
-    const TYPE_NAME: &'static str = "VectorCapacity";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "VectorSearchRequestBytes" => {
-                self.vector_search_request_bytes = map
-                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
-                    .0;
-            }
-            "VectorWriteRequestBytes" => {
-                self.vector_write_request_bytes = map
-                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VectorCapacity {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VectorCapacity`](crate::types::VectorCapacity); start one with `VectorCapacity::builder()`.
 #[derive(
     ::std::clone::Clone,

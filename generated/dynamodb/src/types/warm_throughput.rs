@@ -32,54 +32,6 @@ impl WarmThroughput {
         self.write_units_per_second
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for WarmThroughput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.read_units_per_second {
-            map.serialize_entry("ReadUnitsPerSecond", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.write_units_per_second {
-            map.serialize_entry("WriteUnitsPerSecond", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for WarmThroughput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for WarmThroughput {
-    const TYPE_NAME: &'static str = "WarmThroughput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ReadUnitsPerSecond" => self.read_units_per_second = map.next_value()?,
-            "WriteUnitsPerSecond" => self.write_units_per_second = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for WarmThroughput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`WarmThroughput`](crate::types::WarmThroughput); start one with `WarmThroughput::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -161,20 +161,3 @@ impl ::std::fmt::Display for AcceleratorName {
         f.write_str(self.as_str())
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AcceleratorName {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AcceleratorName {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
-    }
-}

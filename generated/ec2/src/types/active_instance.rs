@@ -48,66 +48,6 @@ impl ActiveInstance {
         self.instance_health.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ActiveInstance {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("instanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
-            map.serialize_entry("instanceType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_request_id {
-            map.serialize_entry("spotInstanceRequestId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_health {
-            map.serialize_entry("instanceHealth", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ActiveInstance {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ActiveInstance {
-    const TYPE_NAME: &'static str = "ActiveInstance";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "instanceId" => self.instance_id = map.next_value()?,
-            "instanceType" => self.instance_type = map.next_value()?,
-            "spotInstanceRequestId" => self.spot_instance_request_id = map.next_value()?,
-            "instanceHealth" => self.instance_health = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ActiveInstance {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ActiveInstance`](crate::types::ActiveInstance); start one with `ActiveInstance::builder()`.
 #[derive(
     ::std::clone::Clone,

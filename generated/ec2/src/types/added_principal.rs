@@ -46,66 +46,6 @@ impl AddedPrincipal {
         self.service_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AddedPrincipal {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.principal_type {
-            map.serialize_entry("principalType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.principal {
-            map.serialize_entry("principal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.service_permission_id {
-            map.serialize_entry("servicePermissionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AddedPrincipal {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AddedPrincipal {
-    const TYPE_NAME: &'static str = "AddedPrincipal";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "principalType" => self.principal_type = map.next_value()?,
-            "principal" => self.principal = map.next_value()?,
-            "servicePermissionId" => self.service_permission_id = map.next_value()?,
-            "serviceId" => self.service_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddedPrincipal {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AddedPrincipal`](crate::types::AddedPrincipal); start one with `AddedPrincipal::builder()`.
 #[derive(
     ::std::clone::Clone,

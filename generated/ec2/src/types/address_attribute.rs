@@ -48,66 +48,6 @@ impl AddressAttribute {
         self.ptr_record_update.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AddressAttribute {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.public_ip {
-            map.serialize_entry("publicIp", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
-            map.serialize_entry("allocationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ptr_record {
-            map.serialize_entry("ptrRecord", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ptr_record_update {
-            map.serialize_entry("ptrRecordUpdate", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AddressAttribute {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AddressAttribute {
-    const TYPE_NAME: &'static str = "AddressAttribute";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "publicIp" => self.public_ip = map.next_value()?,
-            "allocationId" => self.allocation_id = map.next_value()?,
-            "ptrRecord" => self.ptr_record = map.next_value()?,
-            "ptrRecordUpdate" => self.ptr_record_update = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddressAttribute {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AddressAttribute`](crate::types::AddressAttribute); start one with `AddressAttribute::builder()`.
 #[derive(
     ::std::clone::Clone,

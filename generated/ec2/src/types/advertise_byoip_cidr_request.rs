@@ -56,66 +56,6 @@ impl AdvertiseByoipCidrRequest {
         self.network_border_group.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AdvertiseByoipCidrRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
-            map.serialize_entry("Cidr", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.asn {
-            map.serialize_entry("Asn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
-            map.serialize_entry("NetworkBorderGroup", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AdvertiseByoipCidrRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AdvertiseByoipCidrRequest {
-    const TYPE_NAME: &'static str = "AdvertiseByoipCidrRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Cidr" => self.cidr = map.next_value()?,
-            "Asn" => self.asn = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            "NetworkBorderGroup" => self.network_border_group = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AdvertiseByoipCidrRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AdvertiseByoipCidrRequest`](crate::types::AdvertiseByoipCidrRequest); start one with `AdvertiseByoipCidrRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

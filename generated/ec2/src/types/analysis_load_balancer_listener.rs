@@ -32,58 +32,6 @@ impl AnalysisLoadBalancerListener {
         self.instance_port
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisLoadBalancerListener {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.load_balancer_port {
-            map.serialize_entry("loadBalancerPort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_port {
-            map.serialize_entry("instancePort", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AnalysisLoadBalancerListener {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisLoadBalancerListener {
-    const TYPE_NAME: &'static str = "AnalysisLoadBalancerListener";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "loadBalancerPort" => self.load_balancer_port = map.next_value()?,
-            "instancePort" => self.instance_port = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AnalysisLoadBalancerListener {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AnalysisLoadBalancerListener`](crate::types::AnalysisLoadBalancerListener); start one with `AnalysisLoadBalancerListener::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -50,62 +50,6 @@ impl ApplicationStatusReason {
         self.protocol.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ApplicationStatusReason {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status_code {
-            map.serialize_entry("statusCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.protocol {
-            map.serialize_entry("protocol", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ApplicationStatusReason {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ApplicationStatusReason {
-    const TYPE_NAME: &'static str = "ApplicationStatusReason";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "code" => self.code = map.next_value()?,
-            "statusCode" => self.status_code = map.next_value()?,
-            "protocol" => self.protocol = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApplicationStatusReason {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ApplicationStatusReason`](crate::types::ApplicationStatusReason); start one with `ApplicationStatusReason::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,62 +43,6 @@ impl AssignIpv6AddressesResult {
         self.network_interface_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AssignIpv6AddressesResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.assigned_ipv6_addresses {
-            map.serialize_entry("assignedIpv6Addresses", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.assigned_ipv6_prefixes {
-            map.serialize_entry("assignedIpv6PrefixSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            map.serialize_entry("networkInterfaceId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AssignIpv6AddressesResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AssignIpv6AddressesResult {
-    const TYPE_NAME: &'static str = "AssignIpv6AddressesResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "assignedIpv6Addresses" => self.assigned_ipv6_addresses = map.next_value()?,
-            "assignedIpv6PrefixSet" => self.assigned_ipv6_prefixes = map.next_value()?,
-            "networkInterfaceId" => self.network_interface_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssignIpv6AddressesResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl AssignIpv6AddressesResult {
     /// Reads a `AssignIpv6AddressesResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -50,69 +50,6 @@ impl AssignPrivateNatGatewayAddressRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for AssignPrivateNatGatewayAddressRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
-            map.serialize_entry("NatGatewayId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
-            map.serialize_entry("PrivateIpAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address_count {
-            map.serialize_entry("PrivateIpAddressCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AssignPrivateNatGatewayAddressRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for AssignPrivateNatGatewayAddressRequest {
-    const TYPE_NAME: &'static str = "AssignPrivateNatGatewayAddressRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "NatGatewayId" => self.nat_gateway_id = map.next_value()?,
-            "PrivateIpAddress" => self.private_ip_addresses = map.next_value()?,
-            "PrivateIpAddressCount" => self.private_ip_address_count = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for AssignPrivateNatGatewayAddressRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AssignPrivateNatGatewayAddressRequest`](crate::types::AssignPrivateNatGatewayAddressRequest); start one with `AssignPrivateNatGatewayAddressRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,69 +39,6 @@ impl AssociateEnclaveCertificateIamRoleResult {
         self.encryption_kms_key_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for AssociateEnclaveCertificateIamRoleResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.certificate_s3_bucket_name {
-            map.serialize_entry("certificateS3BucketName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.certificate_s3_object_key {
-            map.serialize_entry("certificateS3ObjectKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_kms_key_id {
-            map.serialize_entry("encryptionKmsKeyId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AssociateEnclaveCertificateIamRoleResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for AssociateEnclaveCertificateIamRoleResult {
-    const TYPE_NAME: &'static str = "AssociateEnclaveCertificateIamRoleResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "certificateS3BucketName" => {
-                self.certificate_s3_bucket_name = map.next_value()?;
-            }
-            "certificateS3ObjectKey" => {
-                self.certificate_s3_object_key = map.next_value()?;
-            }
-            "encryptionKmsKeyId" => self.encryption_kms_key_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for AssociateEnclaveCertificateIamRoleResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl AssociateEnclaveCertificateIamRoleResult {
     /// Reads a `AssociateEnclaveCertificateIamRoleResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -48,67 +48,6 @@ impl AssociateSubnetCidrBlockRequest {
         self.ipv6_cidr_block.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AssociateSubnetCidrBlockRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
-            map.serialize_entry("Ipv6IpamPoolId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
-            map.serialize_entry("Ipv6NetmaskLength", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
-            map.serialize_entry("subnetId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
-            map.serialize_entry("ipv6CidrBlock", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AssociateSubnetCidrBlockRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for AssociateSubnetCidrBlockRequest {
-    const TYPE_NAME: &'static str = "AssociateSubnetCidrBlockRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Ipv6IpamPoolId" => self.ipv6_ipam_pool_id = map.next_value()?,
-            "Ipv6NetmaskLength" => self.ipv6_netmask_length = map.next_value()?,
-            "subnetId" => self.subnet_id = map.next_value()?,
-            "ipv6CidrBlock" => self.ipv6_cidr_block = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssociateSubnetCidrBlockRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AssociateSubnetCidrBlockRequest`](crate::types::AssociateSubnetCidrBlockRequest); start one with `AssociateSubnetCidrBlockRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -47,62 +47,6 @@ impl AvailabilityZoneAddress {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AvailabilityZoneAddress {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
-            map.serialize_entry("AvailabilityZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            map.serialize_entry("AvailabilityZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allocation_ids {
-            map.serialize_entry("AllocationId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AvailabilityZoneAddress {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AvailabilityZoneAddress {
-    const TYPE_NAME: &'static str = "AvailabilityZoneAddress";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AvailabilityZone" => self.availability_zone = map.next_value()?,
-            "AvailabilityZoneId" => self.availability_zone_id = map.next_value()?,
-            "AllocationId" => self.allocation_ids = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AvailabilityZoneAddress {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AvailabilityZoneAddress`](crate::types::AvailabilityZoneAddress); start one with `AvailabilityZoneAddress::builder()`.
 #[derive(
     ::std::clone::Clone,

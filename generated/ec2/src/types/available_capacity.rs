@@ -34,66 +34,6 @@ impl AvailableCapacity {
         self.available_v_cpus
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AvailableCapacity {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.available_instance_capacity {
-            map.serialize_entry("availableInstanceCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.available_v_cpus {
-            map.serialize_entry("availableVCpus", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AvailableCapacity {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AvailableCapacity {
-    const TYPE_NAME: &'static str = "AvailableCapacity";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "availableInstanceCapacity" => {
-                self.available_instance_capacity = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::InstanceCapacity,
-                        >,
-                    >()?
-                    .0;
-            }
-            "availableVCpus" => self.available_v_cpus = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AvailableCapacity {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AvailableCapacity`](crate::types::AvailableCapacity); start one with `AvailableCapacity::builder()`.
 #[derive(
     ::std::clone::Clone,

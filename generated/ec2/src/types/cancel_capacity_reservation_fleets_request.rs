@@ -36,64 +36,6 @@ impl CancelCapacityReservationFleetsRequest {
         self.capacity_reservation_fleet_ids.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CancelCapacityReservationFleetsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_ids
-        {
-            map.serialize_entry("CapacityReservationFleetId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CancelCapacityReservationFleetsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CancelCapacityReservationFleetsRequest {
-    const TYPE_NAME: &'static str = "CancelCapacityReservationFleetsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DryRun" => self.dry_run = map.next_value()?,
-            "CapacityReservationFleetId" => {
-                self.capacity_reservation_fleet_ids = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CancelCapacityReservationFleetsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CancelCapacityReservationFleetsRequest`](crate::types::CancelCapacityReservationFleetsRequest); start one with `CancelCapacityReservationFleetsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,62 +41,6 @@ impl CancelConversionRequest {
         self.reason_message.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CancelConversionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.conversion_task_id {
-            map.serialize_entry("conversionTaskId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.reason_message {
-            map.serialize_entry("reasonMessage", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CancelConversionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CancelConversionRequest {
-    const TYPE_NAME: &'static str = "CancelConversionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dryRun" => self.dry_run = map.next_value()?,
-            "conversionTaskId" => self.conversion_task_id = map.next_value()?,
-            "reasonMessage" => self.reason_message = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CancelConversionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CancelConversionRequest`](crate::types::CancelConversionRequest); start one with `CancelConversionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -29,67 +29,6 @@ impl CancelSpotInstanceRequestsResult {
         self.cancelled_spot_instance_requests.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CancelSpotInstanceRequestsResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .cancelled_spot_instance_requests
-        {
-            map.serialize_entry("spotInstanceRequestSet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CancelSpotInstanceRequestsResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CancelSpotInstanceRequestsResult {
-    const TYPE_NAME: &'static str = "CancelSpotInstanceRequestsResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "spotInstanceRequestSet" => {
-                self.cancelled_spot_instance_requests = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::CancelledSpotInstanceRequest,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CancelSpotInstanceRequestsResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl CancelSpotInstanceRequestsResult {
     /// Reads a `CancelSpotInstanceRequestsResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -47,67 +47,6 @@ impl CapacityReservationFleetCancellationState {
         self.capacity_reservation_fleet_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CapacityReservationFleetCancellationState {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.current_fleet_state {
-            map.serialize_entry("currentFleetState", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.previous_fleet_state {
-            map.serialize_entry("previousFleetState", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
-            map.serialize_entry("capacityReservationFleetId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CapacityReservationFleetCancellationState {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CapacityReservationFleetCancellationState {
-    const TYPE_NAME: &'static str = "CapacityReservationFleetCancellationState";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "currentFleetState" => self.current_fleet_state = map.next_value()?,
-            "previousFleetState" => self.previous_fleet_state = map.next_value()?,
-            "capacityReservationFleetId" => {
-                self.capacity_reservation_fleet_id = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CapacityReservationFleetCancellationState {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityReservationFleetCancellationState`](crate::types::CapacityReservationFleetCancellationState); start one with `CapacityReservationFleetCancellationState::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,66 +43,6 @@ impl CapacityReservationSpecificationResponse {
         self.capacity_reservation_target.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CapacityReservationSpecificationResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_preference
-        {
-            map.serialize_entry("capacityReservationPreference", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
-            map.serialize_entry("capacityReservationTarget", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CapacityReservationSpecificationResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CapacityReservationSpecificationResponse {
-    const TYPE_NAME: &'static str = "CapacityReservationSpecificationResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "capacityReservationPreference" => {
-                self.capacity_reservation_preference = map.next_value()?;
-            }
-            "capacityReservationTarget" => {
-                self.capacity_reservation_target = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CapacityReservationSpecificationResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityReservationSpecificationResponse`](crate::types::CapacityReservationSpecificationResponse); start one with `CapacityReservationSpecificationResponse::builder()`.
 #[derive(
     ::std::clone::Clone,

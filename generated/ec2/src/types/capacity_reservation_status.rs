@@ -46,68 +46,6 @@ impl CapacityReservationStatus {
         self.total_unavailable_capacity
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservationStatus {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
-            map.serialize_entry("capacityReservationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_capacity {
-            map.serialize_entry("totalCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_available_capacity {
-            map.serialize_entry("totalAvailableCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_unavailable_capacity {
-            map.serialize_entry("totalUnavailableCapacity", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CapacityReservationStatus {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservationStatus {
-    const TYPE_NAME: &'static str = "CapacityReservationStatus";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "capacityReservationId" => self.capacity_reservation_id = map.next_value()?,
-            "totalCapacity" => self.total_capacity = map.next_value()?,
-            "totalAvailableCapacity" => self.total_available_capacity = map.next_value()?,
-            "totalUnavailableCapacity" => {
-                self.total_unavailable_capacity = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityReservationStatus {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityReservationStatus`](crate::types::CapacityReservationStatus); start one with `CapacityReservationStatus::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -36,62 +36,6 @@ impl CapacityReservationTarget {
         self.capacity_reservation_resource_group_arn.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservationTarget {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
-            map.serialize_entry("CapacityReservationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_resource_group_arn
-        {
-            map.serialize_entry("CapacityReservationResourceGroupArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CapacityReservationTarget {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservationTarget {
-    const TYPE_NAME: &'static str = "CapacityReservationTarget";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CapacityReservationId" => self.capacity_reservation_id = map.next_value()?,
-            "CapacityReservationResourceGroupArn" => {
-                self.capacity_reservation_resource_group_arn = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityReservationTarget {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityReservationTarget`](crate::types::CapacityReservationTarget); start one with `CapacityReservationTarget::builder()`.
 #[derive(
     ::std::clone::Clone,

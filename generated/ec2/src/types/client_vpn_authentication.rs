@@ -60,68 +60,6 @@ impl ClientVpnAuthentication {
         self.federated_authentication.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnAuthentication {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            map.serialize_entry("type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.active_directory {
-            map.serialize_entry("activeDirectory", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.mutual_authentication {
-            map.serialize_entry("mutualAuthentication", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.federated_authentication {
-            map.serialize_entry("federatedAuthentication", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthentication {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnAuthentication {
-    const TYPE_NAME: &'static str = "ClientVpnAuthentication";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "type" => self.type_ = map.next_value()?,
-            "activeDirectory" => self.active_directory = map.next_value()?,
-            "mutualAuthentication" => self.mutual_authentication = map.next_value()?,
-            "federatedAuthentication" => {
-                self.federated_authentication = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientVpnAuthentication {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ClientVpnAuthentication`](crate::types::ClientVpnAuthentication); start one with `ClientVpnAuthentication::builder()`.
 #[derive(
     ::std::clone::Clone,

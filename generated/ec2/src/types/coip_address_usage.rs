@@ -46,66 +46,6 @@ impl CoipAddressUsage {
         self.co_ip.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CoipAddressUsage {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
-            map.serialize_entry("allocationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
-            map.serialize_entry("awsAccountId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
-            map.serialize_entry("awsService", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.co_ip {
-            map.serialize_entry("coIp", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CoipAddressUsage {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CoipAddressUsage {
-    const TYPE_NAME: &'static str = "CoipAddressUsage";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "allocationId" => self.allocation_id = map.next_value()?,
-            "awsAccountId" => self.aws_account_id = map.next_value()?,
-            "awsService" => self.aws_service = map.next_value()?,
-            "coIp" => self.co_ip = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CoipAddressUsage {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CoipAddressUsage`](crate::types::CoipAddressUsage); start one with `CoipAddressUsage::builder()`.
 #[derive(
     ::std::clone::Clone,

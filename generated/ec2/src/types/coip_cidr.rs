@@ -39,64 +39,6 @@ impl CoipCidr {
         self.local_gateway_route_table_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CoipCidr {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
-            map.serialize_entry("cidr", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.coip_pool_id {
-            map.serialize_entry("coipPoolId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
-            map.serialize_entry("localGatewayRouteTableId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CoipCidr {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CoipCidr {
-    const TYPE_NAME: &'static str = "CoipCidr";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "cidr" => self.cidr = map.next_value()?,
-            "coipPoolId" => self.coip_pool_id = map.next_value()?,
-            "localGatewayRouteTableId" => {
-                self.local_gateway_route_table_id = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CoipCidr {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CoipCidr`](crate::types::CoipCidr); start one with `CoipCidr::builder()`.
 #[derive(
     ::std::clone::Clone,

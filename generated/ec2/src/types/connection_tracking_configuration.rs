@@ -39,63 +39,6 @@ impl ConnectionTrackingConfiguration {
         self.udp_timeout
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ConnectionTrackingConfiguration {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tcp_established_timeout {
-            map.serialize_entry("tcpEstablishedTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.udp_stream_timeout {
-            map.serialize_entry("udpStreamTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.udp_timeout {
-            map.serialize_entry("udpTimeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingConfiguration {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ConnectionTrackingConfiguration {
-    const TYPE_NAME: &'static str = "ConnectionTrackingConfiguration";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "tcpEstablishedTimeout" => self.tcp_established_timeout = map.next_value()?,
-            "udpStreamTimeout" => self.udp_stream_timeout = map.next_value()?,
-            "udpTimeout" => self.udp_timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConnectionTrackingConfiguration {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ConnectionTrackingConfiguration`](crate::types::ConnectionTrackingConfiguration); start one with `ConnectionTrackingConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,

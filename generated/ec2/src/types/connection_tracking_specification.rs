@@ -39,63 +39,6 @@ impl ConnectionTrackingSpecification {
         self.udp_stream_timeout
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ConnectionTrackingSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tcp_established_timeout {
-            map.serialize_entry("tcpEstablishedTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.udp_timeout {
-            map.serialize_entry("udpTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.udp_stream_timeout {
-            map.serialize_entry("udpStreamTimeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ConnectionTrackingSpecification {
-    const TYPE_NAME: &'static str = "ConnectionTrackingSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "tcpEstablishedTimeout" => self.tcp_established_timeout = map.next_value()?,
-            "udpTimeout" => self.udp_timeout = map.next_value()?,
-            "udpStreamTimeout" => self.udp_stream_timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConnectionTrackingSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ConnectionTrackingSpecification`](crate::types::ConnectionTrackingSpecification); start one with `ConnectionTrackingSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

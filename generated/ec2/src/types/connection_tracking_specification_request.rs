@@ -39,65 +39,6 @@ impl ConnectionTrackingSpecificationRequest {
         self.udp_timeout
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ConnectionTrackingSpecificationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tcp_established_timeout {
-            map.serialize_entry("TcpEstablishedTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.udp_stream_timeout {
-            map.serialize_entry("UdpStreamTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.udp_timeout {
-            map.serialize_entry("UdpTimeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingSpecificationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ConnectionTrackingSpecificationRequest {
-    const TYPE_NAME: &'static str = "ConnectionTrackingSpecificationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TcpEstablishedTimeout" => self.tcp_established_timeout = map.next_value()?,
-            "UdpStreamTimeout" => self.udp_stream_timeout = map.next_value()?,
-            "UdpTimeout" => self.udp_timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ConnectionTrackingSpecificationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ConnectionTrackingSpecificationRequest`](crate::types::ConnectionTrackingSpecificationRequest); start one with `ConnectionTrackingSpecificationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

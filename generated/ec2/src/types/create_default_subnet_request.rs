@@ -50,66 +50,6 @@ impl CreateDefaultSubnetRequest {
         self.availability_zone_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateDefaultSubnetRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
-            map.serialize_entry("AvailabilityZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
-            map.serialize_entry("Ipv6Native", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            map.serialize_entry("AvailabilityZoneId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CreateDefaultSubnetRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateDefaultSubnetRequest {
-    const TYPE_NAME: &'static str = "CreateDefaultSubnetRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AvailabilityZone" => self.availability_zone = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            "Ipv6Native" => self.ipv6_native = map.next_value()?,
-            "AvailabilityZoneId" => self.availability_zone_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDefaultSubnetRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CreateDefaultSubnetRequest`](crate::types::CreateDefaultSubnetRequest); start one with `CreateDefaultSubnetRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

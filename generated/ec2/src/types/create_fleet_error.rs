@@ -50,68 +50,6 @@ impl CreateFleetError {
         self.error_message.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateFleetError {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_and_overrides {
-            map.serialize_entry("launchTemplateAndOverrides", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("lifecycle", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CreateFleetError {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateFleetError {
-    const TYPE_NAME: &'static str = "CreateFleetError";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "launchTemplateAndOverrides" => {
-                self.launch_template_and_overrides = map.next_value()?;
-            }
-            "lifecycle" => self.lifecycle = map.next_value()?,
-            "errorCode" => self.error_code = map.next_value()?,
-            "errorMessage" => self.error_message = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateFleetError {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CreateFleetError`](crate::types::CreateFleetError); start one with `CreateFleetError::builder()`.
 #[derive(
     ::std::clone::Clone,

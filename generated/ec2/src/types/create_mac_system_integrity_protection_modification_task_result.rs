@@ -27,58 +27,6 @@ impl CreateMacSystemIntegrityProtectionModificationTaskResult {
         self.mac_modification_task.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateMacSystemIntegrityProtectionModificationTaskResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.mac_modification_task {
-            map.serialize_entry("macModificationTask", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for CreateMacSystemIntegrityProtectionModificationTaskResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateMacSystemIntegrityProtectionModificationTaskResult {
-    const TYPE_NAME: &'static str = "CreateMacSystemIntegrityProtectionModificationTaskResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "macModificationTask" => self.mac_modification_task = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateMacSystemIntegrityProtectionModificationTaskResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl CreateMacSystemIntegrityProtectionModificationTaskResult {
     /// Reads a `CreateMacSystemIntegrityProtectionModificationTaskResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

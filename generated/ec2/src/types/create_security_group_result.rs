@@ -39,68 +39,6 @@ impl CreateSecurityGroupResult {
         self.security_group_arn.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateSecurityGroupResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.group_id {
-            map.serialize_entry("groupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("tagSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_arn {
-            map.serialize_entry("securityGroupArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CreateSecurityGroupResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateSecurityGroupResult {
-    const TYPE_NAME: &'static str = "CreateSecurityGroupResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "groupId" => self.group_id = map.next_value()?,
-            "tagSet" => {
-                self.tags = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
-                    >()?
-                    .0;
-            }
-            "securityGroupArn" => self.security_group_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateSecurityGroupResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl CreateSecurityGroupResult {
     /// Reads a `CreateSecurityGroupResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -49,69 +49,6 @@ impl CreateTransitGatewayMulticastDomainRequestOptions {
         self.auto_accept_shared_associations.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateTransitGatewayMulticastDomainRequestOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.igmpv2_support {
-            map.serialize_entry("Igmpv2Support", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.static_sources_support {
-            map.serialize_entry("StaticSourcesSupport", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_associations
-        {
-            map.serialize_entry("AutoAcceptSharedAssociations", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for CreateTransitGatewayMulticastDomainRequestOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateTransitGatewayMulticastDomainRequestOptions {
-    const TYPE_NAME: &'static str = "CreateTransitGatewayMulticastDomainRequestOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Igmpv2Support" => self.igmpv2_support = map.next_value()?,
-            "StaticSourcesSupport" => self.static_sources_support = map.next_value()?,
-            "AutoAcceptSharedAssociations" => {
-                self.auto_accept_shared_associations = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateTransitGatewayMulticastDomainRequestOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CreateTransitGatewayMulticastDomainRequestOptions`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions); start one with `CreateTransitGatewayMulticastDomainRequestOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

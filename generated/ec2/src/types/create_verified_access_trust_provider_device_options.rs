@@ -32,62 +32,6 @@ impl CreateVerifiedAccessTrustProviderDeviceOptions {
         self.public_signing_key_url.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateVerifiedAccessTrustProviderDeviceOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tenant_id {
-            map.serialize_entry("TenantId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_url {
-            map.serialize_entry("PublicSigningKeyUrl", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for CreateVerifiedAccessTrustProviderDeviceOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateVerifiedAccessTrustProviderDeviceOptions {
-    const TYPE_NAME: &'static str = "CreateVerifiedAccessTrustProviderDeviceOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TenantId" => self.tenant_id = map.next_value()?,
-            "PublicSigningKeyUrl" => self.public_signing_key_url = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateVerifiedAccessTrustProviderDeviceOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CreateVerifiedAccessTrustProviderDeviceOptions`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions); start one with `CreateVerifiedAccessTrustProviderDeviceOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,65 +41,6 @@ impl DeleteInstanceEventWindowRequest {
         self.instance_event_window_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for DeleteInstanceEventWindowRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.force_delete {
-            map.serialize_entry("ForceDelete", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_event_window_id {
-            map.serialize_entry("InstanceEventWindowId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DeleteInstanceEventWindowRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DeleteInstanceEventWindowRequest {
-    const TYPE_NAME: &'static str = "DeleteInstanceEventWindowRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DryRun" => self.dry_run = map.next_value()?,
-            "ForceDelete" => self.force_delete = map.next_value()?,
-            "InstanceEventWindowId" => self.instance_event_window_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for DeleteInstanceEventWindowRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeleteInstanceEventWindowRequest`](crate::types::DeleteInstanceEventWindowRequest); start one with `DeleteInstanceEventWindowRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

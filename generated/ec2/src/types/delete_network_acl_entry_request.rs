@@ -52,66 +52,6 @@ impl DeleteNetworkAclEntryRequest {
         self.egress
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DeleteNetworkAclEntryRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
-            map.serialize_entry("networkAclId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
-            map.serialize_entry("ruleNumber", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.egress {
-            map.serialize_entry("egress", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DeleteNetworkAclEntryRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteNetworkAclEntryRequest {
-    const TYPE_NAME: &'static str = "DeleteNetworkAclEntryRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dryRun" => self.dry_run = map.next_value()?,
-            "networkAclId" => self.network_acl_id = map.next_value()?,
-            "ruleNumber" => self.rule_number = map.next_value()?,
-            "egress" => self.egress = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteNetworkAclEntryRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeleteNetworkAclEntryRequest`](crate::types::DeleteNetworkAclEntryRequest); start one with `DeleteNetworkAclEntryRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,62 +41,6 @@ impl DeleteSecondaryNetworkRequest {
         self.secondary_network_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DeleteSecondaryNetworkRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_id {
-            map.serialize_entry("SecondaryNetworkId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DeleteSecondaryNetworkRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteSecondaryNetworkRequest {
-    const TYPE_NAME: &'static str = "DeleteSecondaryNetworkRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ClientToken" => self.client_token = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            "SecondaryNetworkId" => self.secondary_network_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteSecondaryNetworkRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeleteSecondaryNetworkRequest`](crate::types::DeleteSecondaryNetworkRequest); start one with `DeleteSecondaryNetworkRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

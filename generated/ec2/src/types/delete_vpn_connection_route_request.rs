@@ -36,59 +36,6 @@ impl DeleteVpnConnectionRouteRequest {
         self.vpn_connection_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVpnConnectionRouteRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            map.serialize_entry("DestinationCidrBlock", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            map.serialize_entry("VpnConnectionId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DeleteVpnConnectionRouteRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DeleteVpnConnectionRouteRequest {
-    const TYPE_NAME: &'static str = "DeleteVpnConnectionRouteRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DestinationCidrBlock" => self.destination_cidr_block = map.next_value()?,
-            "VpnConnectionId" => self.vpn_connection_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteVpnConnectionRouteRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeleteVpnConnectionRouteRequest`](crate::types::DeleteVpnConnectionRouteRequest); start one with `DeleteVpnConnectionRouteRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

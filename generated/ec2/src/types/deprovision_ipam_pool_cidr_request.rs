@@ -41,63 +41,6 @@ impl DeprovisionIpamPoolCidrRequest {
         self.cidr.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DeprovisionIpamPoolCidrRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            map.serialize_entry("IpamPoolId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cidr {
-            map.serialize_entry("Cidr", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DeprovisionIpamPoolCidrRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DeprovisionIpamPoolCidrRequest {
-    const TYPE_NAME: &'static str = "DeprovisionIpamPoolCidrRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DryRun" => self.dry_run = map.next_value()?,
-            "IpamPoolId" => self.ipam_pool_id = map.next_value()?,
-            "Cidr" => self.cidr = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeprovisionIpamPoolCidrRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeprovisionIpamPoolCidrRequest`](crate::types::DeprovisionIpamPoolCidrRequest); start one with `DeprovisionIpamPoolCidrRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

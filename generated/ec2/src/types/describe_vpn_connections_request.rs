@@ -56,68 +56,6 @@ impl DescribeVpnConnectionsRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVpnConnectionsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.filters {
-            map.serialize_entry("Filter", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_ids {
-            map.serialize_entry("VpnConnectionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DescribeVpnConnectionsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeVpnConnectionsRequest {
-    const TYPE_NAME: &'static str = "DescribeVpnConnectionsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Filter" => {
-                self.filters = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Filter>,
-                    >()?
-                    .0;
-            }
-            "VpnConnectionId" => self.vpn_connection_ids = map.next_value()?,
-            "dryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeVpnConnectionsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DescribeVpnConnectionsRequest`](crate::types::DescribeVpnConnectionsRequest); start one with `DescribeVpnConnectionsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

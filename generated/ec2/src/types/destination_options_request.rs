@@ -41,64 +41,6 @@ impl DestinationOptionsRequest {
         self.per_hour_partition
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DestinationOptionsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.file_format {
-            map.serialize_entry("FileFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hive_compatible_partitions {
-            map.serialize_entry("HiveCompatiblePartitions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.per_hour_partition {
-            map.serialize_entry("PerHourPartition", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DestinationOptionsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DestinationOptionsRequest {
-    const TYPE_NAME: &'static str = "DestinationOptionsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FileFormat" => self.file_format = map.next_value()?,
-            "HiveCompatiblePartitions" => {
-                self.hive_compatible_partitions = map.next_value()?;
-            }
-            "PerHourPartition" => self.per_hour_partition = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DestinationOptionsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DestinationOptionsRequest`](crate::types::DestinationOptionsRequest); start one with `DestinationOptionsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

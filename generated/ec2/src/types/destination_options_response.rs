@@ -41,64 +41,6 @@ impl DestinationOptionsResponse {
         self.per_hour_partition
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DestinationOptionsResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.file_format {
-            map.serialize_entry("fileFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hive_compatible_partitions {
-            map.serialize_entry("hiveCompatiblePartitions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.per_hour_partition {
-            map.serialize_entry("perHourPartition", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DestinationOptionsResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DestinationOptionsResponse {
-    const TYPE_NAME: &'static str = "DestinationOptionsResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "fileFormat" => self.file_format = map.next_value()?,
-            "hiveCompatiblePartitions" => {
-                self.hive_compatible_partitions = map.next_value()?;
-            }
-            "perHourPartition" => self.per_hour_partition = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DestinationOptionsResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DestinationOptionsResponse`](crate::types::DestinationOptionsResponse); start one with `DestinationOptionsResponse::builder()`.
 #[derive(
     ::std::clone::Clone,

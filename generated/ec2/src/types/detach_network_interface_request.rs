@@ -47,62 +47,6 @@ impl DetachNetworkInterfaceRequest {
         self.force
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DetachNetworkInterfaceRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
-            map.serialize_entry("attachmentId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.force {
-            map.serialize_entry("force", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DetachNetworkInterfaceRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DetachNetworkInterfaceRequest {
-    const TYPE_NAME: &'static str = "DetachNetworkInterfaceRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dryRun" => self.dry_run = map.next_value()?,
-            "attachmentId" => self.attachment_id = map.next_value()?,
-            "force" => self.force = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DetachNetworkInterfaceRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DetachNetworkInterfaceRequest`](crate::types::DetachNetworkInterfaceRequest); start one with `DetachNetworkInterfaceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,58 +32,6 @@ impl DeviceOptions {
         self.public_signing_key_url.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for DeviceOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tenant_id {
-            map.serialize_entry("tenantId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_url {
-            map.serialize_entry("publicSigningKeyUrl", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DeviceOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for DeviceOptions {
-    const TYPE_NAME: &'static str = "DeviceOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "tenantId" => self.tenant_id = map.next_value()?,
-            "publicSigningKeyUrl" => self.public_signing_key_url = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeviceOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeviceOptions`](crate::types::DeviceOptions); start one with `DeviceOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

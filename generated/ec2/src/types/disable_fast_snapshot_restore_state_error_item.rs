@@ -41,65 +41,6 @@ impl DisableFastSnapshotRestoreStateErrorItem {
         self.error.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for DisableFastSnapshotRestoreStateErrorItem {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
-            map.serialize_entry("availabilityZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            map.serialize_entry("availabilityZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreStateErrorItem {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DisableFastSnapshotRestoreStateErrorItem {
-    const TYPE_NAME: &'static str = "DisableFastSnapshotRestoreStateErrorItem";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "availabilityZone" => self.availability_zone = map.next_value()?,
-            "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
-            "error" => self.error = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for DisableFastSnapshotRestoreStateErrorItem {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DisableFastSnapshotRestoreStateErrorItem`](crate::types::DisableFastSnapshotRestoreStateErrorItem); start one with `DisableFastSnapshotRestoreStateErrorItem::builder()`.
 #[derive(
     ::std::clone::Clone,

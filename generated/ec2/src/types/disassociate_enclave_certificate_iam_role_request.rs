@@ -43,66 +43,6 @@ impl DisassociateEnclaveCertificateIamRoleRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for DisassociateEnclaveCertificateIamRoleRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
-            map.serialize_entry("CertificateArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.role_arn {
-            map.serialize_entry("RoleArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for DisassociateEnclaveCertificateIamRoleRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DisassociateEnclaveCertificateIamRoleRequest {
-    const TYPE_NAME: &'static str = "DisassociateEnclaveCertificateIamRoleRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CertificateArn" => self.certificate_arn = map.next_value()?,
-            "RoleArn" => self.role_arn = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for DisassociateEnclaveCertificateIamRoleRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DisassociateEnclaveCertificateIamRoleRequest`](crate::types::DisassociateEnclaveCertificateIamRoleRequest); start one with `DisassociateEnclaveCertificateIamRoleRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

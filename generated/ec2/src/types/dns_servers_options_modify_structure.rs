@@ -34,61 +34,6 @@ impl DnsServersOptionsModifyStructure {
         self.enabled
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for DnsServersOptionsModifyStructure {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.custom_dns_servers {
-            map.serialize_entry("CustomDnsServers", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.enabled {
-            map.serialize_entry("Enabled", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for DnsServersOptionsModifyStructure {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DnsServersOptionsModifyStructure {
-    const TYPE_NAME: &'static str = "DnsServersOptionsModifyStructure";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CustomDnsServers" => self.custom_dns_servers = map.next_value()?,
-            "Enabled" => self.enabled = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for DnsServersOptionsModifyStructure {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DnsServersOptionsModifyStructure`](crate::types::DnsServersOptionsModifyStructure); start one with `DnsServersOptionsModifyStructure::builder()`.
 #[derive(
     ::std::clone::Clone,

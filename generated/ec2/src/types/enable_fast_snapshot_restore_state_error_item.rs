@@ -41,65 +41,6 @@ impl EnableFastSnapshotRestoreStateErrorItem {
         self.error.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for EnableFastSnapshotRestoreStateErrorItem {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
-            map.serialize_entry("availabilityZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            map.serialize_entry("availabilityZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreStateErrorItem {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for EnableFastSnapshotRestoreStateErrorItem {
-    const TYPE_NAME: &'static str = "EnableFastSnapshotRestoreStateErrorItem";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "availabilityZone" => self.availability_zone = map.next_value()?,
-            "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
-            "error" => self.error = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for EnableFastSnapshotRestoreStateErrorItem {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`EnableFastSnapshotRestoreStateErrorItem`](crate::types::EnableFastSnapshotRestoreStateErrorItem); start one with `EnableFastSnapshotRestoreStateErrorItem::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -58,69 +58,6 @@ impl EnableFastSnapshotRestoresRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for EnableFastSnapshotRestoresRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
-            map.serialize_entry("AvailabilityZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
-            map.serialize_entry("AvailabilityZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_ids {
-            map.serialize_entry("SourceSnapshotId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoresRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for EnableFastSnapshotRestoresRequest {
-    const TYPE_NAME: &'static str = "EnableFastSnapshotRestoresRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AvailabilityZone" => self.availability_zones = map.next_value()?,
-            "AvailabilityZoneId" => self.availability_zone_ids = map.next_value()?,
-            "SourceSnapshotId" => self.source_snapshot_ids = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for EnableFastSnapshotRestoresRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`EnableFastSnapshotRestoresRequest`](crate::types::EnableFastSnapshotRestoresRequest); start one with `EnableFastSnapshotRestoresRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -50,66 +50,6 @@ impl ExportToS3Task {
         self.s3_key.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ExportToS3Task {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.container_format {
-            map.serialize_entry("containerFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.disk_image_format {
-            map.serialize_entry("diskImageFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            map.serialize_entry("s3Bucket", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
-            map.serialize_entry("s3Key", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ExportToS3Task {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ExportToS3Task {
-    const TYPE_NAME: &'static str = "ExportToS3Task";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "containerFormat" => self.container_format = map.next_value()?,
-            "diskImageFormat" => self.disk_image_format = map.next_value()?,
-            "s3Bucket" => self.s3_bucket = map.next_value()?,
-            "s3Key" => self.s3_key = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportToS3Task {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ExportToS3Task`](crate::types::ExportToS3Task); start one with `ExportToS3Task::builder()`.
 #[derive(
     ::std::clone::Clone,

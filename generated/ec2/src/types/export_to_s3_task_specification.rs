@@ -50,66 +50,6 @@ impl ExportToS3TaskSpecification {
         self.s3_prefix.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ExportToS3TaskSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.disk_image_format {
-            map.serialize_entry("diskImageFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.container_format {
-            map.serialize_entry("containerFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            map.serialize_entry("s3Bucket", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
-            map.serialize_entry("s3Prefix", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ExportToS3TaskSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ExportToS3TaskSpecification {
-    const TYPE_NAME: &'static str = "ExportToS3TaskSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "diskImageFormat" => self.disk_image_format = map.next_value()?,
-            "containerFormat" => self.container_format = map.next_value()?,
-            "s3Bucket" => self.s3_bucket = map.next_value()?,
-            "s3Prefix" => self.s3_prefix = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportToS3TaskSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ExportToS3TaskSpecification`](crate::types::ExportToS3TaskSpecification); start one with `ExportToS3TaskSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

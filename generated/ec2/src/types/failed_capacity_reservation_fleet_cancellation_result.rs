@@ -36,68 +36,6 @@ impl FailedCapacityReservationFleetCancellationResult {
         self.cancel_capacity_reservation_fleet_error.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for FailedCapacityReservationFleetCancellationResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
-            map.serialize_entry("capacityReservationFleetId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .cancel_capacity_reservation_fleet_error
-        {
-            map.serialize_entry("cancelCapacityReservationFleetError", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for FailedCapacityReservationFleetCancellationResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for FailedCapacityReservationFleetCancellationResult {
-    const TYPE_NAME: &'static str = "FailedCapacityReservationFleetCancellationResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "capacityReservationFleetId" => {
-                self.capacity_reservation_fleet_id = map.next_value()?;
-            }
-            "cancelCapacityReservationFleetError" => {
-                self.cancel_capacity_reservation_fleet_error = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for FailedCapacityReservationFleetCancellationResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FailedCapacityReservationFleetCancellationResult`](crate::types::FailedCapacityReservationFleetCancellationResult); start one with `FailedCapacityReservationFleetCancellationResult::builder()`.
 #[derive(
     ::std::clone::Clone,

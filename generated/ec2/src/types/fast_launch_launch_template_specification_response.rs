@@ -39,66 +39,6 @@ impl FastLaunchLaunchTemplateSpecificationResponse {
         self.version.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for FastLaunchLaunchTemplateSpecificationResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            map.serialize_entry("launchTemplateId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            map.serialize_entry("launchTemplateName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for FastLaunchLaunchTemplateSpecificationResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for FastLaunchLaunchTemplateSpecificationResponse {
-    const TYPE_NAME: &'static str = "FastLaunchLaunchTemplateSpecificationResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "launchTemplateId" => self.launch_template_id = map.next_value()?,
-            "launchTemplateName" => self.launch_template_name = map.next_value()?,
-            "version" => self.version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for FastLaunchLaunchTemplateSpecificationResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FastLaunchLaunchTemplateSpecificationResponse`](crate::types::FastLaunchLaunchTemplateSpecificationResponse); start one with `FastLaunchLaunchTemplateSpecificationResponse::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,62 +32,6 @@ impl FederatedAuthenticationRequest {
         self.self_service_saml_provider_arn.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for FederatedAuthenticationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.saml_provider_arn {
-            map.serialize_entry("SAMLProviderArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.self_service_saml_provider_arn
-        {
-            map.serialize_entry("SelfServiceSAMLProviderArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for FederatedAuthenticationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for FederatedAuthenticationRequest {
-    const TYPE_NAME: &'static str = "FederatedAuthenticationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SAMLProviderArn" => self.saml_provider_arn = map.next_value()?,
-            "SelfServiceSAMLProviderArn" => {
-                self.self_service_saml_provider_arn = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FederatedAuthenticationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FederatedAuthenticationRequest`](crate::types::FederatedAuthenticationRequest); start one with `FederatedAuthenticationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

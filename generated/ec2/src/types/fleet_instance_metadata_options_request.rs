@@ -55,67 +55,6 @@ impl FleetInstanceMetadataOptionsRequest {
         self.http_endpoint.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for FleetInstanceMetadataOptionsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
-            map.serialize_entry("HttpTokens", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
-            map.serialize_entry("HttpPutResponseHopLimit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
-            map.serialize_entry("HttpEndpoint", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for FleetInstanceMetadataOptionsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for FleetInstanceMetadataOptionsRequest {
-    const TYPE_NAME: &'static str = "FleetInstanceMetadataOptionsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "HttpTokens" => self.http_tokens = map.next_value()?,
-            "HttpPutResponseHopLimit" => {
-                self.http_put_response_hop_limit = map.next_value()?;
-            }
-            "HttpEndpoint" => self.http_endpoint = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for FleetInstanceMetadataOptionsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FleetInstanceMetadataOptionsRequest`](crate::types::FleetInstanceMetadataOptionsRequest); start one with `FleetInstanceMetadataOptionsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

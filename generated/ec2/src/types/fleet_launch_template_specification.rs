@@ -49,65 +49,6 @@ impl FleetLaunchTemplateSpecification {
         self.version.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for FleetLaunchTemplateSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            map.serialize_entry("launchTemplateId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            map.serialize_entry("launchTemplateName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for FleetLaunchTemplateSpecification {
-    const TYPE_NAME: &'static str = "FleetLaunchTemplateSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "launchTemplateId" => self.launch_template_id = map.next_value()?,
-            "launchTemplateName" => self.launch_template_name = map.next_value()?,
-            "version" => self.version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for FleetLaunchTemplateSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FleetLaunchTemplateSpecification`](crate::types::FleetLaunchTemplateSpecification); start one with `FleetLaunchTemplateSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

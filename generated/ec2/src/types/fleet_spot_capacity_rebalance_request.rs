@@ -46,61 +46,6 @@ impl FleetSpotCapacityRebalanceRequest {
         self.termination_delay
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for FleetSpotCapacityRebalanceRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.replacement_strategy {
-            map.serialize_entry("ReplacementStrategy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.termination_delay {
-            map.serialize_entry("TerminationDelay", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for FleetSpotCapacityRebalanceRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for FleetSpotCapacityRebalanceRequest {
-    const TYPE_NAME: &'static str = "FleetSpotCapacityRebalanceRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ReplacementStrategy" => self.replacement_strategy = map.next_value()?,
-            "TerminationDelay" => self.termination_delay = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for FleetSpotCapacityRebalanceRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FleetSpotCapacityRebalanceRequest`](crate::types::FleetSpotCapacityRebalanceRequest); start one with `FleetSpotCapacityRebalanceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -48,66 +48,6 @@ impl FpgaDeviceInfo {
         self.memory_info.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for FpgaDeviceInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.manufacturer {
-            map.serialize_entry("manufacturer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.memory_info {
-            map.serialize_entry("memoryInfo", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for FpgaDeviceInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for FpgaDeviceInfo {
-    const TYPE_NAME: &'static str = "FpgaDeviceInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "manufacturer" => self.manufacturer = map.next_value()?,
-            "count" => self.count = map.next_value()?,
-            "memoryInfo" => self.memory_info = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FpgaDeviceInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FpgaDeviceInfo`](crate::types::FpgaDeviceInfo); start one with `FpgaDeviceInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

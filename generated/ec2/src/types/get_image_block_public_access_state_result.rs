@@ -40,64 +40,6 @@ impl GetImageBlockPublicAccessStateResult {
         self.managed_by.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetImageBlockPublicAccessStateResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_block_public_access_state
-        {
-            map.serialize_entry("imageBlockPublicAccessState", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.managed_by {
-            map.serialize_entry("managedBy", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetImageBlockPublicAccessStateResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetImageBlockPublicAccessStateResult {
-    const TYPE_NAME: &'static str = "GetImageBlockPublicAccessStateResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "imageBlockPublicAccessState" => {
-                self.image_block_public_access_state = map.next_value()?;
-            }
-            "managedBy" => self.managed_by = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetImageBlockPublicAccessStateResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetImageBlockPublicAccessStateResult {
     /// Reads a `GetImageBlockPublicAccessStateResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -41,66 +41,6 @@ impl GetInstanceTpmEkPubResult {
         self.key_value.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GetInstanceTpmEkPubResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("instanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_type {
-            map.serialize_entry("keyType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_format {
-            map.serialize_entry("keyFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_value {
-            map.serialize_entry("keyValue", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetInstanceTpmEkPubResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetInstanceTpmEkPubResult {
-    const TYPE_NAME: &'static str = "GetInstanceTpmEkPubResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "instanceId" => self.instance_id = map.next_value()?,
-            "keyType" => self.key_type = map.next_value()?,
-            "keyFormat" => self.key_format = map.next_value()?,
-            "keyValue" => self.key_value = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetInstanceTpmEkPubResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetInstanceTpmEkPubResult {
     /// Reads a `GetInstanceTpmEkPubResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -32,61 +32,6 @@ impl GetVerifiedAccessGroupPolicyResult {
         self.policy_document.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetVerifiedAccessGroupPolicyResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy_enabled {
-            map.serialize_entry("policyEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
-            map.serialize_entry("policyDocument", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessGroupPolicyResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetVerifiedAccessGroupPolicyResult {
-    const TYPE_NAME: &'static str = "GetVerifiedAccessGroupPolicyResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "policyEnabled" => self.policy_enabled = map.next_value()?,
-            "policyDocument" => self.policy_document = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetVerifiedAccessGroupPolicyResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetVerifiedAccessGroupPolicyResult {
     /// Reads a `GetVerifiedAccessGroupPolicyResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

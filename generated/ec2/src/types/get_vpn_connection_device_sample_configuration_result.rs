@@ -24,62 +24,6 @@ impl GetVpnConnectionDeviceSampleConfigurationResult {
         self.vpn_connection_device_sample_configuration.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetVpnConnectionDeviceSampleConfigurationResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .vpn_connection_device_sample_configuration
-        {
-            map.serialize_entry("vpnConnectionDeviceSampleConfiguration", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for GetVpnConnectionDeviceSampleConfigurationResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetVpnConnectionDeviceSampleConfigurationResult {
-    const TYPE_NAME: &'static str = "GetVpnConnectionDeviceSampleConfigurationResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "vpnConnectionDeviceSampleConfiguration" => {
-                self.vpn_connection_device_sample_configuration = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetVpnConnectionDeviceSampleConfigurationResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetVpnConnectionDeviceSampleConfigurationResult {
     /// Reads a `GetVpnConnectionDeviceSampleConfigurationResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -32,66 +32,6 @@ impl GpuInfo {
         self.total_gpu_memory_in_mib
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GpuInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.gpus {
-            map.serialize_entry("gpus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_gpu_memory_in_mib {
-            map.serialize_entry("totalGpuMemoryInMiB", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GpuInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GpuInfo {
-    const TYPE_NAME: &'static str = "GpuInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "gpus" => {
-                self.gpus = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::GpuDeviceInfo,
-                        >,
-                    >()?
-                    .0;
-            }
-            "totalGpuMemoryInMiB" => self.total_gpu_memory_in_mib = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GpuInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GpuInfo`](crate::types::GpuInfo); start one with `GpuInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,61 +32,6 @@ impl HealthCheckPathDestinationRequestObject {
         self.security_group_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for HealthCheckPathDestinationRequestObject {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
-            map.serialize_entry("SubnetId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_id {
-            map.serialize_entry("SecurityGroupId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for HealthCheckPathDestinationRequestObject {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for HealthCheckPathDestinationRequestObject {
-    const TYPE_NAME: &'static str = "HealthCheckPathDestinationRequestObject";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SubnetId" => self.subnet_id = map.next_value()?,
-            "SecurityGroupId" => self.security_group_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for HealthCheckPathDestinationRequestObject {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`HealthCheckPathDestinationRequestObject`](crate::types::HealthCheckPathDestinationRequestObject); start one with `HealthCheckPathDestinationRequestObject::builder()`.
 #[derive(
     ::std::clone::Clone,

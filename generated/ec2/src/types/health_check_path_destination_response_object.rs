@@ -32,61 +32,6 @@ impl HealthCheckPathDestinationResponseObject {
         self.security_group_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for HealthCheckPathDestinationResponseObject {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
-            map.serialize_entry("subnetId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_id {
-            map.serialize_entry("securityGroupId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for HealthCheckPathDestinationResponseObject {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for HealthCheckPathDestinationResponseObject {
-    const TYPE_NAME: &'static str = "HealthCheckPathDestinationResponseObject";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "subnetId" => self.subnet_id = map.next_value()?,
-            "securityGroupId" => self.security_group_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for HealthCheckPathDestinationResponseObject {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`HealthCheckPathDestinationResponseObject`](crate::types::HealthCheckPathDestinationResponseObject); start one with `HealthCheckPathDestinationResponseObject::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -38,66 +38,6 @@ impl HealthCheckPathResponseObject {
         self.destinations.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckPathResponseObject {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destinations {
-            map.serialize_entry("destinationSet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for HealthCheckPathResponseObject {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckPathResponseObject {
-    const TYPE_NAME: &'static str = "HealthCheckPathResponseObject";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "source" => self.source = map.next_value()?,
-            "destinationSet" => {
-                self.destinations = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::HealthCheckPathDestinationResponseObject,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheckPathResponseObject {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`HealthCheckPathResponseObject`](crate::types::HealthCheckPathResponseObject); start one with `HealthCheckPathResponseObject::builder()`.
 #[derive(
     ::std::clone::Clone,

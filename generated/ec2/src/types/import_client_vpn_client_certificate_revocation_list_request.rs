@@ -43,68 +43,6 @@ impl ImportClientVpnClientCertificateRevocationListRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ImportClientVpnClientCertificateRevocationListRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
-            map.serialize_entry("ClientVpnEndpointId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.certificate_revocation_list {
-            map.serialize_entry("CertificateRevocationList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize
-for ImportClientVpnClientCertificateRevocationListRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ImportClientVpnClientCertificateRevocationListRequest {
-    const TYPE_NAME: &'static str = "ImportClientVpnClientCertificateRevocationListRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ClientVpnEndpointId" => self.client_vpn_endpoint_id = map.next_value()?,
-            "CertificateRevocationList" => {
-                self.certificate_revocation_list = map.next_value()?;
-            }
-            "DryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ImportClientVpnClientCertificateRevocationListRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ImportClientVpnClientCertificateRevocationListRequest`](crate::types::ImportClientVpnClientCertificateRevocationListRequest); start one with `ImportClientVpnClientCertificateRevocationListRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

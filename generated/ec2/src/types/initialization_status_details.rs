@@ -47,66 +47,6 @@ impl InitializationStatusDetails {
         self.estimated_time_to_complete_in_seconds
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for InitializationStatusDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.initialization_type {
-            map.serialize_entry("initializationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.progress {
-            map.serialize_entry("progress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .estimated_time_to_complete_in_seconds
-        {
-            map.serialize_entry("estimatedTimeToCompleteInSeconds", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InitializationStatusDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for InitializationStatusDetails {
-    const TYPE_NAME: &'static str = "InitializationStatusDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "initializationType" => self.initialization_type = map.next_value()?,
-            "progress" => self.progress = map.next_value()?,
-            "estimatedTimeToCompleteInSeconds" => {
-                self.estimated_time_to_complete_in_seconds = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InitializationStatusDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InitializationStatusDetails`](crate::types::InitializationStatusDetails); start one with `InitializationStatusDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

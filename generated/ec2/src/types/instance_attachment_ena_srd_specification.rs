@@ -38,63 +38,6 @@ impl InstanceAttachmentEnaSrdSpecification {
         self.ena_srd_udp_specification.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for InstanceAttachmentEnaSrdSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_enabled {
-            map.serialize_entry("enaSrdEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
-            map.serialize_entry("enaSrdUdpSpecification", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceAttachmentEnaSrdSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for InstanceAttachmentEnaSrdSpecification {
-    const TYPE_NAME: &'static str = "InstanceAttachmentEnaSrdSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "enaSrdEnabled" => self.ena_srd_enabled = map.next_value()?,
-            "enaSrdUdpSpecification" => {
-                self.ena_srd_udp_specification = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for InstanceAttachmentEnaSrdSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceAttachmentEnaSrdSpecification`](crate::types::InstanceAttachmentEnaSrdSpecification); start one with `InstanceAttachmentEnaSrdSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

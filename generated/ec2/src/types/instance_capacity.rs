@@ -39,62 +39,6 @@ impl InstanceCapacity {
         self.total_capacity
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for InstanceCapacity {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.available_capacity {
-            map.serialize_entry("availableCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
-            map.serialize_entry("instanceType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_capacity {
-            map.serialize_entry("totalCapacity", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceCapacity {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceCapacity {
-    const TYPE_NAME: &'static str = "InstanceCapacity";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "availableCapacity" => self.available_capacity = map.next_value()?,
-            "instanceType" => self.instance_type = map.next_value()?,
-            "totalCapacity" => self.total_capacity = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceCapacity {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceCapacity`](crate::types::InstanceCapacity); start one with `InstanceCapacity::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,66 +46,6 @@ impl InstanceEventWindowTimeRange {
         self.end_hour
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for InstanceEventWindowTimeRange {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.start_week_day {
-            map.serialize_entry("startWeekDay", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_hour {
-            map.serialize_entry("startHour", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_week_day {
-            map.serialize_entry("endWeekDay", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_hour {
-            map.serialize_entry("endHour", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowTimeRange {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceEventWindowTimeRange {
-    const TYPE_NAME: &'static str = "InstanceEventWindowTimeRange";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "startWeekDay" => self.start_week_day = map.next_value()?,
-            "startHour" => self.start_hour = map.next_value()?,
-            "endWeekDay" => self.end_week_day = map.next_value()?,
-            "endHour" => self.end_hour = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceEventWindowTimeRange {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceEventWindowTimeRange`](crate::types::InstanceEventWindowTimeRange); start one with `InstanceEventWindowTimeRange::builder()`.
 #[derive(
     ::std::clone::Clone,

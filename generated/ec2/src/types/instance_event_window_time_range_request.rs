@@ -46,69 +46,6 @@ impl InstanceEventWindowTimeRangeRequest {
         self.end_hour
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for InstanceEventWindowTimeRangeRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.start_week_day {
-            map.serialize_entry("StartWeekDay", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_hour {
-            map.serialize_entry("StartHour", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_week_day {
-            map.serialize_entry("EndWeekDay", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_hour {
-            map.serialize_entry("EndHour", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowTimeRangeRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for InstanceEventWindowTimeRangeRequest {
-    const TYPE_NAME: &'static str = "InstanceEventWindowTimeRangeRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "StartWeekDay" => self.start_week_day = map.next_value()?,
-            "StartHour" => self.start_hour = map.next_value()?,
-            "EndWeekDay" => self.end_week_day = map.next_value()?,
-            "EndHour" => self.end_hour = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for InstanceEventWindowTimeRangeRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceEventWindowTimeRangeRequest`](crate::types::InstanceEventWindowTimeRangeRequest); start one with `InstanceEventWindowTimeRangeRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,58 +32,6 @@ impl InstanceMonitoring {
         self.monitoring.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for InstanceMonitoring {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("instanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
-            map.serialize_entry("monitoring", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceMonitoring {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceMonitoring {
-    const TYPE_NAME: &'static str = "InstanceMonitoring";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "instanceId" => self.instance_id = map.next_value()?,
-            "monitoring" => self.monitoring = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceMonitoring {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceMonitoring`](crate::types::InstanceMonitoring); start one with `InstanceMonitoring::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -49,65 +49,6 @@ impl InstanceRequirementsWithMetadataRequest {
         self.instance_requirements.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for InstanceRequirementsWithMetadataRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architecture_types {
-            map.serialize_entry("ArchitectureType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.virtualization_types {
-            map.serialize_entry("VirtualizationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
-            map.serialize_entry("InstanceRequirements", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceRequirementsWithMetadataRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for InstanceRequirementsWithMetadataRequest {
-    const TYPE_NAME: &'static str = "InstanceRequirementsWithMetadataRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ArchitectureType" => self.architecture_types = map.next_value()?,
-            "VirtualizationType" => self.virtualization_types = map.next_value()?,
-            "InstanceRequirements" => self.instance_requirements = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for InstanceRequirementsWithMetadataRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceRequirementsWithMetadataRequest`](crate::types::InstanceRequirementsWithMetadataRequest); start one with `InstanceRequirementsWithMetadataRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,62 +39,6 @@ impl InstanceStateChange {
         self.previous_state.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStateChange {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("instanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.current_state {
-            map.serialize_entry("currentState", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.previous_state {
-            map.serialize_entry("previousState", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for InstanceStateChange {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStateChange {
-    const TYPE_NAME: &'static str = "InstanceStateChange";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "instanceId" => self.instance_id = map.next_value()?,
-            "currentState" => self.current_state = map.next_value()?,
-            "previousState" => self.previous_state = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceStateChange {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceStateChange`](crate::types::InstanceStateChange); start one with `InstanceStateChange::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -48,66 +48,6 @@ impl IpamPoolSourceResource {
         self.resource_owner.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for IpamPoolSourceResource {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
-            map.serialize_entry("resourceRegion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_owner {
-            map.serialize_entry("resourceOwner", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for IpamPoolSourceResource {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPoolSourceResource {
-    const TYPE_NAME: &'static str = "IpamPoolSourceResource";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "resourceId" => self.resource_id = map.next_value()?,
-            "resourceType" => self.resource_type = map.next_value()?,
-            "resourceRegion" => self.resource_region = map.next_value()?,
-            "resourceOwner" => self.resource_owner = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPoolSourceResource {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`IpamPoolSourceResource`](crate::types::IpamPoolSourceResource); start one with `IpamPoolSourceResource::builder()`.
 #[derive(
     ::std::clone::Clone,

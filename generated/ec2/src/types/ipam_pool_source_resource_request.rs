@@ -48,66 +48,6 @@ impl IpamPoolSourceResourceRequest {
         self.resource_owner.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for IpamPoolSourceResourceRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_id {
-            map.serialize_entry("ResourceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("ResourceType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
-            map.serialize_entry("ResourceRegion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_owner {
-            map.serialize_entry("ResourceOwner", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for IpamPoolSourceResourceRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPoolSourceResourceRequest {
-    const TYPE_NAME: &'static str = "IpamPoolSourceResourceRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ResourceId" => self.resource_id = map.next_value()?,
-            "ResourceType" => self.resource_type = map.next_value()?,
-            "ResourceRegion" => self.resource_region = map.next_value()?,
-            "ResourceOwner" => self.resource_owner = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPoolSourceResourceRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`IpamPoolSourceResourceRequest`](crate::types::IpamPoolSourceResourceRequest); start one with `IpamPoolSourceResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

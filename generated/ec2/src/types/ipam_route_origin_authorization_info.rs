@@ -39,65 +39,6 @@ impl IpamRouteOriginAuthorizationInfo {
         self.max_length
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for IpamRouteOriginAuthorizationInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
-            map.serialize_entry("cidr", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.asn {
-            map.serialize_entry("asn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_length {
-            map.serialize_entry("maxLength", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for IpamRouteOriginAuthorizationInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for IpamRouteOriginAuthorizationInfo {
-    const TYPE_NAME: &'static str = "IpamRouteOriginAuthorizationInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "cidr" => self.cidr = map.next_value()?,
-            "asn" => self.asn = map.next_value()?,
-            "maxLength" => self.max_length = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for IpamRouteOriginAuthorizationInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`IpamRouteOriginAuthorizationInfo`](crate::types::IpamRouteOriginAuthorizationInfo); start one with `IpamRouteOriginAuthorizationInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

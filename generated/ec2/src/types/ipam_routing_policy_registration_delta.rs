@@ -50,69 +50,6 @@ impl IpamRoutingPolicyRegistrationDelta {
         self.state_message.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for IpamRoutingPolicyRegistrationDelta {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delta_id {
-            map.serialize_entry("deltaId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delta_json {
-            map.serialize_entry("deltaJson", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.state_message {
-            map.serialize_entry("stateMessage", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for IpamRoutingPolicyRegistrationDelta {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for IpamRoutingPolicyRegistrationDelta {
-    const TYPE_NAME: &'static str = "IpamRoutingPolicyRegistrationDelta";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "deltaId" => self.delta_id = map.next_value()?,
-            "deltaJson" => self.delta_json = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            "stateMessage" => self.state_message = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for IpamRoutingPolicyRegistrationDelta {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`IpamRoutingPolicyRegistrationDelta`](crate::types::IpamRoutingPolicyRegistrationDelta); start one with `IpamRoutingPolicyRegistrationDelta::builder()`.
 #[derive(
     ::std::clone::Clone,

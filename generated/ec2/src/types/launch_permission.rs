@@ -48,66 +48,6 @@ impl LaunchPermission {
         self.group.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for LaunchPermission {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.organization_arn {
-            map.serialize_entry("organizationArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_arn {
-            map.serialize_entry("organizationalUnitArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("userId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.group {
-            map.serialize_entry("group", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchPermission {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchPermission {
-    const TYPE_NAME: &'static str = "LaunchPermission";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "organizationArn" => self.organization_arn = map.next_value()?,
-            "organizationalUnitArn" => self.organizational_unit_arn = map.next_value()?,
-            "userId" => self.user_id = map.next_value()?,
-            "group" => self.group = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchPermission {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchPermission`](crate::types::LaunchPermission); start one with `LaunchPermission::builder()`.
 #[derive(
     ::std::clone::Clone,

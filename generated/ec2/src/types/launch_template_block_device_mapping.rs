@@ -48,69 +48,6 @@ impl LaunchTemplateBlockDeviceMapping {
         self.no_device.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for LaunchTemplateBlockDeviceMapping {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
-            map.serialize_entry("deviceName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
-            map.serialize_entry("virtualName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ebs {
-            map.serialize_entry("ebs", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.no_device {
-            map.serialize_entry("noDevice", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchTemplateBlockDeviceMapping {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for LaunchTemplateBlockDeviceMapping {
-    const TYPE_NAME: &'static str = "LaunchTemplateBlockDeviceMapping";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "deviceName" => self.device_name = map.next_value()?,
-            "virtualName" => self.virtual_name = map.next_value()?,
-            "ebs" => self.ebs = map.next_value()?,
-            "noDevice" => self.no_device = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for LaunchTemplateBlockDeviceMapping {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchTemplateBlockDeviceMapping`](crate::types::LaunchTemplateBlockDeviceMapping); start one with `LaunchTemplateBlockDeviceMapping::builder()`.
 #[derive(
     ::std::clone::Clone,

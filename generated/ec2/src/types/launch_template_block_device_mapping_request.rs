@@ -48,69 +48,6 @@ impl LaunchTemplateBlockDeviceMappingRequest {
         self.no_device.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for LaunchTemplateBlockDeviceMappingRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
-            map.serialize_entry("DeviceName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
-            map.serialize_entry("VirtualName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ebs {
-            map.serialize_entry("Ebs", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.no_device {
-            map.serialize_entry("NoDevice", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchTemplateBlockDeviceMappingRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for LaunchTemplateBlockDeviceMappingRequest {
-    const TYPE_NAME: &'static str = "LaunchTemplateBlockDeviceMappingRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DeviceName" => self.device_name = map.next_value()?,
-            "VirtualName" => self.virtual_name = map.next_value()?,
-            "Ebs" => self.ebs = map.next_value()?,
-            "NoDevice" => self.no_device = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for LaunchTemplateBlockDeviceMappingRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchTemplateBlockDeviceMappingRequest`](crate::types::LaunchTemplateBlockDeviceMappingRequest); start one with `LaunchTemplateBlockDeviceMappingRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

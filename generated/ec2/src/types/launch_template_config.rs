@@ -38,68 +38,6 @@ impl LaunchTemplateConfig {
         self.overrides.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_specification {
-            map.serialize_entry("launchTemplateSpecification", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.overrides {
-            map.serialize_entry("overrides", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchTemplateConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateConfig {
-    const TYPE_NAME: &'static str = "LaunchTemplateConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "launchTemplateSpecification" => {
-                self.launch_template_specification = map.next_value()?;
-            }
-            "overrides" => {
-                self.overrides = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::LaunchTemplateOverrides,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchTemplateConfig`](crate::types::LaunchTemplateConfig); start one with `LaunchTemplateConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -52,66 +52,6 @@ impl LaunchTemplateCpuOptions {
         self.nested_virtualization.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateCpuOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.core_count {
-            map.serialize_entry("coreCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.threads_per_core {
-            map.serialize_entry("threadsPerCore", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
-            map.serialize_entry("amdSevSnp", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.nested_virtualization {
-            map.serialize_entry("nestedVirtualization", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchTemplateCpuOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateCpuOptions {
-    const TYPE_NAME: &'static str = "LaunchTemplateCpuOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "coreCount" => self.core_count = map.next_value()?,
-            "threadsPerCore" => self.threads_per_core = map.next_value()?,
-            "amdSevSnp" => self.amd_sev_snp = map.next_value()?,
-            "nestedVirtualization" => self.nested_virtualization = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateCpuOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchTemplateCpuOptions`](crate::types::LaunchTemplateCpuOptions); start one with `LaunchTemplateCpuOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

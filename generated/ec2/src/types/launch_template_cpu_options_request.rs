@@ -52,67 +52,6 @@ impl LaunchTemplateCpuOptionsRequest {
         self.nested_virtualization.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateCpuOptionsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.core_count {
-            map.serialize_entry("CoreCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.threads_per_core {
-            map.serialize_entry("ThreadsPerCore", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
-            map.serialize_entry("AmdSevSnp", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.nested_virtualization {
-            map.serialize_entry("NestedVirtualization", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchTemplateCpuOptionsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for LaunchTemplateCpuOptionsRequest {
-    const TYPE_NAME: &'static str = "LaunchTemplateCpuOptionsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CoreCount" => self.core_count = map.next_value()?,
-            "ThreadsPerCore" => self.threads_per_core = map.next_value()?,
-            "AmdSevSnp" => self.amd_sev_snp = map.next_value()?,
-            "NestedVirtualization" => self.nested_virtualization = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateCpuOptionsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchTemplateCpuOptionsRequest`](crate::types::LaunchTemplateCpuOptionsRequest); start one with `LaunchTemplateCpuOptionsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

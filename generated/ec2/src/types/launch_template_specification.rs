@@ -49,62 +49,6 @@ impl LaunchTemplateSpecification {
         self.version.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            map.serialize_entry("LaunchTemplateId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            map.serialize_entry("LaunchTemplateName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.version {
-            map.serialize_entry("Version", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for LaunchTemplateSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateSpecification {
-    const TYPE_NAME: &'static str = "LaunchTemplateSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LaunchTemplateId" => self.launch_template_id = map.next_value()?,
-            "LaunchTemplateName" => self.launch_template_name = map.next_value()?,
-            "Version" => self.version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LaunchTemplateSpecification`](crate::types::LaunchTemplateSpecification); start one with `LaunchTemplateSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -34,66 +34,6 @@ impl MediaAcceleratorInfo {
         self.total_media_memory_in_mib
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for MediaAcceleratorInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.accelerators {
-            map.serialize_entry("accelerators", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_media_memory_in_mib {
-            map.serialize_entry("totalMediaMemoryInMiB", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for MediaAcceleratorInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for MediaAcceleratorInfo {
-    const TYPE_NAME: &'static str = "MediaAcceleratorInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "accelerators" => {
-                self.accelerators = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::MediaDeviceInfo,
-                        >,
-                    >()?
-                    .0;
-            }
-            "totalMediaMemoryInMiB" => self.total_media_memory_in_mib = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MediaAcceleratorInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MediaAcceleratorInfo`](crate::types::MediaAcceleratorInfo); start one with `MediaAcceleratorInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,65 +43,6 @@ impl ModifyVerifiedAccessEndpointPolicyResult {
         self.sse_specification.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ModifyVerifiedAccessEndpointPolicyResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy_enabled {
-            map.serialize_entry("policyEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
-            map.serialize_entry("policyDocument", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
-            map.serialize_entry("sseSpecification", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointPolicyResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ModifyVerifiedAccessEndpointPolicyResult {
-    const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointPolicyResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "policyEnabled" => self.policy_enabled = map.next_value()?,
-            "policyDocument" => self.policy_document = map.next_value()?,
-            "sseSpecification" => self.sse_specification = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ModifyVerifiedAccessEndpointPolicyResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ModifyVerifiedAccessEndpointPolicyResult {
     /// Reads a `ModifyVerifiedAccessEndpointPolicyResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

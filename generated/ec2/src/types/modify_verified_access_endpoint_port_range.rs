@@ -32,61 +32,6 @@ impl ModifyVerifiedAccessEndpointPortRange {
         self.to_port
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ModifyVerifiedAccessEndpointPortRange {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.from_port {
-            map.serialize_entry("FromPort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.to_port {
-            map.serialize_entry("ToPort", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointPortRange {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ModifyVerifiedAccessEndpointPortRange {
-    const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointPortRange";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FromPort" => self.from_port = map.next_value()?,
-            "ToPort" => self.to_port = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ModifyVerifiedAccessEndpointPortRange {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ModifyVerifiedAccessEndpointPortRange`](crate::types::ModifyVerifiedAccessEndpointPortRange); start one with `ModifyVerifiedAccessEndpointPortRange::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,65 +39,6 @@ impl ModifyVerifiedAccessEndpointRdsOptions {
         self.rds_endpoint.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ModifyVerifiedAccessEndpointRdsOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
-            map.serialize_entry("SubnetId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.port {
-            map.serialize_entry("Port", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.rds_endpoint {
-            map.serialize_entry("RdsEndpoint", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointRdsOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ModifyVerifiedAccessEndpointRdsOptions {
-    const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointRdsOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SubnetId" => self.subnet_ids = map.next_value()?,
-            "Port" => self.port = map.next_value()?,
-            "RdsEndpoint" => self.rds_endpoint = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ModifyVerifiedAccessEndpointRdsOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ModifyVerifiedAccessEndpointRdsOptions`](crate::types::ModifyVerifiedAccessEndpointRdsOptions); start one with `ModifyVerifiedAccessEndpointRdsOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

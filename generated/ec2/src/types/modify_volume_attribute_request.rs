@@ -43,62 +43,6 @@ impl ModifyVolumeAttributeRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ModifyVolumeAttributeRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.auto_enable_io {
-            map.serialize_entry("AutoEnableIO", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
-            map.serialize_entry("VolumeId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVolumeAttributeRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyVolumeAttributeRequest {
-    const TYPE_NAME: &'static str = "ModifyVolumeAttributeRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AutoEnableIO" => self.auto_enable_io = map.next_value()?,
-            "VolumeId" => self.volume_id = map.next_value()?,
-            "dryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyVolumeAttributeRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ModifyVolumeAttributeRequest`](crate::types::ModifyVolumeAttributeRequest); start one with `ModifyVolumeAttributeRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

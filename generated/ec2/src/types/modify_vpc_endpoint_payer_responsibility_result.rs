@@ -34,69 +34,6 @@ impl ModifyVpcEndpointPayerResponsibilityResult {
         self.payer_responsibilities.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ModifyVpcEndpointPayerResponsibilityResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
-            map.serialize_entry("vpcEndpointId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibilities {
-            map.serialize_entry("payerResponsibilitySet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointPayerResponsibilityResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ModifyVpcEndpointPayerResponsibilityResult {
-    const TYPE_NAME: &'static str = "ModifyVpcEndpointPayerResponsibilityResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "vpcEndpointId" => self.vpc_endpoint_id = map.next_value()?,
-            "payerResponsibilitySet" => {
-                self.payer_responsibilities = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::PayerResponsibilityEntry,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ModifyVpcEndpointPayerResponsibilityResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ModifyVpcEndpointPayerResponsibilityResult {
     /// Reads a `ModifyVpcEndpointPayerResponsibilityResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

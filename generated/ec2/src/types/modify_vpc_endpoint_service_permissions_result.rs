@@ -34,69 +34,6 @@ impl ModifyVpcEndpointServicePermissionsResult {
         self.return_value
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ModifyVpcEndpointServicePermissionsResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.added_principals {
-            map.serialize_entry("addedPrincipalSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_value {
-            map.serialize_entry("return", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServicePermissionsResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ModifyVpcEndpointServicePermissionsResult {
-    const TYPE_NAME: &'static str = "ModifyVpcEndpointServicePermissionsResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "addedPrincipalSet" => {
-                self.added_principals = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::AddedPrincipal,
-                        >,
-                    >()?
-                    .0;
-            }
-            "return" => self.return_value = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ModifyVpcEndpointServicePermissionsResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ModifyVpcEndpointServicePermissionsResult {
     /// Reads a `ModifyVpcEndpointServicePermissionsResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

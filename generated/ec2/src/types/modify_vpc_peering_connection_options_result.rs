@@ -40,69 +40,6 @@ impl ModifyVpcPeeringConnectionOptionsResult {
         self.requester_peering_connection_options.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ModifyVpcPeeringConnectionOptionsResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .accepter_peering_connection_options
-        {
-            map.serialize_entry("accepterPeeringConnectionOptions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .requester_peering_connection_options
-        {
-            map.serialize_entry("requesterPeeringConnectionOptions", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ModifyVpcPeeringConnectionOptionsResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ModifyVpcPeeringConnectionOptionsResult {
-    const TYPE_NAME: &'static str = "ModifyVpcPeeringConnectionOptionsResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "accepterPeeringConnectionOptions" => {
-                self.accepter_peering_connection_options = map.next_value()?;
-            }
-            "requesterPeeringConnectionOptions" => {
-                self.requester_peering_connection_options = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ModifyVpcPeeringConnectionOptionsResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ModifyVpcPeeringConnectionOptionsResult {
     /// Reads a `ModifyVpcPeeringConnectionOptionsResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

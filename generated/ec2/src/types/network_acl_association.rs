@@ -39,64 +39,6 @@ impl NetworkAclAssociation {
         self.subnet_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for NetworkAclAssociation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_acl_association_id {
-            map.serialize_entry("networkAclAssociationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
-            map.serialize_entry("networkAclId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
-            map.serialize_entry("subnetId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for NetworkAclAssociation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkAclAssociation {
-    const TYPE_NAME: &'static str = "NetworkAclAssociation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "networkAclAssociationId" => {
-                self.network_acl_association_id = map.next_value()?;
-            }
-            "networkAclId" => self.network_acl_id = map.next_value()?,
-            "subnetId" => self.subnet_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkAclAssociation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`NetworkAclAssociation`](crate::types::NetworkAclAssociation); start one with `NetworkAclAssociation::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,69 +46,6 @@ impl NetworkInterfaceAttachmentChanges {
         self.delete_on_termination
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for NetworkInterfaceAttachmentChanges {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.default_ena_queue_count {
-            map.serialize_entry("DefaultEnaQueueCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
-            map.serialize_entry("EnaQueueCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
-            map.serialize_entry("attachmentId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            map.serialize_entry("deleteOnTermination", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttachmentChanges {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for NetworkInterfaceAttachmentChanges {
-    const TYPE_NAME: &'static str = "NetworkInterfaceAttachmentChanges";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DefaultEnaQueueCount" => self.default_ena_queue_count = map.next_value()?,
-            "EnaQueueCount" => self.ena_queue_count = map.next_value()?,
-            "attachmentId" => self.attachment_id = map.next_value()?,
-            "deleteOnTermination" => self.delete_on_termination = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for NetworkInterfaceAttachmentChanges {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`NetworkInterfaceAttachmentChanges`](crate::types::NetworkInterfaceAttachmentChanges); start one with `NetworkInterfaceAttachmentChanges::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -50,66 +50,6 @@ impl PathFilter {
         self.destination_port_range.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PathFilter {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_address {
-            map.serialize_entry("sourceAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
-            map.serialize_entry("sourcePortRange", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_address {
-            map.serialize_entry("destinationAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
-            map.serialize_entry("destinationPortRange", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PathFilter {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PathFilter {
-    const TYPE_NAME: &'static str = "PathFilter";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "sourceAddress" => self.source_address = map.next_value()?,
-            "sourcePortRange" => self.source_port_range = map.next_value()?,
-            "destinationAddress" => self.destination_address = map.next_value()?,
-            "destinationPortRange" => self.destination_port_range = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PathFilter {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PathFilter`](crate::types::PathFilter); start one with `PathFilter::builder()`.
 #[derive(
     ::std::clone::Clone,

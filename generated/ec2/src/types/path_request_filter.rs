@@ -52,66 +52,6 @@ impl PathRequestFilter {
         self.destination_port_range.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PathRequestFilter {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_address {
-            map.serialize_entry("SourceAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
-            map.serialize_entry("SourcePortRange", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_address {
-            map.serialize_entry("DestinationAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
-            map.serialize_entry("DestinationPortRange", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PathRequestFilter {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PathRequestFilter {
-    const TYPE_NAME: &'static str = "PathRequestFilter";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SourceAddress" => self.source_address = map.next_value()?,
-            "SourcePortRange" => self.source_port_range = map.next_value()?,
-            "DestinationAddress" => self.destination_address = map.next_value()?,
-            "DestinationPortRange" => self.destination_port_range = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PathRequestFilter {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PathRequestFilter`](crate::types::PathRequestFilter); start one with `PathRequestFilter::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,66 +46,6 @@ impl PciId {
         self.subsystem_vendor_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PciId {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.device_id {
-            map.serialize_entry("DeviceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vendor_id {
-            map.serialize_entry("VendorId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subsystem_id {
-            map.serialize_entry("SubsystemId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subsystem_vendor_id {
-            map.serialize_entry("SubsystemVendorId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PciId {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PciId {
-    const TYPE_NAME: &'static str = "PciId";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DeviceId" => self.device_id = map.next_value()?,
-            "VendorId" => self.vendor_id = map.next_value()?,
-            "SubsystemId" => self.subsystem_id = map.next_value()?,
-            "SubsystemVendorId" => self.subsystem_vendor_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PciId {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PciId`](crate::types::PciId); start one with `PciId::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,66 +46,6 @@ impl PeeringTgwInfo {
         self.region.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PeeringTgwInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            map.serialize_entry("transitGatewayId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.core_network_id {
-            map.serialize_entry("coreNetworkId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
-            map.serialize_entry("ownerId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.region {
-            map.serialize_entry("region", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PeeringTgwInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PeeringTgwInfo {
-    const TYPE_NAME: &'static str = "PeeringTgwInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "transitGatewayId" => self.transit_gateway_id = map.next_value()?,
-            "coreNetworkId" => self.core_network_id = map.next_value()?,
-            "ownerId" => self.owner_id = map.next_value()?,
-            "region" => self.region = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PeeringTgwInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PeeringTgwInfo`](crate::types::PeeringTgwInfo); start one with `PeeringTgwInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,62 +39,6 @@ impl PrefixList {
         self.prefix_list_name.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PrefixList {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidrs {
-            map.serialize_entry("cidrSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
-            map.serialize_entry("prefixListId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_name {
-            map.serialize_entry("prefixListName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PrefixList {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PrefixList {
-    const TYPE_NAME: &'static str = "PrefixList";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "cidrSet" => self.cidrs = map.next_value()?,
-            "prefixListId" => self.prefix_list_id = map.next_value()?,
-            "prefixListName" => self.prefix_list_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PrefixList {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PrefixList`](crate::types::PrefixList); start one with `PrefixList::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,69 +41,6 @@ impl PriceScheduleSpecification {
         self.currency_code.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PriceScheduleSpecification {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.term {
-            map.serialize_entry("term", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.price {
-            map.serialize_entry(
-                "price",
-                &::awsgen_runtime::primitives::FloatWire(*value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
-            map.serialize_entry("currencyCode", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PriceScheduleSpecification {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PriceScheduleSpecification {
-    const TYPE_NAME: &'static str = "PriceScheduleSpecification";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "term" => self.term = map.next_value()?,
-            "price" => {
-                self.price = map
-                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
-                    .0;
-            }
-            "currencyCode" => self.currency_code = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PriceScheduleSpecification {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PriceScheduleSpecification`](crate::types::PriceScheduleSpecification); start one with `PriceScheduleSpecification::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,64 +32,6 @@ impl PrincipalIdFormat {
         self.statuses.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PrincipalIdFormat {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.arn {
-            map.serialize_entry("arn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.statuses {
-            map.serialize_entry("statusSet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PrincipalIdFormat {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PrincipalIdFormat {
-    const TYPE_NAME: &'static str = "PrincipalIdFormat";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "arn" => self.arn = map.next_value()?,
-            "statusSet" => {
-                self.statuses = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::IdFormat>,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PrincipalIdFormat {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PrincipalIdFormat`](crate::types::PrincipalIdFormat); start one with `PrincipalIdFormat::builder()`.
 #[derive(
     ::std::clone::Clone,

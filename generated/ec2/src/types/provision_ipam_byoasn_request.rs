@@ -56,68 +56,6 @@ impl ProvisionIpamByoasnRequest {
         self.asn_authorization_context.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionIpamByoasnRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
-            map.serialize_entry("IpamId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.asn {
-            map.serialize_entry("Asn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.asn_authorization_context {
-            map.serialize_entry("AsnAuthorizationContext", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ProvisionIpamByoasnRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionIpamByoasnRequest {
-    const TYPE_NAME: &'static str = "ProvisionIpamByoasnRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DryRun" => self.dry_run = map.next_value()?,
-            "IpamId" => self.ipam_id = map.next_value()?,
-            "Asn" => self.asn = map.next_value()?,
-            "AsnAuthorizationContext" => {
-                self.asn_authorization_context = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionIpamByoasnRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ProvisionIpamByoasnRequest`](crate::types::ProvisionIpamByoasnRequest); start one with `ProvisionIpamByoasnRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,68 +46,6 @@ impl PublicIpDnsNameOptions {
         self.public_dual_stack_dns_name.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PublicIpDnsNameOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dns_hostname_type {
-            map.serialize_entry("dnsHostnameType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_dns_name {
-            map.serialize_entry("publicIpv4DnsName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.public_ipv6_dns_name {
-            map.serialize_entry("publicIpv6DnsName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.public_dual_stack_dns_name {
-            map.serialize_entry("publicDualStackDnsName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PublicIpDnsNameOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PublicIpDnsNameOptions {
-    const TYPE_NAME: &'static str = "PublicIpDnsNameOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dnsHostnameType" => self.dns_hostname_type = map.next_value()?,
-            "publicIpv4DnsName" => self.public_ipv4_dns_name = map.next_value()?,
-            "publicIpv6DnsName" => self.public_ipv6_dns_name = map.next_value()?,
-            "publicDualStackDnsName" => {
-                self.public_dual_stack_dns_name = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublicIpDnsNameOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PublicIpDnsNameOptions`](crate::types::PublicIpDnsNameOptions); start one with `PublicIpDnsNameOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,66 +46,6 @@ impl PublicIpv4PoolRange {
         self.available_address_count
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PublicIpv4PoolRange {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.first_address {
-            map.serialize_entry("firstAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.last_address {
-            map.serialize_entry("lastAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.address_count {
-            map.serialize_entry("addressCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.available_address_count {
-            map.serialize_entry("availableAddressCount", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PublicIpv4PoolRange {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PublicIpv4PoolRange {
-    const TYPE_NAME: &'static str = "PublicIpv4PoolRange";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "firstAddress" => self.first_address = map.next_value()?,
-            "lastAddress" => self.last_address = map.next_value()?,
-            "addressCount" => self.address_count = map.next_value()?,
-            "availableAddressCount" => self.available_address_count = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublicIpv4PoolRange {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PublicIpv4PoolRange`](crate::types::PublicIpv4PoolRange); start one with `PublicIpv4PoolRange::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,66 +39,6 @@ impl RegionalSummary {
         self.number_of_unmatched_accounts
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for RegionalSummary {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
-            map.serialize_entry("regionName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.number_of_matched_accounts {
-            map.serialize_entry("numberOfMatchedAccounts", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.number_of_unmatched_accounts {
-            map.serialize_entry("numberOfUnmatchedAccounts", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RegionalSummary {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for RegionalSummary {
-    const TYPE_NAME: &'static str = "RegionalSummary";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "regionName" => self.region_name = map.next_value()?,
-            "numberOfMatchedAccounts" => {
-                self.number_of_matched_accounts = map.next_value()?;
-            }
-            "numberOfUnmatchedAccounts" => {
-                self.number_of_unmatched_accounts = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RegionalSummary {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RegionalSummary`](crate::types::RegionalSummary); start one with `RegionalSummary::builder()`.
 #[derive(
     ::std::clone::Clone,

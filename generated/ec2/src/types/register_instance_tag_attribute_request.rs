@@ -32,63 +32,6 @@ impl RegisterInstanceTagAttributeRequest {
         self.instance_tag_keys.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for RegisterInstanceTagAttributeRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.include_all_tags_of_instance {
-            map.serialize_entry("IncludeAllTagsOfInstance", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_tag_keys {
-            map.serialize_entry("InstanceTagKey", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RegisterInstanceTagAttributeRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for RegisterInstanceTagAttributeRequest {
-    const TYPE_NAME: &'static str = "RegisterInstanceTagAttributeRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IncludeAllTagsOfInstance" => {
-                self.include_all_tags_of_instance = map.next_value()?;
-            }
-            "InstanceTagKey" => self.instance_tag_keys = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for RegisterInstanceTagAttributeRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RegisterInstanceTagAttributeRequest`](crate::types::RegisterInstanceTagAttributeRequest); start one with `RegisterInstanceTagAttributeRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -34,63 +34,6 @@ impl RejectVpcPeeringConnectionRequest {
         self.vpc_peering_connection_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for RejectVpcPeeringConnectionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
-            map.serialize_entry("vpcPeeringConnectionId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RejectVpcPeeringConnectionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for RejectVpcPeeringConnectionRequest {
-    const TYPE_NAME: &'static str = "RejectVpcPeeringConnectionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dryRun" => self.dry_run = map.next_value()?,
-            "vpcPeeringConnectionId" => {
-                self.vpc_peering_connection_id = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for RejectVpcPeeringConnectionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RejectVpcPeeringConnectionRequest`](crate::types::RejectVpcPeeringConnectionRequest); start one with `RejectVpcPeeringConnectionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

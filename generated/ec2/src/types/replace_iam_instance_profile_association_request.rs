@@ -40,61 +40,6 @@ impl ReplaceIamInstanceProfileAssociationRequest {
         self.association_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ReplaceIamInstanceProfileAssociationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
-            map.serialize_entry("IamInstanceProfile", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.association_id {
-            map.serialize_entry("AssociationId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ReplaceIamInstanceProfileAssociationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ReplaceIamInstanceProfileAssociationRequest {
-    const TYPE_NAME: &'static str = "ReplaceIamInstanceProfileAssociationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "IamInstanceProfile" => self.iam_instance_profile = map.next_value()?,
-            "AssociationId" => self.association_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ReplaceIamInstanceProfileAssociationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ReplaceIamInstanceProfileAssociationRequest`](crate::types::ReplaceIamInstanceProfileAssociationRequest); start one with `ReplaceIamInstanceProfileAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

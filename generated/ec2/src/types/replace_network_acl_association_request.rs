@@ -43,65 +43,6 @@ impl ReplaceNetworkAclAssociationRequest {
         self.network_acl_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ReplaceNetworkAclAssociationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.association_id {
-            map.serialize_entry("associationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
-            map.serialize_entry("networkAclId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclAssociationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ReplaceNetworkAclAssociationRequest {
-    const TYPE_NAME: &'static str = "ReplaceNetworkAclAssociationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dryRun" => self.dry_run = map.next_value()?,
-            "associationId" => self.association_id = map.next_value()?,
-            "networkAclId" => self.network_acl_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ReplaceNetworkAclAssociationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ReplaceNetworkAclAssociationRequest`](crate::types::ReplaceNetworkAclAssociationRequest); start one with `ReplaceNetworkAclAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

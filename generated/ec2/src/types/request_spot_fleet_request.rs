@@ -38,60 +38,6 @@ impl RequestSpotFleetRequest {
         self.spot_fleet_request_config.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for RequestSpotFleetRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("dryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_config {
-            map.serialize_entry("spotFleetRequestConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RequestSpotFleetRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for RequestSpotFleetRequest {
-    const TYPE_NAME: &'static str = "RequestSpotFleetRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "dryRun" => self.dry_run = map.next_value()?,
-            "spotFleetRequestConfig" => {
-                self.spot_fleet_request_config = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RequestSpotFleetRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RequestSpotFleetRequest`](crate::types::RequestSpotFleetRequest); start one with `RequestSpotFleetRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,62 +39,6 @@ impl ReservationValue {
         self.remaining_upfront_value.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ReservationValue {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hourly_price {
-            map.serialize_entry("hourlyPrice", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.remaining_total_value {
-            map.serialize_entry("remainingTotalValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.remaining_upfront_value {
-            map.serialize_entry("remainingUpfrontValue", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ReservationValue {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ReservationValue {
-    const TYPE_NAME: &'static str = "ReservationValue";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "hourlyPrice" => self.hourly_price = map.next_value()?,
-            "remainingTotalValue" => self.remaining_total_value = map.next_value()?,
-            "remainingUpfrontValue" => self.remaining_upfront_value = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservationValue {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ReservationValue`](crate::types::ReservationValue); start one with `ReservationValue::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -50,66 +50,6 @@ impl RestoreSnapshotTierRequest {
         self.dry_run
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for RestoreSnapshotTierRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            map.serialize_entry("SnapshotId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.temporary_restore_days {
-            map.serialize_entry("TemporaryRestoreDays", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.permanent_restore {
-            map.serialize_entry("PermanentRestore", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RestoreSnapshotTierRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for RestoreSnapshotTierRequest {
-    const TYPE_NAME: &'static str = "RestoreSnapshotTierRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SnapshotId" => self.snapshot_id = map.next_value()?,
-            "TemporaryRestoreDays" => self.temporary_restore_days = map.next_value()?,
-            "PermanentRestore" => self.permanent_restore = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RestoreSnapshotTierRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RestoreSnapshotTierRequest`](crate::types::RestoreSnapshotTierRequest); start one with `RestoreSnapshotTierRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,58 +43,6 @@ impl RouteServerBgpOptionsRequest {
         self.peer_liveness_detection.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerBgpOptionsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.peer_asn {
-            map.serialize_entry("PeerAsn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.peer_liveness_detection {
-            map.serialize_entry("PeerLivenessDetection", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RouteServerBgpOptionsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerBgpOptionsRequest {
-    const TYPE_NAME: &'static str = "RouteServerBgpOptionsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "PeerAsn" => self.peer_asn = map.next_value()?,
-            "PeerLivenessDetection" => self.peer_liveness_detection = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RouteServerBgpOptionsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RouteServerBgpOptionsRequest`](crate::types::RouteServerBgpOptionsRequest); start one with `RouteServerBgpOptionsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,66 +32,6 @@ impl RuleGroupRuleOptionsPair {
         self.rule_options.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for RuleGroupRuleOptionsPair {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.rule_group_arn {
-            map.serialize_entry("ruleGroupArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.rule_options {
-            map.serialize_entry("ruleOptionSet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for RuleGroupRuleOptionsPair {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for RuleGroupRuleOptionsPair {
-    const TYPE_NAME: &'static str = "RuleGroupRuleOptionsPair";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ruleGroupArn" => self.rule_group_arn = map.next_value()?,
-            "ruleOptionSet" => {
-                self.rule_options = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::RuleOption,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RuleGroupRuleOptionsPair {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RuleGroupRuleOptionsPair`](crate::types::RuleGroupRuleOptionsPair); start one with `RuleGroupRuleOptionsPair::builder()`.
 #[derive(
     ::std::clone::Clone,

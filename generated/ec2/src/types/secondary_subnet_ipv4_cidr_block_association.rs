@@ -50,69 +50,6 @@ impl SecondarySubnetIpv4CidrBlockAssociation {
         self.state_reason.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for SecondarySubnetIpv4CidrBlockAssociation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
-            map.serialize_entry("associationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
-            map.serialize_entry("cidrBlock", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
-            map.serialize_entry("stateReason", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for SecondarySubnetIpv4CidrBlockAssociation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for SecondarySubnetIpv4CidrBlockAssociation {
-    const TYPE_NAME: &'static str = "SecondarySubnetIpv4CidrBlockAssociation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "associationId" => self.association_id = map.next_value()?,
-            "cidrBlock" => self.cidr_block = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            "stateReason" => self.state_reason = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for SecondarySubnetIpv4CidrBlockAssociation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SecondarySubnetIpv4CidrBlockAssociation`](crate::types::SecondarySubnetIpv4CidrBlockAssociation); start one with `SecondarySubnetIpv4CidrBlockAssociation::builder()`.
 #[derive(
     ::std::clone::Clone,

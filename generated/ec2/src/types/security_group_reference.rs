@@ -46,68 +46,6 @@ impl SecurityGroupReference {
         self.transit_gateway_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupReference {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.group_id {
-            map.serialize_entry("groupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.referencing_vpc_id {
-            map.serialize_entry("referencingVpcId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
-            map.serialize_entry("vpcPeeringConnectionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            map.serialize_entry("transitGatewayId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for SecurityGroupReference {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupReference {
-    const TYPE_NAME: &'static str = "SecurityGroupReference";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "groupId" => self.group_id = map.next_value()?,
-            "referencingVpcId" => self.referencing_vpc_id = map.next_value()?,
-            "vpcPeeringConnectionId" => {
-                self.vpc_peering_connection_id = map.next_value()?;
-            }
-            "transitGatewayId" => self.transit_gateway_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroupReference {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SecurityGroupReference`](crate::types::SecurityGroupReference); start one with `SecurityGroupReference::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -38,58 +38,6 @@ impl SecurityGroupRuleUpdate {
         self.security_group_rule.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupRuleUpdate {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_id {
-            map.serialize_entry("SecurityGroupRuleId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            map.serialize_entry("SecurityGroupRule", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for SecurityGroupRuleUpdate {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupRuleUpdate {
-    const TYPE_NAME: &'static str = "SecurityGroupRuleUpdate";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SecurityGroupRuleId" => self.security_group_rule_id = map.next_value()?,
-            "SecurityGroupRule" => self.security_group_rule = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroupRuleUpdate {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SecurityGroupRuleUpdate`](crate::types::SecurityGroupRuleUpdate); start one with `SecurityGroupRuleUpdate::builder()`.
 #[derive(
     ::std::clone::Clone,

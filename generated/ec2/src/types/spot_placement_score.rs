@@ -39,62 +39,6 @@ impl SpotPlacementScore {
         self.score
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for SpotPlacementScore {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region {
-            map.serialize_entry("region", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            map.serialize_entry("availabilityZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.score {
-            map.serialize_entry("score", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for SpotPlacementScore {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for SpotPlacementScore {
-    const TYPE_NAME: &'static str = "SpotPlacementScore";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "region" => self.region = map.next_value()?,
-            "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
-            "score" => self.score = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotPlacementScore {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SpotPlacementScore`](crate::types::SpotPlacementScore); start one with `SpotPlacementScore::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,67 +39,6 @@ impl SuccessfulAssociationResponseObject {
         self.association_value.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for SuccessfulAssociationResponseObject {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
-            map.serialize_entry("applicationStatusCheckId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.association_type {
-            map.serialize_entry("associationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.association_value {
-            map.serialize_entry("associationValue", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for SuccessfulAssociationResponseObject {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for SuccessfulAssociationResponseObject {
-    const TYPE_NAME: &'static str = "SuccessfulAssociationResponseObject";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "applicationStatusCheckId" => {
-                self.application_status_check_id = map.next_value()?;
-            }
-            "associationType" => self.association_type = map.next_value()?,
-            "associationValue" => self.association_value = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for SuccessfulAssociationResponseObject {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SuccessfulAssociationResponseObject`](crate::types::SuccessfulAssociationResponseObject); start one with `SuccessfulAssociationResponseObject::builder()`.
 #[derive(
     ::std::clone::Clone,

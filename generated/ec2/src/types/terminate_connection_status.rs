@@ -43,62 +43,6 @@ impl TerminateConnectionStatus {
         self.current_status.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for TerminateConnectionStatus {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.connection_id {
-            map.serialize_entry("connectionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.previous_status {
-            map.serialize_entry("previousStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.current_status {
-            map.serialize_entry("currentStatus", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for TerminateConnectionStatus {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for TerminateConnectionStatus {
-    const TYPE_NAME: &'static str = "TerminateConnectionStatus";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "connectionId" => self.connection_id = map.next_value()?,
-            "previousStatus" => self.previous_status = map.next_value()?,
-            "currentStatus" => self.current_status = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TerminateConnectionStatus {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TerminateConnectionStatus`](crate::types::TerminateConnectionStatus); start one with `TerminateConnectionStatus::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,65 +43,6 @@ impl TransitGatewayConfigurationInputStructure {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for TransitGatewayConfigurationInputStructure {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            map.serialize_entry("TransitGatewayId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
-            map.serialize_entry("AvailabilityZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
-            map.serialize_entry("AvailabilityZoneId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for TransitGatewayConfigurationInputStructure {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for TransitGatewayConfigurationInputStructure {
-    const TYPE_NAME: &'static str = "TransitGatewayConfigurationInputStructure";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TransitGatewayId" => self.transit_gateway_id = map.next_value()?,
-            "AvailabilityZone" => self.availability_zones = map.next_value()?,
-            "AvailabilityZoneId" => self.availability_zone_ids = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for TransitGatewayConfigurationInputStructure {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TransitGatewayConfigurationInputStructure`](crate::types::TransitGatewayConfigurationInputStructure); start one with `TransitGatewayConfigurationInputStructure::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -49,68 +49,6 @@ impl TransitGatewayMulticastDomainOptions {
         self.auto_accept_shared_associations.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for TransitGatewayMulticastDomainOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.igmpv2_support {
-            map.serialize_entry("igmpv2Support", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.static_sources_support {
-            map.serialize_entry("staticSourcesSupport", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_associations
-        {
-            map.serialize_entry("autoAcceptSharedAssociations", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for TransitGatewayMulticastDomainOptions {
-    const TYPE_NAME: &'static str = "TransitGatewayMulticastDomainOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "igmpv2Support" => self.igmpv2_support = map.next_value()?,
-            "staticSourcesSupport" => self.static_sources_support = map.next_value()?,
-            "autoAcceptSharedAssociations" => {
-                self.auto_accept_shared_associations = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for TransitGatewayMulticastDomainOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TransitGatewayMulticastDomainOptions`](crate::types::TransitGatewayMulticastDomainOptions); start one with `TransitGatewayMulticastDomainOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

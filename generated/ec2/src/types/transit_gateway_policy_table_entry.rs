@@ -50,67 +50,6 @@ impl TransitGatewayPolicyTableEntry {
         self.state.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPolicyTableEntry {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
-            map.serialize_entry("policyRuleNumber", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_rule {
-            map.serialize_entry("policyRule", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.target_route_table_id {
-            map.serialize_entry("targetRouteTableId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTableEntry {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for TransitGatewayPolicyTableEntry {
-    const TYPE_NAME: &'static str = "TransitGatewayPolicyTableEntry";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "policyRuleNumber" => self.policy_rule_number = map.next_value()?,
-            "policyRule" => self.policy_rule = map.next_value()?,
-            "targetRouteTableId" => self.target_route_table_id = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayPolicyTableEntry {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TransitGatewayPolicyTableEntry`](crate::types::TransitGatewayPolicyTableEntry); start one with `TransitGatewayPolicyTableEntry::builder()`.
 #[derive(
     ::std::clone::Clone,

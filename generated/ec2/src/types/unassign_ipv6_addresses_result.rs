@@ -43,66 +43,6 @@ impl UnassignIpv6AddressesResult {
         self.unassigned_ipv6_prefixes.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for UnassignIpv6AddressesResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            map.serialize_entry("networkInterfaceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.unassigned_ipv6_addresses {
-            map.serialize_entry("unassignedIpv6Addresses", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.unassigned_ipv6_prefixes {
-            map.serialize_entry("unassignedIpv6PrefixSet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for UnassignIpv6AddressesResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for UnassignIpv6AddressesResult {
-    const TYPE_NAME: &'static str = "UnassignIpv6AddressesResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "networkInterfaceId" => self.network_interface_id = map.next_value()?,
-            "unassignedIpv6Addresses" => {
-                self.unassigned_ipv6_addresses = map.next_value()?;
-            }
-            "unassignedIpv6PrefixSet" => {
-                self.unassigned_ipv6_prefixes = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UnassignIpv6AddressesResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl UnassignIpv6AddressesResult {
     /// Reads a `UnassignIpv6AddressesResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

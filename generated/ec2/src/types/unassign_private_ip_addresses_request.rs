@@ -43,65 +43,6 @@ impl UnassignPrivateIpAddressesRequest {
         self.private_ip_addresses.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UnassignPrivateIpAddressesRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
-            map.serialize_entry("Ipv4Prefix", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            map.serialize_entry("networkInterfaceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
-            map.serialize_entry("privateIpAddress", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for UnassignPrivateIpAddressesRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UnassignPrivateIpAddressesRequest {
-    const TYPE_NAME: &'static str = "UnassignPrivateIpAddressesRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Ipv4Prefix" => self.ipv4_prefixes = map.next_value()?,
-            "networkInterfaceId" => self.network_interface_id = map.next_value()?,
-            "privateIpAddress" => self.private_ip_addresses = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UnassignPrivateIpAddressesRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`UnassignPrivateIpAddressesRequest`](crate::types::UnassignPrivateIpAddressesRequest); start one with `UnassignPrivateIpAddressesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

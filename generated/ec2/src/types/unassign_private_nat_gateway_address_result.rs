@@ -34,69 +34,6 @@ impl UnassignPrivateNatGatewayAddressResult {
         self.nat_gateway_addresses.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UnassignPrivateNatGatewayAddressResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
-            map.serialize_entry("natGatewayId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_addresses {
-            map.serialize_entry("natGatewayAddressSet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for UnassignPrivateNatGatewayAddressResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UnassignPrivateNatGatewayAddressResult {
-    const TYPE_NAME: &'static str = "UnassignPrivateNatGatewayAddressResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "natGatewayId" => self.nat_gateway_id = map.next_value()?,
-            "natGatewayAddressSet" => {
-                self.nat_gateway_addresses = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::NatGatewayAddress,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UnassignPrivateNatGatewayAddressResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl UnassignPrivateNatGatewayAddressResult {
     /// Reads a `UnassignPrivateNatGatewayAddressResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -29,65 +29,6 @@ impl UpdateCapacityManagerMonitoredTagKeysResult {
         self.capacity_manager_tag_keys.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for UpdateCapacityManagerMonitoredTagKeysResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_manager_tag_keys {
-            map.serialize_entry("capacityManagerTagKeySet", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for UpdateCapacityManagerMonitoredTagKeysResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateCapacityManagerMonitoredTagKeysResult {
-    const TYPE_NAME: &'static str = "UpdateCapacityManagerMonitoredTagKeysResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "capacityManagerTagKeySet" => {
-                self.capacity_manager_tag_keys = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::CapacityManagerMonitoredTagKey,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for UpdateCapacityManagerMonitoredTagKeysResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl UpdateCapacityManagerMonitoredTagKeysResult {
     /// Reads a `UpdateCapacityManagerMonitoredTagKeysResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -34,63 +34,6 @@ impl VerifiedAccessInstanceLoggingConfiguration {
         self.access_logs.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for VerifiedAccessInstanceLoggingConfiguration {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
-            map.serialize_entry("verifiedAccessInstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.access_logs {
-            map.serialize_entry("accessLogs", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstanceLoggingConfiguration {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for VerifiedAccessInstanceLoggingConfiguration {
-    const TYPE_NAME: &'static str = "VerifiedAccessInstanceLoggingConfiguration";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "verifiedAccessInstanceId" => {
-                self.verified_access_instance_id = map.next_value()?;
-            }
-            "accessLogs" => self.access_logs = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for VerifiedAccessInstanceLoggingConfiguration {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VerifiedAccessInstanceLoggingConfiguration`](crate::types::VerifiedAccessInstanceLoggingConfiguration); start one with `VerifiedAccessInstanceLoggingConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,

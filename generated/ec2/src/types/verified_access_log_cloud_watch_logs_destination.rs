@@ -43,65 +43,6 @@ impl VerifiedAccessLogCloudWatchLogsDestination {
         self.log_group.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for VerifiedAccessLogCloudWatchLogsDestination {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delivery_status {
-            map.serialize_entry("deliveryStatus", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.log_group {
-            map.serialize_entry("logGroup", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogCloudWatchLogsDestination {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for VerifiedAccessLogCloudWatchLogsDestination {
-    const TYPE_NAME: &'static str = "VerifiedAccessLogCloudWatchLogsDestination";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "enabled" => self.enabled = map.next_value()?,
-            "deliveryStatus" => self.delivery_status = map.next_value()?,
-            "logGroup" => self.log_group = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for VerifiedAccessLogCloudWatchLogsDestination {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VerifiedAccessLogCloudWatchLogsDestination`](crate::types::VerifiedAccessLogCloudWatchLogsDestination); start one with `VerifiedAccessLogCloudWatchLogsDestination::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -48,69 +48,6 @@ impl VerifiedAccessLogS3DestinationOptions {
         self.bucket_owner.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for VerifiedAccessLogS3DestinationOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
-            map.serialize_entry("Enabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
-            map.serialize_entry("BucketName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.prefix {
-            map.serialize_entry("Prefix", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.bucket_owner {
-            map.serialize_entry("BucketOwner", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogS3DestinationOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for VerifiedAccessLogS3DestinationOptions {
-    const TYPE_NAME: &'static str = "VerifiedAccessLogS3DestinationOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Enabled" => self.enabled = map.next_value()?,
-            "BucketName" => self.bucket_name = map.next_value()?,
-            "Prefix" => self.prefix = map.next_value()?,
-            "BucketOwner" => self.bucket_owner = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for VerifiedAccessLogS3DestinationOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VerifiedAccessLogS3DestinationOptions`](crate::types::VerifiedAccessLogS3DestinationOptions); start one with `VerifiedAccessLogS3DestinationOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

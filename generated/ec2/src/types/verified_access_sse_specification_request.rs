@@ -34,63 +34,6 @@ impl VerifiedAccessSseSpecificationRequest {
         self.kms_key_arn.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for VerifiedAccessSseSpecificationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.customer_managed_key_enabled {
-            map.serialize_entry("CustomerManagedKeyEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
-            map.serialize_entry("KmsKeyArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VerifiedAccessSseSpecificationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for VerifiedAccessSseSpecificationRequest {
-    const TYPE_NAME: &'static str = "VerifiedAccessSseSpecificationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CustomerManagedKeyEnabled" => {
-                self.customer_managed_key_enabled = map.next_value()?;
-            }
-            "KmsKeyArn" => self.kms_key_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for VerifiedAccessSseSpecificationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VerifiedAccessSseSpecificationRequest`](crate::types::VerifiedAccessSseSpecificationRequest); start one with `VerifiedAccessSseSpecificationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

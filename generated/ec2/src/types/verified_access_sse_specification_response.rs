@@ -34,63 +34,6 @@ impl VerifiedAccessSseSpecificationResponse {
         self.kms_key_arn.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for VerifiedAccessSseSpecificationResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.customer_managed_key_enabled {
-            map.serialize_entry("customerManagedKeyEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
-            map.serialize_entry("kmsKeyArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VerifiedAccessSseSpecificationResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for VerifiedAccessSseSpecificationResponse {
-    const TYPE_NAME: &'static str = "VerifiedAccessSseSpecificationResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "customerManagedKeyEnabled" => {
-                self.customer_managed_key_enabled = map.next_value()?;
-            }
-            "kmsKeyArn" => self.kms_key_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for VerifiedAccessSseSpecificationResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VerifiedAccessSseSpecificationResponse`](crate::types::VerifiedAccessSseSpecificationResponse); start one with `VerifiedAccessSseSpecificationResponse::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,62 +41,6 @@ impl VpcCidrBlockAssociation {
         self.cidr_block_state.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for VpcCidrBlockAssociation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
-            map.serialize_entry("associationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
-            map.serialize_entry("cidrBlock", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cidr_block_state {
-            map.serialize_entry("cidrBlockState", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VpcCidrBlockAssociation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for VpcCidrBlockAssociation {
-    const TYPE_NAME: &'static str = "VpcCidrBlockAssociation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "associationId" => self.association_id = map.next_value()?,
-            "cidrBlock" => self.cidr_block = map.next_value()?,
-            "cidrBlockState" => self.cidr_block_state = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcCidrBlockAssociation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VpcCidrBlockAssociation`](crate::types::VpcCidrBlockAssociation); start one with `VpcCidrBlockAssociation::builder()`.
 #[derive(
     ::std::clone::Clone,

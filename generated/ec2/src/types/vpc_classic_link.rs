@@ -41,68 +41,6 @@ impl VpcClassicLink {
         self.vpc_id.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for VpcClassicLink {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.classic_link_enabled {
-            map.serialize_entry("classicLinkEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("tagSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
-            map.serialize_entry("vpcId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VpcClassicLink {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for VpcClassicLink {
-    const TYPE_NAME: &'static str = "VpcClassicLink";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "classicLinkEnabled" => self.classic_link_enabled = map.next_value()?,
-            "tagSet" => {
-                self.tags = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
-                    >()?
-                    .0;
-            }
-            "vpcId" => self.vpc_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcClassicLink {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VpcClassicLink`](crate::types::VpcClassicLink); start one with `VpcClassicLink::builder()`.
 #[derive(
     ::std::clone::Clone,

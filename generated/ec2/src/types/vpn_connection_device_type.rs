@@ -46,68 +46,6 @@ impl VpnConnectionDeviceType {
         self.software.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for VpnConnectionDeviceType {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_device_type_id {
-            map.serialize_entry("vpnConnectionDeviceTypeId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vendor {
-            map.serialize_entry("vendor", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.platform {
-            map.serialize_entry("platform", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.software {
-            map.serialize_entry("software", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for VpnConnectionDeviceType {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConnectionDeviceType {
-    const TYPE_NAME: &'static str = "VpnConnectionDeviceType";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "vpnConnectionDeviceTypeId" => {
-                self.vpn_connection_device_type_id = map.next_value()?;
-            }
-            "vendor" => self.vendor = map.next_value()?,
-            "platform" => self.platform = map.next_value()?,
-            "software" => self.software = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpnConnectionDeviceType {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VpnConnectionDeviceType`](crate::types::VpnConnectionDeviceType); start one with `VpnConnectionDeviceType::builder()`.
 #[derive(
     ::std::clone::Clone,

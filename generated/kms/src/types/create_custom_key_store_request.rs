@@ -156,106 +156,10 @@ impl CreateCustomKeyStoreRequest {
         self.xks_proxy_connectivity.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomKeyStoreRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
-            map.serialize_entry("CustomKeyStoreName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
-            map.serialize_entry("CloudHsmClusterId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
-            map.serialize_entry("TrustAnchorCertificate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_store_password {
-            map.serialize_entry("KeyStorePassword", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_type {
-            map.serialize_entry("CustomKeyStoreType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
-            map.serialize_entry("XksProxyUriEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
-            map.serialize_entry("XksProxyUriPath", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .xks_proxy_vpc_endpoint_service_name
-        {
-            map.serialize_entry("XksProxyVpcEndpointServiceName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .xks_proxy_vpc_endpoint_service_owner
-        {
-            map.serialize_entry("XksProxyVpcEndpointServiceOwner", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .xks_proxy_authentication_credential
-        {
-            map.serialize_entry("XksProxyAuthenticationCredential", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_connectivity {
-            map.serialize_entry("XksProxyConnectivity", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateCustomKeyStoreRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateCustomKeyStoreRequest {
     /// The JSON body of a `CreateCustomKeyStoreRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateCustomKeyStoreRequest {
-    const TYPE_NAME: &'static str = "CreateCustomKeyStoreRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CustomKeyStoreName" => self.custom_key_store_name = map.next_value()?,
-            "CloudHsmClusterId" => self.cloud_hsm_cluster_id = map.next_value()?,
-            "TrustAnchorCertificate" => self.trust_anchor_certificate = map.next_value()?,
-            "KeyStorePassword" => self.key_store_password = map.next_value()?,
-            "CustomKeyStoreType" => self.custom_key_store_type = map.next_value()?,
-            "XksProxyUriEndpoint" => self.xks_proxy_uri_endpoint = map.next_value()?,
-            "XksProxyUriPath" => self.xks_proxy_uri_path = map.next_value()?,
-            "XksProxyVpcEndpointServiceName" => {
-                self.xks_proxy_vpc_endpoint_service_name = map.next_value()?;
-            }
-            "XksProxyVpcEndpointServiceOwner" => {
-                self.xks_proxy_vpc_endpoint_service_owner = map.next_value()?;
-            }
-            "XksProxyAuthenticationCredential" => {
-                self.xks_proxy_authentication_credential = map.next_value()?;
-            }
-            "XksProxyConnectivity" => self.xks_proxy_connectivity = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateCustomKeyStoreRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {

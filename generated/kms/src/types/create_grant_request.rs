@@ -142,94 +142,10 @@ impl CreateGrantRequest {
         self.retiring_service_principal.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateGrantRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.grantee_principal {
-            map.serialize_entry("GranteePrincipal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.retiring_principal {
-            map.serialize_entry("RetiringPrincipal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.operations {
-            map.serialize_entry("Operations", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.constraints {
-            map.serialize_entry("Constraints", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
-            map.serialize_entry("GrantTokens", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.grantee_service_principal {
-            map.serialize_entry("GranteeServicePrincipal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.retiring_service_principal {
-            map.serialize_entry("RetiringServicePrincipal", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateGrantRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateGrantRequest {
     /// The JSON body of a `CreateGrantRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateGrantRequest {
-    const TYPE_NAME: &'static str = "CreateGrantRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "GranteePrincipal" => self.grantee_principal = map.next_value()?,
-            "RetiringPrincipal" => self.retiring_principal = map.next_value()?,
-            "Operations" => self.operations = map.next_value()?,
-            "Constraints" => self.constraints = map.next_value()?,
-            "GrantTokens" => self.grant_tokens = map.next_value()?,
-            "Name" => self.name = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            "GranteeServicePrincipal" => {
-                self.grantee_service_principal = map.next_value()?;
-            }
-            "RetiringServicePrincipal" => {
-                self.retiring_service_principal = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateGrantRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateGrantRequest`](crate::types::CreateGrantRequest); start one with `CreateGrantRequest::builder()`.

@@ -36,54 +36,6 @@ impl CreateGrantResponse {
         self.grant_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateGrantResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.grant_token {
-            map.serialize_entry("GrantToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.grant_id {
-            map.serialize_entry("GrantId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateGrantResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateGrantResponse {
-    const TYPE_NAME: &'static str = "CreateGrantResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "GrantToken" => self.grant_token = map.next_value()?,
-            "GrantId" => self.grant_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateGrantResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl CreateGrantResponse {
     /// Reads a `CreateGrantResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -208,104 +208,10 @@ impl CreateKeyRequest {
         self.xks_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateKeyRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy {
-            map.serialize_entry("Policy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_usage {
-            map.serialize_entry("KeyUsage", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.customer_master_key_spec {
-            map.serialize_entry("CustomerMasterKeySpec", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_spec {
-            map.serialize_entry("KeySpec", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.origin {
-            map.serialize_entry("Origin", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
-            map.serialize_entry("CustomKeyStoreId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .bypass_policy_lockout_safety_check
-        {
-            map.serialize_entry("BypassPolicyLockoutSafetyCheck", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.multi_region {
-            map.serialize_entry("MultiRegion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_key_id {
-            map.serialize_entry("XksKeyId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateKeyRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateKeyRequest {
     /// The JSON body of a `CreateKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateKeyRequest {
-    const TYPE_NAME: &'static str = "CreateKeyRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Policy" => self.policy = map.next_value()?,
-            "Description" => self.description = map.next_value()?,
-            "KeyUsage" => self.key_usage = map.next_value()?,
-            "CustomerMasterKeySpec" => self.customer_master_key_spec = map.next_value()?,
-            "KeySpec" => self.key_spec = map.next_value()?,
-            "Origin" => self.origin = map.next_value()?,
-            "CustomKeyStoreId" => self.custom_key_store_id = map.next_value()?,
-            "BypassPolicyLockoutSafetyCheck" => {
-                self.bypass_policy_lockout_safety_check = map.next_value()?;
-            }
-            "Tags" => {
-                self.tags = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
-                    >()?
-                    .0;
-            }
-            "MultiRegion" => self.multi_region = map.next_value()?,
-            "XksKeyId" => self.xks_key_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateKeyRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateKeyRequest`](crate::types::CreateKeyRequest); start one with `CreateKeyRequest::builder()`.

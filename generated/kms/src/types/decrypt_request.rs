@@ -125,82 +125,10 @@ impl DecryptRequest {
         self.dry_run_modifiers.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DecryptRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ciphertext_blob {
-            map.serialize_entry("CiphertextBlob", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_context {
-            map.serialize_entry("EncryptionContext", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
-            map.serialize_entry("GrantTokens", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
-            map.serialize_entry("EncryptionAlgorithm", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.recipient {
-            map.serialize_entry("Recipient", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run_modifiers {
-            map.serialize_entry("DryRunModifiers", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DecryptRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl DecryptRequest {
     /// The JSON body of a `DecryptRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DecryptRequest {
-    const TYPE_NAME: &'static str = "DecryptRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CiphertextBlob" => self.ciphertext_blob = map.next_value()?,
-            "EncryptionContext" => self.encryption_context = map.next_value()?,
-            "GrantTokens" => self.grant_tokens = map.next_value()?,
-            "KeyId" => self.key_id = map.next_value()?,
-            "EncryptionAlgorithm" => self.encryption_algorithm = map.next_value()?,
-            "Recipient" => self.recipient = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            "DryRunModifiers" => self.dry_run_modifiers = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DecryptRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DecryptRequest`](crate::types::DecryptRequest); start one with `DecryptRequest::builder()`.

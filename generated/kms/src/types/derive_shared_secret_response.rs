@@ -66,66 +66,6 @@ impl DeriveSharedSecretResponse {
         self.key_origin.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DeriveSharedSecretResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.shared_secret {
-            map.serialize_entry("SharedSecret", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ciphertext_for_recipient {
-            map.serialize_entry("CiphertextForRecipient", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_agreement_algorithm {
-            map.serialize_entry("KeyAgreementAlgorithm", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_origin {
-            map.serialize_entry("KeyOrigin", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DeriveSharedSecretResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DeriveSharedSecretResponse {
-    const TYPE_NAME: &'static str = "DeriveSharedSecretResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "SharedSecret" => self.shared_secret = map.next_value()?,
-            "CiphertextForRecipient" => self.ciphertext_for_recipient = map.next_value()?,
-            "KeyAgreementAlgorithm" => self.key_agreement_algorithm = map.next_value()?,
-            "KeyOrigin" => self.key_origin = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeriveSharedSecretResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl DeriveSharedSecretResponse {
     /// Reads a `DeriveSharedSecretResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

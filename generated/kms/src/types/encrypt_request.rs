@@ -96,74 +96,10 @@ impl EncryptRequest {
         self.dry_run
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for EncryptRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.plaintext {
-            map.serialize_entry("Plaintext", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_context {
-            map.serialize_entry("EncryptionContext", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
-            map.serialize_entry("GrantTokens", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
-            map.serialize_entry("EncryptionAlgorithm", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for EncryptRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl EncryptRequest {
     /// The JSON body of a `EncryptRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for EncryptRequest {
-    const TYPE_NAME: &'static str = "EncryptRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "Plaintext" => self.plaintext = map.next_value()?,
-            "EncryptionContext" => self.encryption_context = map.next_value()?,
-            "GrantTokens" => self.grant_tokens = map.next_value()?,
-            "EncryptionAlgorithm" => self.encryption_algorithm = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EncryptRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl ::std::fmt::Debug for EncryptRequest {

@@ -41,61 +41,6 @@ impl GenerateDataKeyWithoutPlaintextResponse {
         self.key_material_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GenerateDataKeyWithoutPlaintextResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ciphertext_blob {
-            map.serialize_entry("CiphertextBlob", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
-            map.serialize_entry("KeyMaterialId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GenerateDataKeyWithoutPlaintextResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GenerateDataKeyWithoutPlaintextResponse {
-    const TYPE_NAME: &'static str = "GenerateDataKeyWithoutPlaintextResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CiphertextBlob" => self.ciphertext_blob = map.next_value()?,
-            "KeyId" => self.key_id = map.next_value()?,
-            "KeyMaterialId" => self.key_material_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GenerateDataKeyWithoutPlaintextResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GenerateDataKeyWithoutPlaintextResponse {
     /// Reads a `GenerateDataKeyWithoutPlaintextResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -47,62 +47,10 @@ impl GenerateRandomRequest {
         self.recipient.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GenerateRandomRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.number_of_bytes {
-            map.serialize_entry("NumberOfBytes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
-            map.serialize_entry("CustomKeyStoreId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.recipient {
-            map.serialize_entry("Recipient", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GenerateRandomRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GenerateRandomRequest {
     /// The JSON body of a `GenerateRandomRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GenerateRandomRequest {
-    const TYPE_NAME: &'static str = "GenerateRandomRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "NumberOfBytes" => self.number_of_bytes = map.next_value()?,
-            "CustomKeyStoreId" => self.custom_key_store_id = map.next_value()?,
-            "Recipient" => self.recipient = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GenerateRandomRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GenerateRandomRequest`](crate::types::GenerateRandomRequest); start one with `GenerateRandomRequest::builder()`.

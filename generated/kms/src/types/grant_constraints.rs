@@ -62,62 +62,6 @@ impl GrantConstraints {
         self.source_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GrantConstraints {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.encryption_context_subset {
-            map.serialize_entry("EncryptionContextSubset", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encryption_context_equals {
-            map.serialize_entry("EncryptionContextEquals", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_arn {
-            map.serialize_entry("SourceArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GrantConstraints {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GrantConstraints {
-    const TYPE_NAME: &'static str = "GrantConstraints";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "EncryptionContextSubset" => {
-                self.encryption_context_subset = map.next_value()?;
-            }
-            "EncryptionContextEquals" => {
-                self.encryption_context_equals = map.next_value()?;
-            }
-            "SourceArn" => self.source_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GrantConstraints {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GrantConstraints`](crate::types::GrantConstraints); start one with `GrantConstraints::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -119,95 +119,10 @@ impl ImportKeyMaterialRequest {
         self.key_material_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyMaterialRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.import_token {
-            map.serialize_entry("ImportToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.encrypted_key_material {
-            map.serialize_entry("EncryptedKeyMaterial", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.valid_to {
-            map.serialize_entry(
-                "ValidTo",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expiration_model {
-            map.serialize_entry("ExpirationModel", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.import_type {
-            map.serialize_entry("ImportType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_material_description {
-            map.serialize_entry("KeyMaterialDescription", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
-            map.serialize_entry("KeyMaterialId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ImportKeyMaterialRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ImportKeyMaterialRequest {
     /// The JSON body of a `ImportKeyMaterialRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ImportKeyMaterialRequest {
-    const TYPE_NAME: &'static str = "ImportKeyMaterialRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "ImportToken" => self.import_token = map.next_value()?,
-            "EncryptedKeyMaterial" => self.encrypted_key_material = map.next_value()?,
-            "ValidTo" => {
-                self.valid_to = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ExpirationModel" => self.expiration_model = map.next_value()?,
-            "ImportType" => self.import_type = map.next_value()?,
-            "KeyMaterialDescription" => self.key_material_description = map.next_value()?,
-            "KeyMaterialId" => self.key_material_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportKeyMaterialRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportKeyMaterialRequest`](crate::types::ImportKeyMaterialRequest); start one with `ImportKeyMaterialRequest::builder()`.

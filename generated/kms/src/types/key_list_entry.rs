@@ -32,54 +32,6 @@ impl KeyListEntry {
         self.key_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for KeyListEntry {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_arn {
-            map.serialize_entry("KeyArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for KeyListEntry {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for KeyListEntry {
-    const TYPE_NAME: &'static str = "KeyListEntry";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "KeyArn" => self.key_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeyListEntry {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`KeyListEntry`](crate::types::KeyListEntry); start one with `KeyListEntry::builder()`.
 #[derive(
     ::std::clone::Clone,

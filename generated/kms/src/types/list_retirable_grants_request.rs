@@ -54,68 +54,10 @@ impl ListRetirableGrantsRequest {
         self.retiring_service_principal.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListRetirableGrantsRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.marker {
-            map.serialize_entry("Marker", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.retiring_principal {
-            map.serialize_entry("RetiringPrincipal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.retiring_service_principal {
-            map.serialize_entry("RetiringServicePrincipal", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListRetirableGrantsRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ListRetirableGrantsRequest {
     /// The JSON body of a `ListRetirableGrantsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ListRetirableGrantsRequest {
-    const TYPE_NAME: &'static str = "ListRetirableGrantsRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Limit" => self.limit = map.next_value()?,
-            "Marker" => self.marker = map.next_value()?,
-            "RetiringPrincipal" => self.retiring_principal = map.next_value()?,
-            "RetiringServicePrincipal" => {
-                self.retiring_service_principal = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListRetirableGrantsRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ListRetirableGrantsRequest`](crate::types::ListRetirableGrantsRequest); start one with `ListRetirableGrantsRequest::builder()`.

@@ -45,66 +45,6 @@ impl MultiRegionConfiguration {
         self.replica_keys.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for MultiRegionConfiguration {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.multi_region_key_type {
-            map.serialize_entry("MultiRegionKeyType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.primary_key {
-            map.serialize_entry("PrimaryKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_keys {
-            map.serialize_entry("ReplicaKeys", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for MultiRegionConfiguration {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for MultiRegionConfiguration {
-    const TYPE_NAME: &'static str = "MultiRegionConfiguration";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MultiRegionKeyType" => self.multi_region_key_type = map.next_value()?,
-            "PrimaryKey" => self.primary_key = map.next_value()?,
-            "ReplicaKeys" => {
-                self.replica_keys = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::MultiRegionKey,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MultiRegionConfiguration {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MultiRegionConfiguration`](crate::types::MultiRegionConfiguration); start one with `MultiRegionConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -84,70 +84,10 @@ impl PutKeyPolicyRequest {
         self.bypass_policy_lockout_safety_check
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PutKeyPolicyRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy_name {
-            map.serialize_entry("PolicyName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            map.serialize_entry("Policy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .bypass_policy_lockout_safety_check
-        {
-            map.serialize_entry("BypassPolicyLockoutSafetyCheck", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutKeyPolicyRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PutKeyPolicyRequest {
     /// The JSON body of a `PutKeyPolicyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PutKeyPolicyRequest {
-    const TYPE_NAME: &'static str = "PutKeyPolicyRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "PolicyName" => self.policy_name = map.next_value()?,
-            "Policy" => self.policy = map.next_value()?,
-            "BypassPolicyLockoutSafetyCheck" => {
-                self.bypass_policy_lockout_safety_check = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutKeyPolicyRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutKeyPolicyRequest`](crate::types::PutKeyPolicyRequest); start one with `PutKeyPolicyRequest::builder()`.

@@ -40,54 +40,6 @@ impl RecipientInfo {
         self.attestation_document.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for RecipientInfo {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_encryption_algorithm {
-            map.serialize_entry("KeyEncryptionAlgorithm", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attestation_document {
-            map.serialize_entry("AttestationDocument", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for RecipientInfo {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for RecipientInfo {
-    const TYPE_NAME: &'static str = "RecipientInfo";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyEncryptionAlgorithm" => self.key_encryption_algorithm = map.next_value()?,
-            "AttestationDocument" => self.attestation_document = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RecipientInfo {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RecipientInfo`](crate::types::RecipientInfo); start one with `RecipientInfo::builder()`.
 #[derive(
     ::std::clone::Clone,

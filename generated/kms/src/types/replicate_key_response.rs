@@ -41,64 +41,6 @@ impl ReplicateKeyResponse {
         self.replica_tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ReplicateKeyResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.replica_key_metadata {
-            map.serialize_entry("ReplicaKeyMetadata", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_policy {
-            map.serialize_entry("ReplicaPolicy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_tags {
-            map.serialize_entry("ReplicaTags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ReplicateKeyResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicateKeyResponse {
-    const TYPE_NAME: &'static str = "ReplicateKeyResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ReplicaKeyMetadata" => self.replica_key_metadata = map.next_value()?,
-            "ReplicaPolicy" => self.replica_policy = map.next_value()?,
-            "ReplicaTags" => {
-                self.replica_tags = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicateKeyResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ReplicateKeyResponse {
     /// Reads a `ReplicateKeyResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

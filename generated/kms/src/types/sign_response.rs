@@ -48,58 +48,6 @@ impl SignResponse {
         self.signing_algorithm.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SignResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.signature {
-            map.serialize_entry("Signature", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithm {
-            map.serialize_entry("SigningAlgorithm", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SignResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SignResponse {
-    const TYPE_NAME: &'static str = "SignResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "Signature" => self.signature = map.next_value()?,
-            "SigningAlgorithm" => self.signing_algorithm = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SignResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl SignResponse {
     /// Reads a `SignResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

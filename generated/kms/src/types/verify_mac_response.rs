@@ -43,58 +43,6 @@ impl VerifyMacResponse {
         self.mac_algorithm.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for VerifyMacResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
-            map.serialize_entry("KeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.mac_valid {
-            map.serialize_entry("MacValid", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.mac_algorithm {
-            map.serialize_entry("MacAlgorithm", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for VerifyMacResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for VerifyMacResponse {
-    const TYPE_NAME: &'static str = "VerifyMacResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KeyId" => self.key_id = map.next_value()?,
-            "MacValid" => self.mac_valid = map.next_value()?,
-            "MacAlgorithm" => self.mac_algorithm = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifyMacResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl VerifyMacResponse {
     /// Reads a `VerifyMacResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

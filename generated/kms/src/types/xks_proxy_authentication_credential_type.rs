@@ -33,57 +33,6 @@ impl XksProxyAuthenticationCredentialType {
         self.raw_secret_access_key.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for XksProxyAuthenticationCredentialType {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.access_key_id {
-            map.serialize_entry("AccessKeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.raw_secret_access_key {
-            map.serialize_entry("RawSecretAccessKey", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for XksProxyAuthenticationCredentialType {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for XksProxyAuthenticationCredentialType {
-    const TYPE_NAME: &'static str = "XksProxyAuthenticationCredentialType";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AccessKeyId" => self.access_key_id = map.next_value()?,
-            "RawSecretAccessKey" => self.raw_secret_access_key = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for XksProxyAuthenticationCredentialType {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("XksProxyAuthenticationCredentialType");

@@ -44,66 +44,6 @@ impl TooManyRequestsException {
         self.reason.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TooManyRequestsException {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.retry_after_seconds {
-                map.serialize_entry("retryAfterSeconds", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            map.serialize_entry("Type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.reason {
-            map.serialize_entry("Reason", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TooManyRequestsException {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TooManyRequestsException {
-    const TYPE_NAME: &'static str = "TooManyRequestsException";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "retryAfterSeconds" if !body_only => {
-                self.retry_after_seconds = map.next_value()?;
-            }
-            "Type" => self.type_ = map.next_value()?,
-            "message" => self.message = map.next_value()?,
-            "Reason" => self.reason = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TooManyRequestsException {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl TooManyRequestsException {
     /// Reads a `TooManyRequestsException` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -32,54 +32,6 @@ impl AccountUsage {
         self.function_count
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AccountUsage {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.total_code_size {
-            map.serialize_entry("TotalCodeSize", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function_count {
-            map.serialize_entry("FunctionCount", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AccountUsage {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AccountUsage {
-    const TYPE_NAME: &'static str = "AccountUsage";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TotalCodeSize" => self.total_code_size = map.next_value()?,
-            "FunctionCount" => self.function_count = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccountUsage {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AccountUsage`](crate::types::AccountUsage); start one with `AccountUsage::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -83,87 +83,10 @@ impl AddLayerVersionPermissionRequest {
         self.revision_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for AddLayerVersionPermissionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.layer_name {
-                map.serialize_entry("LayerName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.version_number {
-                map.serialize_entry("VersionNumber", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.statement_id {
-            map.serialize_entry("StatementId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            map.serialize_entry("Action", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.principal {
-            map.serialize_entry("Principal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.organization_id {
-            map.serialize_entry("OrganizationId", value)?;
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.revision_id {
-                map.serialize_entry("RevisionId", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AddLayerVersionPermissionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl AddLayerVersionPermissionRequest {
     /// The JSON body of a `AddLayerVersionPermissionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for AddLayerVersionPermissionRequest {
-    const TYPE_NAME: &'static str = "AddLayerVersionPermissionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LayerName" if !body_only => self.layer_name = map.next_value()?,
-            "VersionNumber" if !body_only => self.version_number = map.next_value()?,
-            "StatementId" => self.statement_id = map.next_value()?,
-            "Action" => self.action = map.next_value()?,
-            "Principal" => self.principal = map.next_value()?,
-            "OrganizationId" => self.organization_id = map.next_value()?,
-            "RevisionId" if !body_only => self.revision_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for AddLayerVersionPermissionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`AddLayerVersionPermissionRequest`](crate::types::AddLayerVersionPermissionRequest); start one with `AddLayerVersionPermissionRequest::builder()`.

@@ -126,102 +126,10 @@ impl AddPermissionRequest {
         self.principal_org_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for AddPermissionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.statement_id {
-            map.serialize_entry("StatementId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            map.serialize_entry("Action", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.principal {
-            map.serialize_entry("Principal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_arn {
-            map.serialize_entry("SourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function_url_auth_type {
-            map.serialize_entry("FunctionUrlAuthType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.invoked_via_function_url {
-            map.serialize_entry("InvokedViaFunctionUrl", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_account {
-            map.serialize_entry("SourceAccount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.event_source_token {
-            map.serialize_entry("EventSourceToken", value)?;
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
-                map.serialize_entry("Qualifier", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
-            map.serialize_entry("RevisionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.principal_org_id {
-            map.serialize_entry("PrincipalOrgID", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AddPermissionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl AddPermissionRequest {
     /// The JSON body of a `AddPermissionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for AddPermissionRequest {
-    const TYPE_NAME: &'static str = "AddPermissionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "StatementId" => self.statement_id = map.next_value()?,
-            "Action" => self.action = map.next_value()?,
-            "Principal" => self.principal = map.next_value()?,
-            "SourceArn" => self.source_arn = map.next_value()?,
-            "FunctionUrlAuthType" => self.function_url_auth_type = map.next_value()?,
-            "InvokedViaFunctionUrl" => self.invoked_via_function_url = map.next_value()?,
-            "SourceAccount" => self.source_account = map.next_value()?,
-            "EventSourceToken" => self.event_source_token = map.next_value()?,
-            "Qualifier" if !body_only => self.qualifier = map.next_value()?,
-            "RevisionId" => self.revision_id = map.next_value()?,
-            "PrincipalOrgID" => self.principal_org_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddPermissionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`AddPermissionRequest`](crate::types::AddPermissionRequest); start one with `AddPermissionRequest::builder()`.

@@ -36,57 +36,6 @@ impl AmazonManagedKafkaEventSourceConfig {
         self.schema_registry_config.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for AmazonManagedKafkaEventSourceConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.consumer_group_id {
-            map.serialize_entry("ConsumerGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.schema_registry_config {
-            map.serialize_entry("SchemaRegistryConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for AmazonManagedKafkaEventSourceConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for AmazonManagedKafkaEventSourceConfig {
-    const TYPE_NAME: &'static str = "AmazonManagedKafkaEventSourceConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ConsumerGroupId" => self.consumer_group_id = map.next_value()?,
-            "SchemaRegistryConfig" => self.schema_registry_config = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for AmazonManagedKafkaEventSourceConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AmazonManagedKafkaEventSourceConfig`](crate::types::AmazonManagedKafkaEventSourceConfig); start one with `AmazonManagedKafkaEventSourceConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -32,56 +32,6 @@ impl CallbackOptions {
         self.heartbeat_timeout_seconds
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CallbackOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.timeout_seconds {
-            map.serialize_entry("TimeoutSeconds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.heartbeat_timeout_seconds {
-            map.serialize_entry("HeartbeatTimeoutSeconds", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CallbackOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CallbackOptions {
-    const TYPE_NAME: &'static str = "CallbackOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TimeoutSeconds" => self.timeout_seconds = map.next_value()?,
-            "HeartbeatTimeoutSeconds" => {
-                self.heartbeat_timeout_seconds = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CallbackOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CallbackOptions`](crate::types::CallbackOptions); start one with `CallbackOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

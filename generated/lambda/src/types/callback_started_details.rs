@@ -41,58 +41,6 @@ impl CallbackStartedDetails {
         self.timeout
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CallbackStartedDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.callback_id {
-            map.serialize_entry("CallbackId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.heartbeat_timeout {
-            map.serialize_entry("HeartbeatTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            map.serialize_entry("Timeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CallbackStartedDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CallbackStartedDetails {
-    const TYPE_NAME: &'static str = "CallbackStartedDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CallbackId" => self.callback_id = map.next_value()?,
-            "HeartbeatTimeout" => self.heartbeat_timeout = map.next_value()?,
-            "Timeout" => self.timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CallbackStartedDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CallbackStartedDetails`](crate::types::CallbackStartedDetails); start one with `CallbackStartedDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -33,55 +33,6 @@ impl CapacityProviderConfig {
         self.lambda_managed_instances_capacity_provider_config.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .lambda_managed_instances_capacity_provider_config
-        {
-            map.serialize_entry("LambdaManagedInstancesCapacityProviderConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CapacityProviderConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityProviderConfig {
-    const TYPE_NAME: &'static str = "CapacityProviderConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LambdaManagedInstancesCapacityProviderConfig" => {
-                self.lambda_managed_instances_capacity_provider_config = map
-                    .next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityProviderConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityProviderConfig`](crate::types::CapacityProviderConfig); start one with `CapacityProviderConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

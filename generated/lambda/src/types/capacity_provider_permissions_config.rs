@@ -29,57 +29,6 @@ impl CapacityProviderPermissionsConfig {
         self.capacity_provider_operator_role_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CapacityProviderPermissionsConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_provider_operator_role_arn
-        {
-            map.serialize_entry("CapacityProviderOperatorRoleArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CapacityProviderPermissionsConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CapacityProviderPermissionsConfig {
-    const TYPE_NAME: &'static str = "CapacityProviderPermissionsConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CapacityProviderOperatorRoleArn" => {
-                self.capacity_provider_operator_role_arn = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CapacityProviderPermissionsConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityProviderPermissionsConfig`](crate::types::CapacityProviderPermissionsConfig); start one with `CapacityProviderPermissionsConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -43,66 +43,6 @@ impl CapacityProviderScalingConfig {
         self.scaling_policies.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderScalingConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.max_v_cpu_count {
-            map.serialize_entry("MaxVCpuCount", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scaling_mode {
-            map.serialize_entry("ScalingMode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scaling_policies {
-            map.serialize_entry("ScalingPolicies", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CapacityProviderScalingConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityProviderScalingConfig {
-    const TYPE_NAME: &'static str = "CapacityProviderScalingConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MaxVCpuCount" => self.max_v_cpu_count = map.next_value()?,
-            "ScalingMode" => self.scaling_mode = map.next_value()?,
-            "ScalingPolicies" => {
-                self.scaling_policies = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::TargetTrackingScalingPolicy,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityProviderScalingConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CapacityProviderScalingConfig`](crate::types::CapacityProviderScalingConfig); start one with `CapacityProviderScalingConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -34,54 +34,6 @@ impl ChainedInvokeOptions {
         self.tenant_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeOptions {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_name {
-            map.serialize_entry("FunctionName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tenant_id {
-            map.serialize_entry("TenantId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ChainedInvokeOptions {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ChainedInvokeOptions {
-    const TYPE_NAME: &'static str = "ChainedInvokeOptions";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" => self.function_name = map.next_value()?,
-            "TenantId" => self.tenant_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ChainedInvokeOptions {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ChainedInvokeOptions`](crate::types::ChainedInvokeOptions); start one with `ChainedInvokeOptions::builder()`.
 #[derive(
     ::std::clone::Clone,

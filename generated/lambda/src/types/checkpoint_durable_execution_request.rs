@@ -52,81 +52,10 @@ impl CheckpointDurableExecutionRequest {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CheckpointDurableExecutionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
-                map.serialize_entry("DurableExecutionArn", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.checkpoint_token {
-            map.serialize_entry("CheckpointToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.updates {
-            map.serialize_entry("Updates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CheckpointDurableExecutionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CheckpointDurableExecutionRequest {
     /// The JSON body of a `CheckpointDurableExecutionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CheckpointDurableExecutionRequest {
-    const TYPE_NAME: &'static str = "CheckpointDurableExecutionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DurableExecutionArn" if !body_only => {
-                self.durable_execution_arn = map.next_value()?;
-            }
-            "CheckpointToken" => self.checkpoint_token = map.next_value()?,
-            "Updates" => {
-                self.updates = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::OperationUpdate,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ClientToken" => self.client_token = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CheckpointDurableExecutionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CheckpointDurableExecutionRequest`](crate::types::CheckpointDurableExecutionRequest); start one with `CheckpointDurableExecutionRequest::builder()`.

@@ -38,57 +38,6 @@ impl CheckpointDurableExecutionResponse {
         self.new_execution_state.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CheckpointDurableExecutionResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.checkpoint_token {
-            map.serialize_entry("CheckpointToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.new_execution_state {
-            map.serialize_entry("NewExecutionState", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CheckpointDurableExecutionResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CheckpointDurableExecutionResponse {
-    const TYPE_NAME: &'static str = "CheckpointDurableExecutionResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CheckpointToken" => self.checkpoint_token = map.next_value()?,
-            "NewExecutionState" => self.new_execution_state = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CheckpointDurableExecutionResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl CheckpointDurableExecutionResponse {
     /// Reads a `CheckpointDurableExecutionResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -31,54 +31,6 @@ impl CodeSigningPolicies {
         self.untrusted_artifact_on_deployment.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CodeSigningPolicies {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .untrusted_artifact_on_deployment
-        {
-            map.serialize_entry("UntrustedArtifactOnDeployment", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CodeSigningPolicies {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CodeSigningPolicies {
-    const TYPE_NAME: &'static str = "CodeSigningPolicies";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "UntrustedArtifactOnDeployment" => {
-                self.untrusted_artifact_on_deployment = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CodeSigningPolicies {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CodeSigningPolicies`](crate::types::CodeSigningPolicies); start one with `CodeSigningPolicies::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -17,43 +17,6 @@ impl ContextStartedDetails {
         <crate::types::builders::ContextStartedDetailsBuilder as ::std::default::Default>::default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ContextStartedDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        _map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ContextStartedDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ContextStartedDetails {
-    const TYPE_NAME: &'static str = "ContextStartedDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        let _ = key;
-        map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ContextStartedDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ContextStartedDetails`](crate::types::ContextStartedDetails); start one with `ContextStartedDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

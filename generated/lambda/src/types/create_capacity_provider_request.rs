@@ -109,90 +109,10 @@ impl CreateCapacityProviderRequest {
         self.telemetry_config.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateCapacityProviderRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_name {
-            map.serialize_entry("CapacityProviderName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_config {
-            map.serialize_entry("VpcConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.permissions_config {
-            map.serialize_entry("PermissionsConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
-            map.serialize_entry("InstanceRequirements", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_provider_scaling_config
-        {
-            map.serialize_entry("CapacityProviderScalingConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
-            map.serialize_entry("KmsKeyArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.propagate_tags {
-            map.serialize_entry("PropagateTags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.telemetry_config {
-            map.serialize_entry("TelemetryConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateCapacityProviderRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateCapacityProviderRequest {
     /// The JSON body of a `CreateCapacityProviderRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateCapacityProviderRequest {
-    const TYPE_NAME: &'static str = "CreateCapacityProviderRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CapacityProviderName" => self.capacity_provider_name = map.next_value()?,
-            "VpcConfig" => self.vpc_config = map.next_value()?,
-            "PermissionsConfig" => self.permissions_config = map.next_value()?,
-            "InstanceRequirements" => self.instance_requirements = map.next_value()?,
-            "CapacityProviderScalingConfig" => {
-                self.capacity_provider_scaling_config = map.next_value()?;
-            }
-            "KmsKeyArn" => self.kms_key_arn = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
-            "PropagateTags" => self.propagate_tags = map.next_value()?,
-            "TelemetryConfig" => self.telemetry_config = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateCapacityProviderRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateCapacityProviderRequest`](crate::types::CreateCapacityProviderRequest); start one with `CreateCapacityProviderRequest::builder()`.

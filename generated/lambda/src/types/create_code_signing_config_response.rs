@@ -29,51 +29,6 @@ impl CreateCodeSigningConfigResponse {
         self.code_signing_config.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateCodeSigningConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.code_signing_config {
-            map.serialize_entry("CodeSigningConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateCodeSigningConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateCodeSigningConfigResponse {
-    const TYPE_NAME: &'static str = "CreateCodeSigningConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CodeSigningConfig" => self.code_signing_config = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateCodeSigningConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl CreateCodeSigningConfigResponse {
     /// Reads a `CreateCodeSigningConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -39,58 +39,6 @@ impl DocumentDbEventSourceConfig {
         self.full_document.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DocumentDbEventSourceConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.database_name {
-            map.serialize_entry("DatabaseName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.collection_name {
-            map.serialize_entry("CollectionName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.full_document {
-            map.serialize_entry("FullDocument", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DocumentDbEventSourceConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DocumentDbEventSourceConfig {
-    const TYPE_NAME: &'static str = "DocumentDBEventSourceConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DatabaseName" => self.database_name = map.next_value()?,
-            "CollectionName" => self.collection_name = map.next_value()?,
-            "FullDocument" => self.full_document = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DocumentDbEventSourceConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DocumentDbEventSourceConfig`](crate::types::DocumentDbEventSourceConfig); start one with `DocumentDbEventSourceConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

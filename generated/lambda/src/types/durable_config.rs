@@ -39,58 +39,6 @@ impl DurableConfig {
         self.execution_timeout
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DurableConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
-            map.serialize_entry("KMSKeyArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.retention_period_in_days {
-            map.serialize_entry("RetentionPeriodInDays", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.execution_timeout {
-            map.serialize_entry("ExecutionTimeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DurableConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for DurableConfig {
-    const TYPE_NAME: &'static str = "DurableConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "KMSKeyArn" => self.kms_key_arn = map.next_value()?,
-            "RetentionPeriodInDays" => self.retention_period_in_days = map.next_value()?,
-            "ExecutionTimeout" => self.execution_timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DurableConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DurableConfig`](crate::types::DurableConfig); start one with `DurableConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -41,62 +41,6 @@ impl ErrorObject {
         self.stack_trace.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ErrorObject {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.error_message {
-            map.serialize_entry("ErrorMessage", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error_type {
-            map.serialize_entry("ErrorType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error_data {
-            map.serialize_entry("ErrorData", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stack_trace {
-            map.serialize_entry("StackTrace", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ErrorObject {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ErrorObject {
-    const TYPE_NAME: &'static str = "ErrorObject";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ErrorMessage" => self.error_message = map.next_value()?,
-            "ErrorType" => self.error_type = map.next_value()?,
-            "ErrorData" => self.error_data = map.next_value()?,
-            "StackTrace" => self.stack_trace = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ErrorObject {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ::std::fmt::Debug for ErrorObject {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("ErrorObject");

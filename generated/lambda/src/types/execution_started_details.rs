@@ -36,54 +36,6 @@ impl ExecutionStartedDetails {
         self.execution_timeout
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ExecutionStartedDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.input {
-            map.serialize_entry("Input", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.execution_timeout {
-            map.serialize_entry("ExecutionTimeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ExecutionStartedDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ExecutionStartedDetails {
-    const TYPE_NAME: &'static str = "ExecutionStartedDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Input" => self.input = map.next_value()?,
-            "ExecutionTimeout" => self.execution_timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExecutionStartedDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ExecutionStartedDetails`](crate::types::ExecutionStartedDetails); start one with `ExecutionStartedDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

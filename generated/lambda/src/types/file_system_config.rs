@@ -36,54 +36,6 @@ impl FileSystemConfig {
         self.local_mount_path.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for FileSystemConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.arn {
-            map.serialize_entry("Arn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.local_mount_path {
-            map.serialize_entry("LocalMountPath", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for FileSystemConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for FileSystemConfig {
-    const TYPE_NAME: &'static str = "FileSystemConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Arn" => self.arn = map.next_value()?,
-            "LocalMountPath" => self.local_mount_path = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FileSystemConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FileSystemConfig`](crate::types::FileSystemConfig); start one with `FileSystemConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

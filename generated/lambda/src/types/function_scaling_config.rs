@@ -32,58 +32,6 @@ impl FunctionScalingConfig {
         self.max_execution_environments
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for FunctionScalingConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.min_execution_environments {
-            map.serialize_entry("MinExecutionEnvironments", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_execution_environments {
-            map.serialize_entry("MaxExecutionEnvironments", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for FunctionScalingConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for FunctionScalingConfig {
-    const TYPE_NAME: &'static str = "FunctionScalingConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MinExecutionEnvironments" => {
-                self.min_execution_environments = map.next_value()?;
-            }
-            "MaxExecutionEnvironments" => {
-                self.max_execution_environments = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FunctionScalingConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`FunctionScalingConfig`](crate::types::FunctionScalingConfig); start one with `FunctionScalingConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

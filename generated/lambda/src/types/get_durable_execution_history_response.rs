@@ -34,63 +34,6 @@ impl GetDurableExecutionHistoryResponse {
         self.next_marker.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetDurableExecutionHistoryResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.events {
-            map.serialize_entry("Events", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
-            map.serialize_entry("NextMarker", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetDurableExecutionHistoryResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetDurableExecutionHistoryResponse {
-    const TYPE_NAME: &'static str = "GetDurableExecutionHistoryResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Events" => {
-                self.events = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Event>,
-                    >()?
-                    .0;
-            }
-            "NextMarker" => self.next_marker = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetDurableExecutionHistoryResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetDurableExecutionHistoryResponse {
     /// Reads a `GetDurableExecutionHistoryResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

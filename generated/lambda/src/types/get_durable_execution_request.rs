@@ -38,66 +38,10 @@ impl GetDurableExecutionRequest {
         self.include_execution_data
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GetDurableExecutionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
-                map.serialize_entry("DurableExecutionArn", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.include_execution_data {
-                map.serialize_entry("IncludeExecutionData", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetDurableExecutionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetDurableExecutionRequest {
     /// The JSON body of a `GetDurableExecutionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetDurableExecutionRequest {
-    const TYPE_NAME: &'static str = "GetDurableExecutionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DurableExecutionArn" if !body_only => {
-                self.durable_execution_arn = map.next_value()?;
-            }
-            "IncludeExecutionData" if !body_only => {
-                self.include_execution_data = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDurableExecutionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDurableExecutionRequest`](crate::types::GetDurableExecutionRequest); start one with `GetDurableExecutionRequest::builder()`.

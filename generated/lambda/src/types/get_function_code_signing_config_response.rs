@@ -44,57 +44,6 @@ impl GetFunctionCodeSigningConfigResponse {
         self.function_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetFunctionCodeSigningConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.code_signing_config_arn {
-            map.serialize_entry("CodeSigningConfigArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function_name {
-            map.serialize_entry("FunctionName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetFunctionCodeSigningConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetFunctionCodeSigningConfigResponse {
-    const TYPE_NAME: &'static str = "GetFunctionCodeSigningConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CodeSigningConfigArn" => self.code_signing_config_arn = map.next_value()?,
-            "FunctionName" => self.function_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetFunctionCodeSigningConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetFunctionCodeSigningConfigResponse {
     /// Reads a `GetFunctionCodeSigningConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -46,65 +46,10 @@ impl GetFunctionEventInvokeConfigRequest {
         self.qualifier.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetFunctionEventInvokeConfigRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
-                map.serialize_entry("Qualifier", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetFunctionEventInvokeConfigRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetFunctionEventInvokeConfigRequest {
     /// The JSON body of a `GetFunctionEventInvokeConfigRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetFunctionEventInvokeConfigRequest {
-    const TYPE_NAME: &'static str = "GetFunctionEventInvokeConfigRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "Qualifier" if !body_only => self.qualifier = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetFunctionEventInvokeConfigRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetFunctionEventInvokeConfigRequest`](crate::types::GetFunctionEventInvokeConfigRequest); start one with `GetFunctionEventInvokeConfigRequest::builder()`.

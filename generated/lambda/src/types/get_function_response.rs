@@ -61,66 +61,6 @@ impl GetFunctionResponse {
         self.concurrency.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GetFunctionResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.configuration {
-            map.serialize_entry("Configuration", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.code {
-            map.serialize_entry("Code", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags_error {
-            map.serialize_entry("TagsError", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.concurrency {
-            map.serialize_entry("Concurrency", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetFunctionResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetFunctionResponse {
-    const TYPE_NAME: &'static str = "GetFunctionResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Configuration" => self.configuration = map.next_value()?,
-            "Code" => self.code = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
-            "TagsError" => self.tags_error = map.next_value()?,
-            "Concurrency" => self.concurrency = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetFunctionResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetFunctionResponse {
     /// Reads a `GetFunctionResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -47,68 +47,6 @@ impl GetFunctionScalingConfigResponse {
         self.requested_function_scaling_config.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetFunctionScalingConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_arn {
-            map.serialize_entry("FunctionArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.applied_function_scaling_config
-        {
-            map.serialize_entry("AppliedFunctionScalingConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .requested_function_scaling_config
-        {
-            map.serialize_entry("RequestedFunctionScalingConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetFunctionScalingConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetFunctionScalingConfigResponse {
-    const TYPE_NAME: &'static str = "GetFunctionScalingConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionArn" => self.function_arn = map.next_value()?,
-            "AppliedFunctionScalingConfig" => {
-                self.applied_function_scaling_config = map.next_value()?;
-            }
-            "RequestedFunctionScalingConfig" => {
-                self.requested_function_scaling_config = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetFunctionScalingConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetFunctionScalingConfigResponse {
     /// Reads a `GetFunctionScalingConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -39,58 +39,6 @@ impl ImageConfig {
         self.working_directory.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ImageConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.entry_point {
-            map.serialize_entry("EntryPoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.command {
-            map.serialize_entry("Command", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.working_directory {
-            map.serialize_entry("WorkingDirectory", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ImageConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ImageConfig {
-    const TYPE_NAME: &'static str = "ImageConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "EntryPoint" => self.entry_point = map.next_value()?,
-            "Command" => self.command = map.next_value()?,
-            "WorkingDirectory" => self.working_directory = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ImageConfig`](crate::types::ImageConfig); start one with `ImageConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

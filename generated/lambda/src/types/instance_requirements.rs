@@ -45,58 +45,6 @@ impl InstanceRequirements {
         self.excluded_instance_types.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for InstanceRequirements {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architectures {
-            map.serialize_entry("Architectures", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
-            map.serialize_entry("AllowedInstanceTypes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
-            map.serialize_entry("ExcludedInstanceTypes", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for InstanceRequirements {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceRequirements {
-    const TYPE_NAME: &'static str = "InstanceRequirements";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Architectures" => self.architectures = map.next_value()?,
-            "AllowedInstanceTypes" => self.allowed_instance_types = map.next_value()?,
-            "ExcludedInstanceTypes" => self.excluded_instance_types = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceRequirements {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InstanceRequirements`](crate::types::InstanceRequirements); start one with `InstanceRequirements::builder()`.
 #[derive(
     ::std::clone::Clone,

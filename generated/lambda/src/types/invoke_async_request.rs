@@ -51,58 +51,6 @@ impl InvokeAsyncRequest {
         self.invoke_args.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for InvokeAsyncRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.invoke_args {
-                map.serialize_entry("InvokeArgs", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for InvokeAsyncRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for InvokeAsyncRequest {
-    const TYPE_NAME: &'static str = "InvokeAsyncRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "InvokeArgs" if !body_only => self.invoke_args = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InvokeAsyncRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InvokeAsyncRequest`](crate::types::InvokeAsyncRequest); start one with `InvokeAsyncRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -38,57 +38,6 @@ impl InvokeWithResponseStreamResponseEvent {
         self.invoke_complete.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for InvokeWithResponseStreamResponseEvent {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.payload_chunk {
-            map.serialize_entry("PayloadChunk", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.invoke_complete {
-            map.serialize_entry("InvokeComplete", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for InvokeWithResponseStreamResponseEvent {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for InvokeWithResponseStreamResponseEvent {
-    const TYPE_NAME: &'static str = "InvokeWithResponseStreamResponseEvent";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "PayloadChunk" => self.payload_chunk = map.next_value()?,
-            "InvokeComplete" => self.invoke_complete = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for InvokeWithResponseStreamResponseEvent {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`InvokeWithResponseStreamResponseEvent`](crate::types::InvokeWithResponseStreamResponseEvent); start one with `InvokeWithResponseStreamResponseEvent::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -46,64 +46,6 @@ impl Layer {
         self.signing_job_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for Layer {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.arn {
-            map.serialize_entry("Arn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.code_size {
-            map.serialize_entry("CodeSize", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.signing_profile_version_arn {
-            map.serialize_entry("SigningProfileVersionArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.signing_job_arn {
-            map.serialize_entry("SigningJobArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for Layer {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for Layer {
-    const TYPE_NAME: &'static str = "Layer";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Arn" => self.arn = map.next_value()?,
-            "CodeSize" => self.code_size = map.next_value()?,
-            "SigningProfileVersionArn" => {
-                self.signing_profile_version_arn = map.next_value()?;
-            }
-            "SigningJobArn" => self.signing_job_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Layer {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`Layer`](crate::types::Layer); start one with `Layer::builder()`.
 #[derive(
     ::std::clone::Clone,

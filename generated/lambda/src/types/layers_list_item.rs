@@ -43,58 +43,6 @@ impl LayersListItem {
         self.latest_matching_version.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for LayersListItem {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.layer_name {
-            map.serialize_entry("LayerName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.layer_arn {
-            map.serialize_entry("LayerArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.latest_matching_version {
-            map.serialize_entry("LatestMatchingVersion", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for LayersListItem {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for LayersListItem {
-    const TYPE_NAME: &'static str = "LayersListItem";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LayerName" => self.layer_name = map.next_value()?,
-            "LayerArn" => self.layer_arn = map.next_value()?,
-            "LatestMatchingVersion" => self.latest_matching_version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LayersListItem {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LayersListItem`](crate::types::LayersListItem); start one with `LayersListItem::builder()`.
 #[derive(
     ::std::clone::Clone,

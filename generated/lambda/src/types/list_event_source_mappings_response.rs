@@ -36,63 +36,6 @@ impl ListEventSourceMappingsResponse {
         self.event_source_mappings.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListEventSourceMappingsResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.next_marker {
-            map.serialize_entry("NextMarker", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.event_source_mappings {
-            map.serialize_entry("EventSourceMappings", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListEventSourceMappingsResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ListEventSourceMappingsResponse {
-    const TYPE_NAME: &'static str = "ListEventSourceMappingsResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "NextMarker" => self.next_marker = map.next_value()?,
-            "EventSourceMappings" => {
-                self.event_source_mappings = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::EventSourceMappingConfiguration,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListEventSourceMappingsResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListEventSourceMappingsResponse {
     /// Reads a `ListEventSourceMappingsResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

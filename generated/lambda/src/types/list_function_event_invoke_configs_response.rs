@@ -36,65 +36,6 @@ impl ListFunctionEventInvokeConfigsResponse {
         self.next_marker.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ListFunctionEventInvokeConfigsResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_event_invoke_configs {
-            map.serialize_entry("FunctionEventInvokeConfigs", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
-            map.serialize_entry("NextMarker", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListFunctionEventInvokeConfigsResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ListFunctionEventInvokeConfigsResponse {
-    const TYPE_NAME: &'static str = "ListFunctionEventInvokeConfigsResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionEventInvokeConfigs" => {
-                self.function_event_invoke_configs = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::FunctionEventInvokeConfig,
-                        >,
-                    >()?
-                    .0;
-            }
-            "NextMarker" => self.next_marker = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ListFunctionEventInvokeConfigsResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListFunctionEventInvokeConfigsResponse {
     /// Reads a `ListFunctionEventInvokeConfigsResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -32,57 +32,6 @@ impl ListFunctionsByCodeSigningConfigResponse {
         self.function_arns.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ListFunctionsByCodeSigningConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.next_marker {
-            map.serialize_entry("NextMarker", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function_arns {
-            map.serialize_entry("FunctionArns", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListFunctionsByCodeSigningConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ListFunctionsByCodeSigningConfigResponse {
-    const TYPE_NAME: &'static str = "ListFunctionsByCodeSigningConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "NextMarker" => self.next_marker = map.next_value()?,
-            "FunctionArns" => self.function_arns = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ListFunctionsByCodeSigningConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListFunctionsByCodeSigningConfigResponse {
     /// Reads a `ListFunctionsByCodeSigningConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -50,62 +50,6 @@ impl LoggingConfig {
         self.log_group.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for LoggingConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.log_format {
-            map.serialize_entry("LogFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.application_log_level {
-            map.serialize_entry("ApplicationLogLevel", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.system_log_level {
-            map.serialize_entry("SystemLogLevel", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.log_group {
-            map.serialize_entry("LogGroup", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for LoggingConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for LoggingConfig {
-    const TYPE_NAME: &'static str = "LoggingConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LogFormat" => self.log_format = map.next_value()?,
-            "ApplicationLogLevel" => self.application_log_level = map.next_value()?,
-            "SystemLogLevel" => self.system_log_level = map.next_value()?,
-            "LogGroup" => self.log_group = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LoggingConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`LoggingConfig`](crate::types::LoggingConfig); start one with `LoggingConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -38,54 +38,6 @@ impl PropagateTags {
         self.explicit_tags.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PropagateTags {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.mode {
-            map.serialize_entry("Mode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.explicit_tags {
-            map.serialize_entry("ExplicitTags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PropagateTags {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PropagateTags {
-    const TYPE_NAME: &'static str = "PropagateTags";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Mode" => self.mode = map.next_value()?,
-            "ExplicitTags" => self.explicit_tags = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PropagateTags {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PropagateTags`](crate::types::PropagateTags); start one with `PropagateTags::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -39,58 +39,6 @@ impl ProvisionedPollerConfig {
         self.poller_group_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionedPollerConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.minimum_pollers {
-            map.serialize_entry("MinimumPollers", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.maximum_pollers {
-            map.serialize_entry("MaximumPollers", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.poller_group_name {
-            map.serialize_entry("PollerGroupName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ProvisionedPollerConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionedPollerConfig {
-    const TYPE_NAME: &'static str = "ProvisionedPollerConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MinimumPollers" => self.minimum_pollers = map.next_value()?,
-            "MaximumPollers" => self.maximum_pollers = map.next_value()?,
-            "PollerGroupName" => self.poller_group_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionedPollerConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ProvisionedPollerConfig`](crate::types::ProvisionedPollerConfig); start one with `ProvisionedPollerConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -78,78 +78,10 @@ impl PublishLayerVersionRequest {
         self.license_info.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PublishLayerVersionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.layer_name {
-                map.serialize_entry("LayerName", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.compatible_architectures {
-            map.serialize_entry("CompatibleArchitectures", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.compatible_runtimes {
-            map.serialize_entry("CompatibleRuntimes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.license_info {
-            map.serialize_entry("LicenseInfo", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PublishLayerVersionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PublishLayerVersionRequest {
     /// The JSON body of a `PublishLayerVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PublishLayerVersionRequest {
-    const TYPE_NAME: &'static str = "PublishLayerVersionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LayerName" if !body_only => self.layer_name = map.next_value()?,
-            "Description" => self.description = map.next_value()?,
-            "Content" => self.content = map.next_value()?,
-            "CompatibleArchitectures" => {
-                self.compatible_architectures = map.next_value()?;
-            }
-            "CompatibleRuntimes" => self.compatible_runtimes = map.next_value()?,
-            "LicenseInfo" => self.license_info = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishLayerVersionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PublishLayerVersionRequest`](crate::types::PublishLayerVersionRequest); start one with `PublishLayerVersionRequest::builder()`.

@@ -67,72 +67,10 @@ impl PublishVersionRequest {
         self.publish_to.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PublishVersionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.code_sha256 {
-            map.serialize_entry("CodeSha256", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
-            map.serialize_entry("RevisionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.publish_to {
-            map.serialize_entry("PublishTo", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PublishVersionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PublishVersionRequest {
     /// The JSON body of a `PublishVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for PublishVersionRequest {
-    const TYPE_NAME: &'static str = "PublishVersionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "CodeSha256" => self.code_sha256 = map.next_value()?,
-            "Description" => self.description = map.next_value()?,
-            "RevisionId" => self.revision_id = map.next_value()?,
-            "PublishTo" => self.publish_to = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishVersionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PublishVersionRequest`](crate::types::PublishVersionRequest); start one with `PublishVersionRequest::builder()`.

@@ -29,53 +29,6 @@ impl PutFunctionRecursionConfigResponse {
         self.recursive_loop.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for PutFunctionRecursionConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.recursive_loop {
-            map.serialize_entry("RecursiveLoop", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutFunctionRecursionConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for PutFunctionRecursionConfigResponse {
-    const TYPE_NAME: &'static str = "PutFunctionRecursionConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "RecursiveLoop" => self.recursive_loop = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for PutFunctionRecursionConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl PutFunctionRecursionConfigResponse {
     /// Reads a `PutFunctionRecursionConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

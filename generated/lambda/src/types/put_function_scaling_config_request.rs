@@ -51,67 +51,10 @@ impl PutFunctionScalingConfigRequest {
         self.function_scaling_config.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for PutFunctionScalingConfigRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
-                map.serialize_entry("Qualifier", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.function_scaling_config {
-            map.serialize_entry("FunctionScalingConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutFunctionScalingConfigRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl PutFunctionScalingConfigRequest {
     /// The JSON body of a `PutFunctionScalingConfigRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for PutFunctionScalingConfigRequest {
-    const TYPE_NAME: &'static str = "PutFunctionScalingConfigRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "Qualifier" if !body_only => self.qualifier = map.next_value()?,
-            "FunctionScalingConfig" => self.function_scaling_config = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutFunctionScalingConfigRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutFunctionScalingConfigRequest`](crate::types::PutFunctionScalingConfigRequest); start one with `PutFunctionScalingConfigRequest::builder()`.

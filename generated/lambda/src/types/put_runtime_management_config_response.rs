@@ -45,61 +45,6 @@ impl PutRuntimeManagementConfigResponse {
         self.runtime_version_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for PutRuntimeManagementConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.update_runtime_on {
-            map.serialize_entry("UpdateRuntimeOn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
-            map.serialize_entry("FunctionArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.runtime_version_arn {
-            map.serialize_entry("RuntimeVersionArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for PutRuntimeManagementConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for PutRuntimeManagementConfigResponse {
-    const TYPE_NAME: &'static str = "PutRuntimeManagementConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "UpdateRuntimeOn" => self.update_runtime_on = map.next_value()?,
-            "FunctionArn" => self.function_arn = map.next_value()?,
-            "RuntimeVersionArn" => self.runtime_version_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for PutRuntimeManagementConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl PutRuntimeManagementConfigResponse {
     /// Reads a `PutRuntimeManagementConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -39,58 +39,6 @@ impl ResolvedS3Object {
         self.s3_object_version.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ResolvedS3Object {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            map.serialize_entry("S3Bucket", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
-            map.serialize_entry("S3Key", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_object_version {
-            map.serialize_entry("S3ObjectVersion", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ResolvedS3Object {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ResolvedS3Object {
-    const TYPE_NAME: &'static str = "ResolvedS3Object";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "S3Bucket" => self.s3_bucket = map.next_value()?,
-            "S3Key" => self.s3_key = map.next_value()?,
-            "S3ObjectVersion" => self.s3_object_version = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResolvedS3Object {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ResolvedS3Object`](crate::types::ResolvedS3Object); start one with `ResolvedS3Object::builder()`.
 #[derive(
     ::std::clone::Clone,

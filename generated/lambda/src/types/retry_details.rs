@@ -32,56 +32,6 @@ impl RetryDetails {
         self.next_attempt_delay_seconds
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for RetryDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.current_attempt {
-            map.serialize_entry("CurrentAttempt", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_attempt_delay_seconds {
-            map.serialize_entry("NextAttemptDelaySeconds", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for RetryDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for RetryDetails {
-    const TYPE_NAME: &'static str = "RetryDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CurrentAttempt" => self.current_attempt = map.next_value()?,
-            "NextAttemptDelaySeconds" => {
-                self.next_attempt_delay_seconds = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RetryDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RetryDetails`](crate::types::RetryDetails); start one with `RetryDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

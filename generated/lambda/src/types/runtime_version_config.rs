@@ -32,54 +32,6 @@ impl RuntimeVersionConfig {
         self.error.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for RuntimeVersionConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.runtime_version_arn {
-            map.serialize_entry("RuntimeVersionArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.error {
-            map.serialize_entry("Error", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for RuntimeVersionConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for RuntimeVersionConfig {
-    const TYPE_NAME: &'static str = "RuntimeVersionConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "RuntimeVersionArn" => self.runtime_version_arn = map.next_value()?,
-            "Error" => self.error = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RuntimeVersionConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`RuntimeVersionConfig`](crate::types::RuntimeVersionConfig); start one with `RuntimeVersionConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

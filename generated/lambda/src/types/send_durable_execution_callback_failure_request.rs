@@ -38,61 +38,6 @@ impl SendDurableExecutionCallbackFailureRequest {
         self.error.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for SendDurableExecutionCallbackFailureRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.callback_id {
-                map.serialize_entry("CallbackId", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.error {
-                map.serialize_entry("Error", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SendDurableExecutionCallbackFailureRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for SendDurableExecutionCallbackFailureRequest {
-    const TYPE_NAME: &'static str = "SendDurableExecutionCallbackFailureRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CallbackId" if !body_only => self.callback_id = map.next_value()?,
-            "Error" if !body_only => self.error = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for SendDurableExecutionCallbackFailureRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SendDurableExecutionCallbackFailureRequest`](crate::types::SendDurableExecutionCallbackFailureRequest); start one with `SendDurableExecutionCallbackFailureRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -29,60 +29,10 @@ impl SendDurableExecutionCallbackHeartbeatRequest {
         self.callback_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for SendDurableExecutionCallbackHeartbeatRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.callback_id {
-                map.serialize_entry("CallbackId", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize
-for SendDurableExecutionCallbackHeartbeatRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl SendDurableExecutionCallbackHeartbeatRequest {
     /// The JSON body of a `SendDurableExecutionCallbackHeartbeatRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for SendDurableExecutionCallbackHeartbeatRequest {
-    const TYPE_NAME: &'static str = "SendDurableExecutionCallbackHeartbeatRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CallbackId" if !body_only => self.callback_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for SendDurableExecutionCallbackHeartbeatRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SendDurableExecutionCallbackHeartbeatRequest`](crate::types::SendDurableExecutionCallbackHeartbeatRequest); start one with `SendDurableExecutionCallbackHeartbeatRequest::builder()`.

@@ -36,54 +36,6 @@ impl SnapStartResponse {
         self.optimization_status.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SnapStartResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.apply_on {
-            map.serialize_entry("ApplyOn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.optimization_status {
-            map.serialize_entry("OptimizationStatus", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SnapStartResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SnapStartResponse {
-    const TYPE_NAME: &'static str = "SnapStartResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ApplyOn" => self.apply_on = map.next_value()?,
-            "OptimizationStatus" => self.optimization_status = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapStartResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SnapStartResponse`](crate::types::SnapStartResponse); start one with `SnapStartResponse::builder()`.
 #[derive(
     ::std::clone::Clone,

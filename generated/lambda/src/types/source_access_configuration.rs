@@ -42,54 +42,6 @@ impl SourceAccessConfiguration {
         self.uri.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SourceAccessConfiguration {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            map.serialize_entry("Type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.uri {
-            map.serialize_entry("URI", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SourceAccessConfiguration {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SourceAccessConfiguration {
-    const TYPE_NAME: &'static str = "SourceAccessConfiguration";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Type" => self.type_ = map.next_value()?,
-            "URI" => self.uri = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SourceAccessConfiguration {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`SourceAccessConfiguration`](crate::types::SourceAccessConfiguration); start one with `SourceAccessConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -36,54 +36,6 @@ impl StepSucceededDetails {
         self.retry_details.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for StepSucceededDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.result {
-            map.serialize_entry("Result", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.retry_details {
-            map.serialize_entry("RetryDetails", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for StepSucceededDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for StepSucceededDetails {
-    const TYPE_NAME: &'static str = "StepSucceededDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Result" => self.result = map.next_value()?,
-            "RetryDetails" => self.retry_details = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StepSucceededDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`StepSucceededDetails`](crate::types::StepSucceededDetails); start one with `StepSucceededDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

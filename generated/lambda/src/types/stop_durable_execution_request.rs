@@ -38,60 +38,6 @@ impl StopDurableExecutionRequest {
         self.error.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for StopDurableExecutionRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
-                map.serialize_entry("DurableExecutionArn", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.error {
-                map.serialize_entry("Error", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for StopDurableExecutionRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for StopDurableExecutionRequest {
-    const TYPE_NAME: &'static str = "StopDurableExecutionRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DurableExecutionArn" if !body_only => {
-                self.durable_execution_arn = map.next_value()?;
-            }
-            "Error" if !body_only => self.error = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StopDurableExecutionRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`StopDurableExecutionRequest`](crate::types::StopDurableExecutionRequest); start one with `StopDurableExecutionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

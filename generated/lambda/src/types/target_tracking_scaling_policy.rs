@@ -40,61 +40,6 @@ impl TargetTrackingScalingPolicy {
         self.target_value
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for TargetTrackingScalingPolicy {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.predefined_metric_type {
-            map.serialize_entry("PredefinedMetricType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.target_value {
-            map.serialize_entry(
-                "TargetValue",
-                &::awsgen_runtime::primitives::FloatWire(*value),
-            )?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for TargetTrackingScalingPolicy {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for TargetTrackingScalingPolicy {
-    const TYPE_NAME: &'static str = "TargetTrackingScalingPolicy";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "PredefinedMetricType" => self.predefined_metric_type = map.next_value()?,
-            "TargetValue" => {
-                self.target_value = map
-                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TargetTrackingScalingPolicy {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`TargetTrackingScalingPolicy`](crate::types::TargetTrackingScalingPolicy); start one with `TargetTrackingScalingPolicy::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -40,62 +40,10 @@ impl UntagResourceRequest {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource {
-                map.serialize_entry("Resource", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.tag_keys {
-                map.serialize_entry("TagKeys", value)?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UntagResourceRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UntagResourceRequest {
     /// The JSON body of a `UntagResourceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for UntagResourceRequest {
-    const TYPE_NAME: &'static str = "UntagResourceRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Resource" if !body_only => self.resource = map.next_value()?,
-            "TagKeys" if !body_only => self.tag_keys = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UntagResourceRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.

@@ -78,78 +78,10 @@ impl UpdateAliasRequest {
         self.revision_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateAliasRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.name {
-                map.serialize_entry("Name", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.function_version {
-            map.serialize_entry("FunctionVersion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_config {
-            map.serialize_entry("RoutingConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
-            map.serialize_entry("RevisionId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateAliasRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateAliasRequest {
     /// The JSON body of a `UpdateAliasRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateAliasRequest {
-    const TYPE_NAME: &'static str = "UpdateAliasRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "Name" if !body_only => self.name = map.next_value()?,
-            "FunctionVersion" => self.function_version = map.next_value()?,
-            "Description" => self.description = map.next_value()?,
-            "RoutingConfig" => self.routing_config = map.next_value()?,
-            "RevisionId" => self.revision_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateAliasRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateAliasRequest`](crate::types::UpdateAliasRequest); start one with `UpdateAliasRequest::builder()`.

@@ -54,71 +54,10 @@ impl UpdateCodeSigningConfigRequest {
         self.code_signing_policies.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateCodeSigningConfigRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.code_signing_config_arn {
-                map.serialize_entry("CodeSigningConfigArn", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_publishers {
-            map.serialize_entry("AllowedPublishers", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.code_signing_policies {
-            map.serialize_entry("CodeSigningPolicies", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateCodeSigningConfigRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateCodeSigningConfigRequest {
     /// The JSON body of a `UpdateCodeSigningConfigRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateCodeSigningConfigRequest {
-    const TYPE_NAME: &'static str = "UpdateCodeSigningConfigRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CodeSigningConfigArn" if !body_only => {
-                self.code_signing_config_arn = map.next_value()?;
-            }
-            "Description" => self.description = map.next_value()?,
-            "AllowedPublishers" => self.allowed_publishers = map.next_value()?,
-            "CodeSigningPolicies" => self.code_signing_policies = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateCodeSigningConfigRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateCodeSigningConfigRequest`](crate::types::UpdateCodeSigningConfigRequest); start one with `UpdateCodeSigningConfigRequest::builder()`.

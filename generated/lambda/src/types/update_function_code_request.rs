@@ -127,104 +127,10 @@ impl UpdateFunctionCodeRequest {
         self.source_kms_key_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateFunctionCodeRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.zip_file {
-            map.serialize_entry("ZipFile", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            map.serialize_entry("S3Bucket", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
-            map.serialize_entry("S3Key", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_object_version {
-            map.serialize_entry("S3ObjectVersion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.s3_object_storage_mode {
-            map.serialize_entry("S3ObjectStorageMode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.image_uri {
-            map.serialize_entry("ImageUri", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.architectures {
-            map.serialize_entry("Architectures", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.publish {
-            map.serialize_entry("Publish", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.publish_to {
-            map.serialize_entry("PublishTo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
-            map.serialize_entry("DryRun", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
-            map.serialize_entry("RevisionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_kms_key_arn {
-            map.serialize_entry("SourceKMSKeyArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateFunctionCodeRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateFunctionCodeRequest {
     /// The JSON body of a `UpdateFunctionCodeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateFunctionCodeRequest {
-    const TYPE_NAME: &'static str = "UpdateFunctionCodeRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "ZipFile" => self.zip_file = map.next_value()?,
-            "S3Bucket" => self.s3_bucket = map.next_value()?,
-            "S3Key" => self.s3_key = map.next_value()?,
-            "S3ObjectVersion" => self.s3_object_version = map.next_value()?,
-            "S3ObjectStorageMode" => self.s3_object_storage_mode = map.next_value()?,
-            "ImageUri" => self.image_uri = map.next_value()?,
-            "Architectures" => self.architectures = map.next_value()?,
-            "Publish" => self.publish = map.next_value()?,
-            "PublishTo" => self.publish_to = map.next_value()?,
-            "DryRun" => self.dry_run = map.next_value()?,
-            "RevisionId" => self.revision_id = map.next_value()?,
-            "SourceKMSKeyArn" => self.source_kms_key_arn = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateFunctionCodeRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl ::std::fmt::Debug for UpdateFunctionCodeRequest {

@@ -72,75 +72,10 @@ impl UpdateFunctionUrlConfigRequest {
         self.invoke_mode.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateFunctionUrlConfigRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
-                map.serialize_entry("FunctionName", value)?;
-            }
-        }
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
-                map.serialize_entry("Qualifier", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
-            map.serialize_entry("AuthType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cors {
-            map.serialize_entry("Cors", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.invoke_mode {
-            map.serialize_entry("InvokeMode", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for UpdateFunctionUrlConfigRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl UpdateFunctionUrlConfigRequest {
     /// The JSON body of a `UpdateFunctionUrlConfigRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateFunctionUrlConfigRequest {
-    const TYPE_NAME: &'static str = "UpdateFunctionUrlConfigRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "FunctionName" if !body_only => self.function_name = map.next_value()?,
-            "Qualifier" if !body_only => self.qualifier = map.next_value()?,
-            "AuthType" => self.auth_type = map.next_value()?,
-            "Cors" => self.cors = map.next_value()?,
-            "InvokeMode" => self.invoke_mode = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateFunctionUrlConfigRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateFunctionUrlConfigRequest`](crate::types::UpdateFunctionUrlConfigRequest); start one with `UpdateFunctionUrlConfigRequest::builder()`.

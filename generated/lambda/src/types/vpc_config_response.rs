@@ -48,64 +48,6 @@ impl VpcConfigResponse {
         self.ipv6_allowed_for_dual_stack
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for VpcConfigResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
-            map.serialize_entry("SubnetIds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            map.serialize_entry("SecurityGroupIds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
-            map.serialize_entry("VpcId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ipv6_allowed_for_dual_stack {
-            map.serialize_entry("Ipv6AllowedForDualStack", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for VpcConfigResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for VpcConfigResponse {
-    const TYPE_NAME: &'static str = "VpcConfigResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SubnetIds" => self.subnet_ids = map.next_value()?,
-            "SecurityGroupIds" => self.security_group_ids = map.next_value()?,
-            "VpcId" => self.vpc_id = map.next_value()?,
-            "Ipv6AllowedForDualStack" => {
-                self.ipv6_allowed_for_dual_stack = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcConfigResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`VpcConfigResponse`](crate::types::VpcConfigResponse); start one with `VpcConfigResponse::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -29,63 +29,6 @@ impl WaitDetails {
         self.scheduled_end_timestamp.as_ref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for WaitDetails {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.scheduled_end_timestamp {
-            map.serialize_entry(
-                "ScheduledEndTimestamp",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for WaitDetails {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for WaitDetails {
-    const TYPE_NAME: &'static str = "WaitDetails";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ScheduledEndTimestamp" => {
-                self.scheduled_end_timestamp = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for WaitDetails {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`WaitDetails`](crate::types::WaitDetails); start one with `WaitDetails::builder()`.
 #[derive(
     ::std::clone::Clone,

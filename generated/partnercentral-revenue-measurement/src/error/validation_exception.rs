@@ -43,66 +43,6 @@ impl ValidationException {
         self.field_list.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ValidationException {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("Message", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.reason {
-            map.serialize_entry("Reason", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.field_list {
-            map.serialize_entry("FieldList", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ValidationException {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ValidationException {
-    const TYPE_NAME: &'static str = "ValidationException";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Message" => self.message = map.next_value()?,
-            "Reason" => self.reason = map.next_value()?,
-            "FieldList" => {
-                self.field_list = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::ValidationExceptionField,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ValidationException {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ValidationException {
     /// Reads a `ValidationException` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

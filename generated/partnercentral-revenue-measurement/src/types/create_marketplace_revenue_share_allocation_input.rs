@@ -68,78 +68,10 @@ impl CreateMarketplaceRevenueShareAllocationInput {
         self.revenue_share_percent.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateMarketplaceRevenueShareAllocationInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_id {
-            map.serialize_entry("ProductId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
-            map.serialize_entry("EffectiveFrom", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
-            map.serialize_entry("EffectiveUntil", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_percent {
-            map.serialize_entry("RevenueSharePercent", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize
-for CreateMarketplaceRevenueShareAllocationInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateMarketplaceRevenueShareAllocationInput {
     /// The JSON body of a `CreateMarketplaceRevenueShareAllocationInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateMarketplaceRevenueShareAllocationInput {
-    const TYPE_NAME: &'static str = "CreateMarketplaceRevenueShareAllocationInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "ProductId" => self.product_id = map.next_value()?,
-            "ClientToken" => self.client_token = map.next_value()?,
-            "EffectiveFrom" => self.effective_from = map.next_value()?,
-            "EffectiveUntil" => self.effective_until = map.next_value()?,
-            "RevenueSharePercent" => self.revenue_share_percent = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateMarketplaceRevenueShareAllocationInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareAllocationInput`](crate::types::CreateMarketplaceRevenueShareAllocationInput); start one with `CreateMarketplaceRevenueShareAllocationInput::builder()`.

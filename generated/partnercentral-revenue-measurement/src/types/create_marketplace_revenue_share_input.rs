@@ -50,75 +50,10 @@ impl CreateMarketplaceRevenueShareInput {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateMarketplaceRevenueShareInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_id {
-            map.serialize_entry("ProductId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateMarketplaceRevenueShareInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateMarketplaceRevenueShareInput {
     /// The JSON body of a `CreateMarketplaceRevenueShareInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateMarketplaceRevenueShareInput {
-    const TYPE_NAME: &'static str = "CreateMarketplaceRevenueShareInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "ClientToken" => self.client_token = map.next_value()?,
-            "ProductId" => self.product_id = map.next_value()?,
-            "Tags" => {
-                self.tags = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateMarketplaceRevenueShareInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareInput`](crate::types::CreateMarketplaceRevenueShareInput); start one with `CreateMarketplaceRevenueShareInput::builder()`.

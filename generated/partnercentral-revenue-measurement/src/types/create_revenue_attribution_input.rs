@@ -73,84 +73,10 @@ impl CreateRevenueAttributionInput {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateRevenueAttributionInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tenancy_model {
-            map.serialize_entry("TenancyModel", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_identifier {
-            map.serialize_entry("ProductIdentifier", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for CreateRevenueAttributionInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl CreateRevenueAttributionInput {
     /// The JSON body of a `CreateRevenueAttributionInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateRevenueAttributionInput {
-    const TYPE_NAME: &'static str = "CreateRevenueAttributionInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "ClientToken" => self.client_token = map.next_value()?,
-            "Name" => self.name = map.next_value()?,
-            "Description" => self.description = map.next_value()?,
-            "TenancyModel" => self.tenancy_model = map.next_value()?,
-            "ProductIdentifier" => self.product_identifier = map.next_value()?,
-            "Tags" => {
-                self.tags = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateRevenueAttributionInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateRevenueAttributionInput`](crate::types::CreateRevenueAttributionInput); start one with `CreateRevenueAttributionInput::builder()`.

@@ -56,77 +56,10 @@ impl GetMarketplaceRevenueShareAllocationInput {
         self.marketplace_revenue_share_revision.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetMarketplaceRevenueShareAllocationInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_id {
-            map.serialize_entry("ProductId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_allocation_id
-        {
-            map.serialize_entry("MarketplaceRevenueShareAllocationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_revision
-        {
-            map.serialize_entry("MarketplaceRevenueShareRevision", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetMarketplaceRevenueShareAllocationInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetMarketplaceRevenueShareAllocationInput {
     /// The JSON body of a `GetMarketplaceRevenueShareAllocationInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetMarketplaceRevenueShareAllocationInput {
-    const TYPE_NAME: &'static str = "GetMarketplaceRevenueShareAllocationInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "ProductId" => self.product_id = map.next_value()?,
-            "MarketplaceRevenueShareAllocationId" => {
-                self.marketplace_revenue_share_allocation_id = map.next_value()?;
-            }
-            "MarketplaceRevenueShareRevision" => {
-                self.marketplace_revenue_share_revision = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetMarketplaceRevenueShareAllocationInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareAllocationInput`](crate::types::GetMarketplaceRevenueShareAllocationInput); start one with `GetMarketplaceRevenueShareAllocationInput::builder()`.

@@ -36,64 +36,10 @@ impl GetRevenueAttributionAllocationsTaskInput {
         self.revenue_attribution_identifier.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for GetRevenueAttributionAllocationsTaskInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_identifier
-        {
-            map.serialize_entry("RevenueAttributionIdentifier", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetRevenueAttributionAllocationsTaskInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetRevenueAttributionAllocationsTaskInput {
     /// The JSON body of a `GetRevenueAttributionAllocationsTaskInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for GetRevenueAttributionAllocationsTaskInput {
-    const TYPE_NAME: &'static str = "GetRevenueAttributionAllocationsTaskInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "RevenueAttributionIdentifier" => {
-                self.revenue_attribution_identifier = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for GetRevenueAttributionAllocationsTaskInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationsTaskInput`](crate::types::GetRevenueAttributionAllocationsTaskInput); start one with `GetRevenueAttributionAllocationsTaskInput::builder()`.

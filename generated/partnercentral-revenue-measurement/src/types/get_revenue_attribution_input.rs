@@ -43,62 +43,10 @@ impl GetRevenueAttributionInput {
         self.revision.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GetRevenueAttributionInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.identifier {
-            map.serialize_entry("Identifier", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revision {
-            map.serialize_entry("Revision", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetRevenueAttributionInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetRevenueAttributionInput {
     /// The JSON body of a `GetRevenueAttributionInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetRevenueAttributionInput {
-    const TYPE_NAME: &'static str = "GetRevenueAttributionInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "Identifier" => self.identifier = map.next_value()?,
-            "Revision" => self.revision = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetRevenueAttributionInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetRevenueAttributionInput`](crate::types::GetRevenueAttributionInput); start one with `GetRevenueAttributionInput::builder()`.

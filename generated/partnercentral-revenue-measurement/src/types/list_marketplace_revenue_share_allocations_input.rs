@@ -98,97 +98,10 @@ impl ListMarketplaceRevenueShareAllocationsInput {
         self.marketplace_revenue_share_revision.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ListMarketplaceRevenueShareAllocationsInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_id {
-            map.serialize_entry("ProductId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.after_effective_from {
-            map.serialize_entry("AfterEffectiveFrom", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.before_effective_from {
-            map.serialize_entry("BeforeEffectiveFrom", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sort_by {
-            map.serialize_entry("SortBy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sort_order {
-            map.serialize_entry("SortOrder", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_revision
-        {
-            map.serialize_entry("MarketplaceRevenueShareRevision", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListMarketplaceRevenueShareAllocationsInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ListMarketplaceRevenueShareAllocationsInput {
     /// The JSON body of a `ListMarketplaceRevenueShareAllocationsInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ListMarketplaceRevenueShareAllocationsInput {
-    const TYPE_NAME: &'static str = "ListMarketplaceRevenueShareAllocationsInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "ProductId" => self.product_id = map.next_value()?,
-            "Status" => self.status = map.next_value()?,
-            "AfterEffectiveFrom" => self.after_effective_from = map.next_value()?,
-            "BeforeEffectiveFrom" => self.before_effective_from = map.next_value()?,
-            "SortBy" => self.sort_by = map.next_value()?,
-            "SortOrder" => self.sort_order = map.next_value()?,
-            "MaxResults" => self.max_results = map.next_value()?,
-            "NextToken" => self.next_token = map.next_value()?,
-            "MarketplaceRevenueShareRevision" => {
-                self.marketplace_revenue_share_revision = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ListMarketplaceRevenueShareAllocationsInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ListMarketplaceRevenueShareAllocationsInput`](crate::types::ListMarketplaceRevenueShareAllocationsInput); start one with `ListMarketplaceRevenueShareAllocationsInput::builder()`.

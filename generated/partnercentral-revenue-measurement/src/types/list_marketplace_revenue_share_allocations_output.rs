@@ -40,68 +40,6 @@ impl ListMarketplaceRevenueShareAllocationsOutput {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ListMarketplaceRevenueShareAllocationsOutput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_allocation_summaries
-        {
-            map.serialize_entry("MarketplaceRevenueShareAllocationSummaries", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize
-for ListMarketplaceRevenueShareAllocationsOutput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ListMarketplaceRevenueShareAllocationsOutput {
-    const TYPE_NAME: &'static str = "ListMarketplaceRevenueShareAllocationsOutput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "MarketplaceRevenueShareAllocationSummaries" => {
-                self.marketplace_revenue_share_allocation_summaries = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::MarketplaceRevenueShareAllocationSummary,
-                        >,
-                    >()?
-                    .0;
-            }
-            "NextToken" => self.next_token = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ListMarketplaceRevenueShareAllocationsOutput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListMarketplaceRevenueShareAllocationsOutput {
     /// Reads a `ListMarketplaceRevenueShareAllocationsOutput` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

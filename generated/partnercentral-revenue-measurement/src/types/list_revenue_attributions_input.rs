@@ -80,108 +80,10 @@ impl ListRevenueAttributionsInput {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ListRevenueAttributionsInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.identifiers {
-            map.serialize_entry("Identifiers", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.created_after {
-            map.serialize_entry(
-                "CreatedAfter",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.created_before {
-            map.serialize_entry(
-                "CreatedBefore",
-                &::awsgen_runtime::primitives::timestamp::Wire::<
-                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                >(value, ::std::marker::PhantomData),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sort_by {
-            map.serialize_entry("SortBy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sort_order {
-            map.serialize_entry("SortOrder", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListRevenueAttributionsInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ListRevenueAttributionsInput {
     /// The JSON body of a `ListRevenueAttributionsInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ListRevenueAttributionsInput {
-    const TYPE_NAME: &'static str = "ListRevenueAttributionsInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "Identifiers" => self.identifiers = map.next_value()?,
-            "CreatedAfter" => {
-                self.created_after = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            "CreatedBefore" => {
-                self.created_before = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::timestamp::OptionIn<
-                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
-                        >,
-                    >()?
-                    .0;
-            }
-            "SortBy" => self.sort_by = map.next_value()?,
-            "SortOrder" => self.sort_order = map.next_value()?,
-            "MaxResults" => self.max_results = map.next_value()?,
-            "NextToken" => self.next_token = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListRevenueAttributionsInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ListRevenueAttributionsInput`](crate::types::ListRevenueAttributionsInput); start one with `ListRevenueAttributionsInput::builder()`.

@@ -39,58 +39,6 @@ impl MarketplaceProductSummary {
         self.product_name.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for MarketplaceProductSummary {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.product_id {
-            map.serialize_entry("ProductId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_code {
-            map.serialize_entry("ProductCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.product_name {
-            map.serialize_entry("ProductName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for MarketplaceProductSummary {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for MarketplaceProductSummary {
-    const TYPE_NAME: &'static str = "MarketplaceProductSummary";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ProductId" => self.product_id = map.next_value()?,
-            "ProductCode" => self.product_code = map.next_value()?,
-            "ProductName" => self.product_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MarketplaceProductSummary {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MarketplaceProductSummary`](crate::types::MarketplaceProductSummary); start one with `MarketplaceProductSummary::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -70,90 +70,10 @@ impl StartRevenueAttributionAllocationsTaskInput {
         self.description.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for StartRevenueAttributionAllocationsTaskInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
-            map.serialize_entry("Catalog", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_identifier
-        {
-            map.serialize_entry("RevenueAttributionIdentifier", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_revision {
-            map.serialize_entry("RevenueAttributionRevision", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_allocations {
-            map.serialize_entry("RevenueShareAllocations", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for StartRevenueAttributionAllocationsTaskInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl StartRevenueAttributionAllocationsTaskInput {
     /// The JSON body of a `StartRevenueAttributionAllocationsTaskInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for StartRevenueAttributionAllocationsTaskInput {
-    const TYPE_NAME: &'static str = "StartRevenueAttributionAllocationsTaskInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Catalog" => self.catalog = map.next_value()?,
-            "RevenueAttributionIdentifier" => {
-                self.revenue_attribution_identifier = map.next_value()?;
-            }
-            "RevenueAttributionRevision" => {
-                self.revenue_attribution_revision = map.next_value()?;
-            }
-            "RevenueShareAllocations" => {
-                self.revenue_share_allocations = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::RevenueShareAllocation,
-                        >,
-                    >()?
-                    .0;
-            }
-            "ClientToken" => self.client_token = map.next_value()?,
-            "Description" => self.description = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for StartRevenueAttributionAllocationsTaskInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`StartRevenueAttributionAllocationsTaskInput`](crate::types::StartRevenueAttributionAllocationsTaskInput); start one with `StartRevenueAttributionAllocationsTaskInput::builder()`.

@@ -131,62 +131,6 @@ impl AliasTarget {
         self.evaluate_target_health
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AliasTarget {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
-            map.serialize_entry("HostedZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
-            map.serialize_entry("DNSName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.evaluate_target_health {
-            map.serialize_entry("EvaluateTargetHealth", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AliasTarget {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AliasTarget {
-    const TYPE_NAME: &'static str = "AliasTarget";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "HostedZoneId" => self.hosted_zone_id = map.next_value()?,
-            "DNSName" => self.dns_name = map.next_value()?,
-            "EvaluateTargetHealth" => self.evaluate_target_health = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AliasTarget {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AliasTarget`](crate::types::AliasTarget); start one with `AliasTarget::builder()`.
 #[derive(
     ::std::clone::Clone,

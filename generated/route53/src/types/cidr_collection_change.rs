@@ -47,62 +47,6 @@ impl CidrCollectionChange {
         self.cidr_list.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CidrCollectionChange {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.location_name {
-            map.serialize_entry("LocationName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.action {
-            map.serialize_entry("Action", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cidr_list {
-            map.serialize_entry("CidrList", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CidrCollectionChange {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CidrCollectionChange {
-    const TYPE_NAME: &'static str = "CidrCollectionChange";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "LocationName" => self.location_name = map.next_value()?,
-            "Action" => self.action = map.next_value()?,
-            "CidrList" => self.cidr_list = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CidrCollectionChange {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CidrCollectionChange`](crate::types::CidrCollectionChange); start one with `CidrCollectionChange::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -45,58 +45,6 @@ impl CreateHealthCheckRequest {
         self.health_check_config.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for CreateHealthCheckRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
-            map.serialize_entry("CallerReference", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.health_check_config {
-            map.serialize_entry("HealthCheckConfig", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CreateHealthCheckRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHealthCheckRequest {
-    const TYPE_NAME: &'static str = "CreateHealthCheckRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "CallerReference" => self.caller_reference = map.next_value()?,
-            "HealthCheckConfig" => self.health_check_config = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateHealthCheckRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CreateHealthCheckRequest`](crate::types::CreateHealthCheckRequest); start one with `CreateHealthCheckRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

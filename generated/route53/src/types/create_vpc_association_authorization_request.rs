@@ -38,63 +38,6 @@ impl CreateVpcAssociationAuthorizationRequest {
         self.vpc.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers
-for CreateVpcAssociationAuthorizationRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
-                map.serialize_entry("HostedZoneId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            map.serialize_entry("VPC", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for CreateVpcAssociationAuthorizationRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for CreateVpcAssociationAuthorizationRequest {
-    const TYPE_NAME: &'static str = "CreateVPCAssociationAuthorizationRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
-            "VPC" => self.vpc = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for CreateVpcAssociationAuthorizationRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`CreateVpcAssociationAuthorizationRequest`](crate::types::CreateVpcAssociationAuthorizationRequest); start one with `CreateVpcAssociationAuthorizationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

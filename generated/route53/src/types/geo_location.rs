@@ -57,62 +57,6 @@ impl GeoLocation {
         self.subdivision_code.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GeoLocation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.continent_code {
-            map.serialize_entry("ContinentCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.country_code {
-            map.serialize_entry("CountryCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subdivision_code {
-            map.serialize_entry("SubdivisionCode", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GeoLocation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GeoLocation {
-    const TYPE_NAME: &'static str = "GeoLocation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "ContinentCode" => self.continent_code = map.next_value()?,
-            "CountryCode" => self.country_code = map.next_value()?,
-            "SubdivisionCode" => self.subdivision_code = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GeoLocation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GeoLocation`](crate::types::GeoLocation); start one with `GeoLocation::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -59,66 +59,6 @@ impl GeoProximityLocation {
         self.bias
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GeoProximityLocation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.aws_region {
-            map.serialize_entry("AWSRegion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.local_zone_group {
-            map.serialize_entry("LocalZoneGroup", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.coordinates {
-            map.serialize_entry("Coordinates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.bias {
-            map.serialize_entry("Bias", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GeoProximityLocation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GeoProximityLocation {
-    const TYPE_NAME: &'static str = "GeoProximityLocation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "AWSRegion" => self.aws_region = map.next_value()?,
-            "LocalZoneGroup" => self.local_zone_group = map.next_value()?,
-            "Coordinates" => self.coordinates = map.next_value()?,
-            "Bias" => self.bias = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GeoProximityLocation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GeoProximityLocation`](crate::types::GeoProximityLocation); start one with `GeoProximityLocation::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -29,62 +29,6 @@ impl GetHealthCheckStatusResponse {
         self.health_check_observations.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GetHealthCheckStatusResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.health_check_observations {
-            map.serialize_entry("HealthCheckObservations", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetHealthCheckStatusResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetHealthCheckStatusResponse {
-    const TYPE_NAME: &'static str = "GetHealthCheckStatusResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "HealthCheckObservations" => {
-                self.health_check_observations = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::HealthCheckObservation,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetHealthCheckStatusResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetHealthCheckStatusResponse {
     /// Reads a `GetHealthCheckStatusResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -41,68 +41,6 @@ impl GetHostedZoneResponse {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GetHostedZoneResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hosted_zone {
-            map.serialize_entry("HostedZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delegation_set {
-            map.serialize_entry("DelegationSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpcs {
-            map.serialize_entry("VPCs", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetHostedZoneResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetHostedZoneResponse {
-    const TYPE_NAME: &'static str = "GetHostedZoneResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "HostedZone" => self.hosted_zone = map.next_value()?,
-            "DelegationSet" => self.delegation_set = map.next_value()?,
-            "VPCs" => {
-                self.vpcs = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<crate::types::Vpc>,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetHostedZoneResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetHostedZoneResponse {
     /// Reads a `GetHostedZoneResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

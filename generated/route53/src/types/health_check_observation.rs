@@ -39,62 +39,6 @@ impl HealthCheckObservation {
         self.status_report.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckObservation {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region {
-            map.serialize_entry("Region", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
-            map.serialize_entry("IPAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status_report {
-            map.serialize_entry("StatusReport", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for HealthCheckObservation {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckObservation {
-    const TYPE_NAME: &'static str = "HealthCheckObservation";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Region" => self.region = map.next_value()?,
-            "IPAddress" => self.ip_address = map.next_value()?,
-            "StatusReport" => self.status_report = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheckObservation {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`HealthCheckObservation`](crate::types::HealthCheckObservation); start one with `HealthCheckObservation::builder()`.
 #[derive(
     ::std::clone::Clone,

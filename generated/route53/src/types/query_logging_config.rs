@@ -45,65 +45,6 @@ impl QueryLoggingConfig {
         self.cloud_watch_logs_log_group_arn.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for QueryLoggingConfig {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
-            map.serialize_entry("Id", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
-            map.serialize_entry("HostedZoneId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_logs_log_group_arn
-        {
-            map.serialize_entry("CloudWatchLogsLogGroupArn", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for QueryLoggingConfig {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for QueryLoggingConfig {
-    const TYPE_NAME: &'static str = "QueryLoggingConfig";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Id" => self.id = map.next_value()?,
-            "HostedZoneId" => self.hosted_zone_id = map.next_value()?,
-            "CloudWatchLogsLogGroupArn" => {
-                self.cloud_watch_logs_log_group_arn = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QueryLoggingConfig {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`QueryLoggingConfig`](crate::types::QueryLoggingConfig); start one with `QueryLoggingConfig::builder()`.
 #[derive(
     ::std::clone::Clone,

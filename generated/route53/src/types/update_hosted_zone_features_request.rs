@@ -36,63 +36,6 @@ impl UpdateHostedZoneFeaturesRequest {
         self.enable_accelerated_recovery
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHostedZoneFeaturesRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
-                map.serialize_entry("HostedZoneId", value)?;
-            }
-        }
-        if let ::std::option::Option::Some(value) = &self.enable_accelerated_recovery {
-            map.serialize_entry("EnableAcceleratedRecovery", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneFeaturesRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for UpdateHostedZoneFeaturesRequest {
-    const TYPE_NAME: &'static str = "UpdateHostedZoneFeaturesRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
-            "EnableAcceleratedRecovery" => {
-                self.enable_accelerated_recovery = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateHostedZoneFeaturesRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`UpdateHostedZoneFeaturesRequest`](crate::types::UpdateHostedZoneFeaturesRequest); start one with `UpdateHostedZoneFeaturesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

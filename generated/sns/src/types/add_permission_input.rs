@@ -56,66 +56,6 @@ impl AddPermissionInput {
         self.action_name.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AddPermissionInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
-            map.serialize_entry("TopicArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.label {
-            map.serialize_entry("Label", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
-            map.serialize_entry("AWSAccountId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.action_name {
-            map.serialize_entry("ActionName", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AddPermissionInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AddPermissionInput {
-    const TYPE_NAME: &'static str = "AddPermissionInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TopicArn" => self.topic_arn = map.next_value()?,
-            "Label" => self.label = map.next_value()?,
-            "AWSAccountId" => self.aws_account_id = map.next_value()?,
-            "ActionName" => self.action_name = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddPermissionInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AddPermissionInput`](crate::types::AddPermissionInput); start one with `AddPermissionInput::builder()`.
 #[derive(
     ::std::clone::Clone,

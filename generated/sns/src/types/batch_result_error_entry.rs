@@ -52,66 +52,6 @@ impl BatchResultErrorEntry {
         self.sender_fault
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for BatchResultErrorEntry {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
-            map.serialize_entry("Id", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.code {
-            map.serialize_entry("Code", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("Message", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sender_fault {
-            map.serialize_entry("SenderFault", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for BatchResultErrorEntry {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for BatchResultErrorEntry {
-    const TYPE_NAME: &'static str = "BatchResultErrorEntry";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Id" => self.id = map.next_value()?,
-            "Code" => self.code = map.next_value()?,
-            "Message" => self.message = map.next_value()?,
-            "SenderFault" => self.sender_fault = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchResultErrorEntry {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry); start one with `BatchResultErrorEntry::builder()`.
 #[derive(
     ::std::clone::Clone,

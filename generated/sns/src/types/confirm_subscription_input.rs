@@ -43,64 +43,6 @@ impl ConfirmSubscriptionInput {
         self.authenticate_on_unsubscribe.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for ConfirmSubscriptionInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
-            map.serialize_entry("TopicArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.token {
-            map.serialize_entry("Token", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.authenticate_on_unsubscribe {
-            map.serialize_entry("AuthenticateOnUnsubscribe", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for ConfirmSubscriptionInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for ConfirmSubscriptionInput {
-    const TYPE_NAME: &'static str = "ConfirmSubscriptionInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TopicArn" => self.topic_arn = map.next_value()?,
-            "Token" => self.token = map.next_value()?,
-            "AuthenticateOnUnsubscribe" => {
-                self.authenticate_on_unsubscribe = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConfirmSubscriptionInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`ConfirmSubscriptionInput`](crate::types::ConfirmSubscriptionInput); start one with `ConfirmSubscriptionInput::builder()`.
 #[derive(
     ::std::clone::Clone,

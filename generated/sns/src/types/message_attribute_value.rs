@@ -45,62 +45,6 @@ impl MessageAttributeValue {
         self.binary_value.as_ref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for MessageAttributeValue {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.data_type {
-            map.serialize_entry("DataType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.string_value {
-            map.serialize_entry("StringValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.binary_value {
-            map.serialize_entry("BinaryValue", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for MessageAttributeValue {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for MessageAttributeValue {
-    const TYPE_NAME: &'static str = "MessageAttributeValue";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DataType" => self.data_type = map.next_value()?,
-            "StringValue" => self.string_value = map.next_value()?,
-            "BinaryValue" => self.binary_value = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MessageAttributeValue {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MessageAttributeValue`](crate::types::MessageAttributeValue); start one with `MessageAttributeValue::builder()`.
 #[derive(
     ::std::clone::Clone,

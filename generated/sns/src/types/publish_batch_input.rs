@@ -40,66 +40,6 @@ impl PublishBatchInput {
         self.publish_batch_request_entries.as_deref().unwrap_or_default()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchInput {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
-            map.serialize_entry("TopicArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.publish_batch_request_entries {
-            map.serialize_entry("PublishBatchRequestEntries", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for PublishBatchInput {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchInput {
-    const TYPE_NAME: &'static str = "PublishBatchInput";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TopicArn" => self.topic_arn = map.next_value()?,
-            "PublishBatchRequestEntries" => {
-                self.publish_batch_request_entries = map
-                    .next_value::<
-                        ::awsgen_runtime::primitives::StructList<
-                            crate::types::PublishBatchRequestEntry,
-                        >,
-                    >()?
-                    .0;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishBatchInput {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`PublishBatchInput`](crate::types::PublishBatchInput); start one with `PublishBatchInput::builder()`.
 #[derive(
     ::std::clone::Clone,

@@ -47,63 +47,10 @@ impl ChangeMessageVisibilityRequest {
         self.visibility_timeout
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ChangeMessageVisibilityRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_url {
-            map.serialize_entry("QueueUrl", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.receipt_handle {
-            map.serialize_entry("ReceiptHandle", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.visibility_timeout {
-            map.serialize_entry("VisibilityTimeout", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ChangeMessageVisibilityRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ChangeMessageVisibilityRequest {
     /// The JSON body of a `ChangeMessageVisibilityRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ChangeMessageVisibilityRequest {
-    const TYPE_NAME: &'static str = "ChangeMessageVisibilityRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "QueueUrl" => self.queue_url = map.next_value()?,
-            "ReceiptHandle" => self.receipt_handle = map.next_value()?,
-            "VisibilityTimeout" => self.visibility_timeout = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ChangeMessageVisibilityRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ChangeMessageVisibilityRequest`](crate::types::ChangeMessageVisibilityRequest); start one with `ChangeMessageVisibilityRequest::builder()`.

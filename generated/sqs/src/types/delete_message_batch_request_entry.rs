@@ -40,55 +40,6 @@ impl DeleteMessageBatchRequestEntry {
         self.receipt_handle.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchRequestEntry {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
-            map.serialize_entry("Id", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.receipt_handle {
-            map.serialize_entry("ReceiptHandle", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for DeleteMessageBatchRequestEntry {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for DeleteMessageBatchRequestEntry {
-    const TYPE_NAME: &'static str = "DeleteMessageBatchRequestEntry";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Id" => self.id = map.next_value()?,
-            "ReceiptHandle" => self.receipt_handle = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteMessageBatchRequestEntry {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`DeleteMessageBatchRequestEntry`](crate::types::DeleteMessageBatchRequestEntry); start one with `DeleteMessageBatchRequestEntry::builder()`.
 #[derive(
     ::std::clone::Clone,

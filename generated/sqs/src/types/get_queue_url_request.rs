@@ -34,60 +34,10 @@ impl GetQueueUrlRequest {
         self.queue_owner_aws_account_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueUrlRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_name {
-            map.serialize_entry("QueueName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.queue_owner_aws_account_id {
-            map.serialize_entry("QueueOwnerAWSAccountId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for GetQueueUrlRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl GetQueueUrlRequest {
     /// The JSON body of a `GetQueueUrlRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetQueueUrlRequest {
-    const TYPE_NAME: &'static str = "GetQueueUrlRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "QueueName" => self.queue_name = map.next_value()?,
-            "QueueOwnerAWSAccountId" => {
-                self.queue_owner_aws_account_id = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetQueueUrlRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetQueueUrlRequest`](crate::types::GetQueueUrlRequest); start one with `GetQueueUrlRequest::builder()`.

@@ -34,57 +34,6 @@ impl ListDeadLetterSourceQueuesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers
-for ListDeadLetterSourceQueuesResult {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_urls {
-            map.serialize_entry("queueUrls", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ListDeadLetterSourceQueuesResult {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers
-for ListDeadLetterSourceQueuesResult {
-    const TYPE_NAME: &'static str = "ListDeadLetterSourceQueuesResult";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "queueUrls" => self.queue_urls = map.next_value()?,
-            "NextToken" => self.next_token = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
-for ListDeadLetterSourceQueuesResult {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl ListDeadLetterSourceQueuesResult {
     /// Reads a `ListDeadLetterSourceQueuesResult` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

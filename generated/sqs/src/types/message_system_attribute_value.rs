@@ -65,66 +65,6 @@ impl MessageSystemAttributeValue {
         self.data_type.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for MessageSystemAttributeValue {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.string_value {
-            map.serialize_entry("StringValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.binary_value {
-            map.serialize_entry("BinaryValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.string_list_values {
-            map.serialize_entry("StringListValues", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.binary_list_values {
-            map.serialize_entry("BinaryListValues", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.data_type {
-            map.serialize_entry("DataType", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for MessageSystemAttributeValue {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for MessageSystemAttributeValue {
-    const TYPE_NAME: &'static str = "MessageSystemAttributeValue";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "StringValue" => self.string_value = map.next_value()?,
-            "BinaryValue" => self.binary_value = map.next_value()?,
-            "StringListValues" => self.string_list_values = map.next_value()?,
-            "BinaryListValues" => self.binary_list_values = map.next_value()?,
-            "DataType" => self.data_type = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MessageSystemAttributeValue {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`MessageSystemAttributeValue`](crate::types::MessageSystemAttributeValue); start one with `MessageSystemAttributeValue::builder()`.
 #[derive(
     ::std::clone::Clone,

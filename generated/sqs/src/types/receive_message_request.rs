@@ -156,87 +156,10 @@ impl ReceiveMessageRequest {
         self.receive_request_attempt_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for ReceiveMessageRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_url {
-            map.serialize_entry("QueueUrl", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attribute_names {
-            map.serialize_entry("AttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_system_attribute_names
-        {
-            map.serialize_entry("MessageSystemAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_attribute_names {
-            map.serialize_entry("MessageAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_number_of_messages {
-            map.serialize_entry("MaxNumberOfMessages", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.visibility_timeout {
-            map.serialize_entry("VisibilityTimeout", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.wait_time_seconds {
-            map.serialize_entry("WaitTimeSeconds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.receive_request_attempt_id {
-            map.serialize_entry("ReceiveRequestAttemptId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for ReceiveMessageRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl ReceiveMessageRequest {
     /// The JSON body of a `ReceiveMessageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for ReceiveMessageRequest {
-    const TYPE_NAME: &'static str = "ReceiveMessageRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "QueueUrl" => self.queue_url = map.next_value()?,
-            "AttributeNames" => self.attribute_names = map.next_value()?,
-            "MessageSystemAttributeNames" => {
-                self.message_system_attribute_names = map.next_value()?;
-            }
-            "MessageAttributeNames" => self.message_attribute_names = map.next_value()?,
-            "MaxNumberOfMessages" => self.max_number_of_messages = map.next_value()?,
-            "VisibilityTimeout" => self.visibility_timeout = map.next_value()?,
-            "WaitTimeSeconds" => self.wait_time_seconds = map.next_value()?,
-            "ReceiveRequestAttemptId" => {
-                self.receive_request_attempt_id = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReceiveMessageRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ReceiveMessageRequest`](crate::types::ReceiveMessageRequest); start one with `ReceiveMessageRequest::builder()`.

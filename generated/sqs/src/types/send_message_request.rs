@@ -141,100 +141,10 @@ impl SendMessageRequest {
         self.message_group_id.as_deref()
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_url {
-            map.serialize_entry("QueueUrl", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_body {
-            map.serialize_entry("MessageBody", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.delay_seconds {
-            map.serialize_entry("DelaySeconds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_attributes {
-            map.serialize_entry("MessageAttributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_system_attributes {
-            map.serialize_entry("MessageSystemAttributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_deduplication_id {
-            map.serialize_entry("MessageDeduplicationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.message_group_id {
-            map.serialize_entry("MessageGroupId", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for SendMessageRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl SendMessageRequest {
     /// The JSON body of a `SendMessageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for SendMessageRequest {
-    const TYPE_NAME: &'static str = "SendMessageRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "QueueUrl" => self.queue_url = map.next_value()?,
-            "MessageBody" => self.message_body = map.next_value()?,
-            "DelaySeconds" => self.delay_seconds = map.next_value()?,
-            "MessageAttributes" => {
-                self.message_attributes = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
-                                crate::types::MessageAttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            "MessageSystemAttributes" => {
-                self.message_system_attributes = map
-                    .next_value::<
-                        ::std::option::Option<
-                            ::awsgen_runtime::primitives::MapOfStructs<
-                                crate::types::MessageSystemAttributeNameForSends,
-                                crate::types::MessageSystemAttributeValue,
-                            >,
-                        >,
-                    >()?
-                    .map(|map| map.0);
-            }
-            "MessageDeduplicationId" => self.message_deduplication_id = map.next_value()?,
-            "MessageGroupId" => self.message_group_id = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SendMessageRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SendMessageRequest`](crate::types::SendMessageRequest); start one with `SendMessageRequest::builder()`.

@@ -41,66 +41,10 @@ impl StartMessageMoveTaskRequest {
         self.max_number_of_messages_per_second
     }
 }
-impl ::awsgen_runtime::primitives::SerializeMembers for StartMessageMoveTaskRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_arn {
-            map.serialize_entry("SourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_arn {
-            map.serialize_entry("DestinationArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .max_number_of_messages_per_second
-        {
-            map.serialize_entry("MaxNumberOfMessagesPerSecond", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::awsgen_runtime::serde::Serialize for StartMessageMoveTaskRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
 impl StartMessageMoveTaskRequest {
     /// The JSON body of a `StartMessageMoveTaskRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
     pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
         ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
-impl ::awsgen_runtime::primitives::DeserializeMembers for StartMessageMoveTaskRequest {
-    const TYPE_NAME: &'static str = "StartMessageMoveTaskRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "SourceArn" => self.source_arn = map.next_value()?,
-            "DestinationArn" => self.destination_arn = map.next_value()?,
-            "MaxNumberOfMessagesPerSecond" => {
-                self.max_number_of_messages_per_second = map.next_value()?;
-            }
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StartMessageMoveTaskRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`StartMessageMoveTaskRequest`](crate::types::StartMessageMoveTaskRequest); start one with `StartMessageMoveTaskRequest::builder()`.

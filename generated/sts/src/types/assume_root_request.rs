@@ -53,62 +53,6 @@ impl AssumeRootRequest {
         self.duration_seconds
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRootRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.target_principal {
-            map.serialize_entry("TargetPrincipal", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.task_policy_arn {
-            map.serialize_entry("TaskPolicyArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            map.serialize_entry("DurationSeconds", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for AssumeRootRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRootRequest {
-    const TYPE_NAME: &'static str = "AssumeRootRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "TargetPrincipal" => self.target_principal = map.next_value()?,
-            "TaskPolicyArn" => self.task_policy_arn = map.next_value()?,
-            "DurationSeconds" => self.duration_seconds = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssumeRootRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`AssumeRootRequest`](crate::types::AssumeRootRequest); start one with `AssumeRootRequest::builder()`.
 #[derive(
     ::std::clone::Clone,

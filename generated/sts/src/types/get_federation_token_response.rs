@@ -41,62 +41,6 @@ impl GetFederationTokenResponse {
         self.packed_policy_size
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GetFederationTokenResponse {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.credentials {
-            map.serialize_entry("Credentials", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.federated_user {
-            map.serialize_entry("FederatedUser", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.packed_policy_size {
-            map.serialize_entry("PackedPolicySize", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetFederationTokenResponse {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetFederationTokenResponse {
-    const TYPE_NAME: &'static str = "GetFederationTokenResponse";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "Credentials" => self.credentials = map.next_value()?,
-            "FederatedUser" => self.federated_user = map.next_value()?,
-            "PackedPolicySize" => self.packed_policy_size = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetFederationTokenResponse {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 impl GetFederationTokenResponse {
     /// Reads a `GetFederationTokenResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(

@@ -43,62 +43,6 @@ impl GetSessionTokenRequest {
         self.token_code.as_deref()
     }
 }
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::SerializeMembers for GetSessionTokenRequest {
-    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            map.serialize_entry("DurationSeconds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.serial_number {
-            map.serialize_entry("SerialNumber", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.token_code {
-            map.serialize_entry("TokenCode", value)?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::serde::Serialize for GetSessionTokenRequest {
-    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl ::awsgen_runtime::primitives::DeserializeMembers for GetSessionTokenRequest {
-    const TYPE_NAME: &'static str = "GetSessionTokenRequest";
-    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
-        match key {
-            "DurationSeconds" => self.duration_seconds = map.next_value()?,
-            "SerialNumber" => self.serial_number = map.next_value()?,
-            "TokenCode" => self.token_code = map.next_value()?,
-            _ => {
-                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-            }
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSessionTokenRequest {
-    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
-    }
-}
 /// A builder for [`GetSessionTokenRequest`](crate::types::GetSessionTokenRequest); start one with `GetSessionTokenRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
