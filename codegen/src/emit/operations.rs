@@ -88,14 +88,14 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             const HTTP_METHOD: &'static str;
             /// The URI template, with `{label}` and greedy `{label+}` placeholders.
             const URI_TEMPLATE: &'static str;
-            /// The HTTP status of a successful response.
-            const SUCCESS_CODE: u16;
-            /// The error codes the model documents for the operation.
-            const ERRORS: &'static [&'static str];
-            /// Whether sending the same request twice is safe.
-            const IDEMPOTENT: bool;
-            /// How the operation pages through results, when it does.
-            const PAGINATOR: ::std::option::Option<Paginator>;
+            /// The HTTP status of a successful response: 200 unless the model says otherwise.
+            const SUCCESS_CODE: u16 = 200;
+            /// The error codes the model documents for the operation: none unless it lists some.
+            const ERRORS: &'static [&'static str] = &[];
+            /// Whether sending the same request twice is safe: only where the model marks the operation idempotent.
+            const IDEMPOTENT: bool = false;
+            /// How the operation pages through results, when it does: `None` unless the model has a paginator for it.
+            const PAGINATOR: ::std::option::Option<Paginator> = ::std::option::Option::None;
 
             #serialize_signature
         }
@@ -143,27 +143,31 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
             _ => shape.clone(),
         }
     });
-    let idempotent = op.idempotent;
-    let paginator = match &op.paginator {
-        Some(p) => {
-            let input_tokens = &p.input_tokens;
-            let output_tokens = &p.output_tokens;
-            let result_keys = &p.result_keys;
-            let limit = match &p.limit_key {
-                Some(key) => quote!(::std::option::Option::Some(#key)),
-                None => quote!(::std::option::Option::None),
-            };
-            quote! {
-                ::std::option::Option::Some(super::Paginator {
-                    input_tokens: &[#(#input_tokens),*],
-                    output_tokens: &[#(#output_tokens),*],
-                    limit_key: #limit,
-                    result_keys: &[#(#result_keys),*],
-                })
-            }
+    // Each const is written only where it differs from the trait's default:
+    // EC2 has 800 operations, and every written const is checked on every build.
+    let success_code = (code != 200).then(|| quote!(const SUCCESS_CODE: u16 = #code;));
+    let errors = (!op.errors.is_empty())
+        .then(|| quote!(const ERRORS: &'static [&'static str] = &[#(#errors),*];));
+    let idempotent = op
+        .idempotent
+        .then(|| quote! { const IDEMPOTENT: bool = true; });
+    let paginator = op.paginator.as_ref().map(|p| {
+        let input_tokens = &p.input_tokens;
+        let output_tokens = &p.output_tokens;
+        let result_keys = &p.result_keys;
+        let limit = match &p.limit_key {
+            Some(key) => quote!(::std::option::Option::Some(#key)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote! {
+            const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+                input_tokens: &[#(#input_tokens),*],
+                output_tokens: &[#(#output_tokens),*],
+                limit_key: #limit,
+                result_keys: &[#(#result_keys),*],
+            });
         }
-        None => quote!(::std::option::Option::None),
-    };
+    });
     let allow = if op.deprecated.is_some() {
         quote!(#[allow(deprecated)])
     } else {
@@ -207,10 +211,10 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
             const NAME: &'static str = #model_name;
             const HTTP_METHOD: &'static str = #method;
             const URI_TEMPLATE: &'static str = #uri;
-            const SUCCESS_CODE: u16 = #code;
-            const ERRORS: &'static [&'static str] = &[#(#errors),*];
-            const IDEMPOTENT: bool = #idempotent;
-            const PAGINATOR: ::std::option::Option<super::Paginator> = #paginator;
+            #success_code
+            #errors
+            #idempotent
+            #paginator
 
             #serialize
         }

@@ -134,6 +134,10 @@ fn operations_carry_model_metadata() {
     assert_eq!(paginator.input_tokens, ["position"]);
     assert_eq!(paginator.limit_key, Some("limit"));
     assert_eq!(paginator.result_keys, ["items"]);
+    // What the model leaves unsaid comes from the trait's defaults.
+    assert_eq!(GetRestApis::SUCCESS_CODE, 200);
+    const { assert!(!CreateDeployment::IDEMPOTENT) };
+    assert!(CreateDeployment::PAGINATOR.is_none());
 }
 
 #[test]

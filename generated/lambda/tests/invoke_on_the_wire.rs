@@ -4,7 +4,7 @@
 //! generated while the operation itself has no wire code yet.
 
 use awsgen_lambda::operation::{
-    GetFunction, GetFunctionError, Invoke, InvokeWithResponseStream, Operation,
+    DeleteFunction, GetFunction, GetFunctionError, Invoke, InvokeWithResponseStream, Operation,
 };
 use awsgen_lambda::types::{
     GetFunctionRequest, InvocationRequest, InvocationType, InvokeResponseStreamUpdate,
@@ -102,4 +102,10 @@ fn the_streaming_invoke_has_its_types_but_no_wire_code() {
     assert_eq!(document["StatusCode"], 200);
     let back: InvokeWithResponseStreamResponse = serde_json::from_value(document).unwrap();
     assert_eq!(back, output);
+}
+
+#[test]
+fn only_operations_the_model_marks_idempotent_say_so() {
+    const { assert!(DeleteFunction::IDEMPOTENT) };
+    const { assert!(!Invoke::IDEMPOTENT) };
 }

@@ -167,8 +167,6 @@ impl super::Operation for CreateResource {
         "BadRequestException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

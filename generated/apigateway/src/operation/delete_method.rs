@@ -139,8 +139,6 @@ impl super::Operation for DeleteMethod {
         "TooManyRequestsException",
         "ConflictException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -163,8 +163,6 @@ impl super::Operation for DeleteMethodResponse {
         "BadRequestException",
         "ConflictException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

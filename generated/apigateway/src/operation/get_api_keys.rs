@@ -128,14 +128,12 @@ impl super::Operation for GetApiKeys {
     const NAME: &'static str = "GetApiKeys";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/apikeys";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],

@@ -142,14 +142,12 @@ impl super::Operation for GetBasePathMappings {
     const NAME: &'static str = "GetBasePathMappings";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/domainnames/{domain_name}/basepathmappings";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],

@@ -145,7 +145,6 @@ impl super::Operation for GetDeployment {
     const NAME: &'static str = "GetDeployment";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/deployments/{deployment_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
@@ -153,8 +152,6 @@ impl super::Operation for GetDeployment {
         "TooManyRequestsException",
         "ServiceUnavailableException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

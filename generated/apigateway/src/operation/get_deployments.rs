@@ -145,7 +145,6 @@ impl super::Operation for GetDeployments {
     const NAME: &'static str = "GetDeployments";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/deployments";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
@@ -153,7 +152,6 @@ impl super::Operation for GetDeployments {
         "TooManyRequestsException",
         "ServiceUnavailableException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],

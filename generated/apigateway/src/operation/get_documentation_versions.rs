@@ -150,14 +150,12 @@ impl super::Operation for GetDocumentationVersions {
     const NAME: &'static str = "GetDocumentationVersions";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/documentation/versions";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "UnauthorizedException",
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],

@@ -164,15 +164,12 @@ impl super::Operation for GetDomainNameAccessAssociations {
     const NAME: &'static str = "GetDomainNameAccessAssociations";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/domainnameaccessassociations";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

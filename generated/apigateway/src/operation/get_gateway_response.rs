@@ -140,15 +140,12 @@ impl super::Operation for GetGatewayResponse {
     const NAME: &'static str = "GetGatewayResponse";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/gatewayresponses/{response_type}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

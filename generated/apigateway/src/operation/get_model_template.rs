@@ -132,15 +132,12 @@ impl super::Operation for GetModelTemplate {
     const NAME: &'static str = "GetModelTemplate";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/models/{model_name}/default_template";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "UnauthorizedException",
         "NotFoundException",
         "BadRequestException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -142,7 +142,6 @@ impl super::Operation for GetSdk {
     const NAME: &'static str = "GetSdk";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/stages/{stage_name}/sdks/{sdk_type}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -151,8 +150,6 @@ impl super::Operation for GetSdk {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

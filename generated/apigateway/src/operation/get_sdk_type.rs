@@ -128,15 +128,12 @@ impl super::Operation for GetSdkType {
     const NAME: &'static str = "GetSdkType";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/sdktypes/{sdktype_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

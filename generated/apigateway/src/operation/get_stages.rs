@@ -154,7 +154,6 @@ impl super::Operation for GetStages {
     const NAME: &'static str = "GetStages";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/stages";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -163,8 +162,6 @@ impl super::Operation for GetStages {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

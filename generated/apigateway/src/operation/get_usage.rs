@@ -124,14 +124,12 @@ impl super::Operation for GetUsage {
     const NAME: &'static str = "GetUsage";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/usageplans/{usageplanId}/usage";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "UnauthorizedException",
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],

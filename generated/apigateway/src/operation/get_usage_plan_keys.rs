@@ -132,14 +132,12 @@ impl super::Operation for GetUsagePlanKeys {
     const NAME: &'static str = "GetUsagePlanKeys";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/usageplans/{usageplanId}/keys";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "NotFoundException",
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],

@@ -178,7 +178,6 @@ impl super::Operation for ImportDocumentationParts {
     const NAME: &'static str = "ImportDocumentationParts";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/documentation/parts";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -187,8 +186,6 @@ impl super::Operation for ImportDocumentationParts {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

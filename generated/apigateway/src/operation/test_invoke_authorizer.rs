@@ -142,15 +142,12 @@ impl super::Operation for TestInvokeAuthorizer {
     const NAME: &'static str = "TestInvokeAuthorizer";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/authorizers/{authorizer_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "UnauthorizedException",
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

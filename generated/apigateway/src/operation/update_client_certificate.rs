@@ -174,7 +174,6 @@ impl super::Operation for UpdateClientCertificate {
     const NAME: &'static str = "UpdateClientCertificate";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/clientcertificates/{clientcertificate_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -183,8 +182,6 @@ impl super::Operation for UpdateClientCertificate {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

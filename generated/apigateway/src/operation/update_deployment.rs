@@ -171,7 +171,6 @@ impl super::Operation for UpdateDeployment {
     const NAME: &'static str = "UpdateDeployment";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/deployments/{deployment_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -181,8 +180,6 @@ impl super::Operation for UpdateDeployment {
         "TooManyRequestsException",
         "ServiceUnavailableException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -174,7 +174,6 @@ impl super::Operation for UpdateDocumentationPart {
     const NAME: &'static str = "UpdateDocumentationPart";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/documentation/parts/{part_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -183,8 +182,6 @@ impl super::Operation for UpdateDocumentationPart {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

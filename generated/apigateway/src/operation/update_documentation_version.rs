@@ -182,7 +182,6 @@ impl super::Operation for UpdateDocumentationVersion {
     const NAME: &'static str = "UpdateDocumentationVersion";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/documentation/versions/{doc_version}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -191,8 +190,6 @@ impl super::Operation for UpdateDocumentationVersion {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -162,7 +162,6 @@ impl super::Operation for UpdateIntegration {
     const NAME: &'static str = "UpdateIntegration";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -171,8 +170,6 @@ impl super::Operation for UpdateIntegration {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -145,7 +145,6 @@ impl super::Operation for UpdateMethod {
     const NAME: &'static str = "UpdateMethod";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "UnauthorizedException",
         "NotFoundException",
@@ -153,8 +152,6 @@ impl super::Operation for UpdateMethod {
         "ConflictException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

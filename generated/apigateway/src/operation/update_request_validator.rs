@@ -172,7 +172,6 @@ impl super::Operation for UpdateRequestValidator {
     const NAME: &'static str = "UpdateRequestValidator";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/restapis/{restapi_id}/requestvalidators/{requestvalidator_id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -181,8 +180,6 @@ impl super::Operation for UpdateRequestValidator {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

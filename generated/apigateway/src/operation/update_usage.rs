@@ -158,7 +158,6 @@ impl super::Operation for UpdateUsage {
     const NAME: &'static str = "UpdateUsage";
     const HTTP_METHOD: &'static str = "PATCH";
     const URI_TEMPLATE: &'static str = "/usageplans/{usageplanId}/keys/{keyId}/usage";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "BadRequestException",
         "ConflictException",
@@ -167,8 +166,6 @@ impl super::Operation for UpdateUsage {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

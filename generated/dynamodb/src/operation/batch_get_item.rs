@@ -173,7 +173,6 @@ impl super::Operation for BatchGetItem {
     const NAME: &'static str = "BatchGetItem";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ProvisionedThroughputExceededException",
         "ResourceNotFoundException",
@@ -181,8 +180,6 @@ impl super::Operation for BatchGetItem {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

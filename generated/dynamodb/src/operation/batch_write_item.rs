@@ -212,7 +212,6 @@ impl super::Operation for BatchWriteItem {
     const NAME: &'static str = "BatchWriteItem";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ProvisionedThroughputExceededException",
         "ResourceNotFoundException",
@@ -222,8 +221,6 @@ impl super::Operation for BatchWriteItem {
         "ReplicatedWriteConflictException",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -181,7 +181,6 @@ impl super::Operation for CreateBackup {
     const NAME: &'static str = "CreateBackup";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TableNotFoundException",
         "TableInUseException",
@@ -190,8 +189,6 @@ impl super::Operation for CreateBackup {
         "LimitExceededException",
         "InternalServerError",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -163,7 +163,6 @@ impl super::Operation for DeleteResourcePolicy {
     const NAME: &'static str = "DeleteResourcePolicy";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "InternalServerError",
@@ -171,8 +170,6 @@ impl super::Operation for DeleteResourcePolicy {
         "ResourceInUseException",
         "LimitExceededException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -215,7 +215,6 @@ impl super::Operation for ExecuteStatement {
     const NAME: &'static str = "ExecuteStatement";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConditionalCheckFailedException",
         "ProvisionedThroughputExceededException",
@@ -227,8 +226,6 @@ impl super::Operation for ExecuteStatement {
         "DuplicateItemException",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -212,7 +212,6 @@ impl super::Operation for ExecuteTransaction {
     const NAME: &'static str = "ExecuteTransaction";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "TransactionCanceledException",
@@ -223,8 +222,6 @@ impl super::Operation for ExecuteTransaction {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

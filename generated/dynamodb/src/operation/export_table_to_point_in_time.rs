@@ -186,7 +186,6 @@ impl super::Operation for ExportTableToPointInTime {
     const NAME: &'static str = "ExportTableToPointInTime";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TableNotFoundException",
         "PointInTimeRecoveryUnavailableException",
@@ -195,8 +194,6 @@ impl super::Operation for ExportTableToPointInTime {
         "ExportConflictException",
         "InternalServerError",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -147,7 +147,6 @@ impl super::Operation for GetItem {
     const NAME: &'static str = "GetItem";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ProvisionedThroughputExceededException",
         "ResourceNotFoundException",
@@ -155,8 +154,6 @@ impl super::Operation for GetItem {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

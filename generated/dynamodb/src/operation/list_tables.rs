@@ -89,9 +89,7 @@ impl super::Operation for ListTables {
     const NAME: &'static str = "ListTables";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &["InternalServerError"];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["ExclusiveStartTableName"],
         output_tokens: &["LastEvaluatedTableName"],

@@ -213,7 +213,6 @@ impl super::Operation for PutItem {
     const NAME: &'static str = "PutItem";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConditionalCheckFailedException",
         "ProvisionedThroughputExceededException",
@@ -225,8 +224,6 @@ impl super::Operation for PutItem {
         "ReplicatedWriteConflictException",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

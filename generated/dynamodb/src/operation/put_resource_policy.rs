@@ -153,7 +153,6 @@ impl super::Operation for PutResourcePolicy {
     const NAME: &'static str = "PutResourcePolicy";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "InternalServerError",
@@ -161,8 +160,6 @@ impl super::Operation for PutResourcePolicy {
         "PolicyNotFoundException",
         "ResourceInUseException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -147,7 +147,6 @@ impl super::Operation for Query {
     const NAME: &'static str = "Query";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ProvisionedThroughputExceededException",
         "ResourceNotFoundException",
@@ -155,7 +154,6 @@ impl super::Operation for Query {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["ExclusiveStartKey"],
         output_tokens: &["LastEvaluatedKey"],

@@ -187,7 +187,6 @@ impl super::Operation for RestoreTableFromBackup {
     const NAME: &'static str = "RestoreTableFromBackup";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TableAlreadyExistsException",
         "TableInUseException",
@@ -196,8 +195,6 @@ impl super::Operation for RestoreTableFromBackup {
         "LimitExceededException",
         "InternalServerError",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

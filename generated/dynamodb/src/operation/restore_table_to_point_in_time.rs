@@ -222,7 +222,6 @@ impl super::Operation for RestoreTableToPointInTime {
     const NAME: &'static str = "RestoreTableToPointInTime";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TableAlreadyExistsException",
         "TableNotFoundException",
@@ -232,8 +231,6 @@ impl super::Operation for RestoreTableToPointInTime {
         "PointInTimeRecoveryUnavailableException",
         "InternalServerError",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

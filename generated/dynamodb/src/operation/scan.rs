@@ -143,7 +143,6 @@ impl super::Operation for Scan {
     const NAME: &'static str = "Scan";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ProvisionedThroughputExceededException",
         "ResourceNotFoundException",
@@ -151,7 +150,6 @@ impl super::Operation for Scan {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["ExclusiveStartKey"],
         output_tokens: &["LastEvaluatedKey"],

@@ -171,7 +171,6 @@ impl super::Operation for TransactGetItems {
     const NAME: &'static str = "TransactGetItems";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "TransactionCanceledException",
@@ -180,8 +179,6 @@ impl super::Operation for TransactGetItems {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -226,7 +226,6 @@ impl super::Operation for TransactWriteItems {
     const NAME: &'static str = "TransactWriteItems";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "TransactionCanceledException",
@@ -237,8 +236,6 @@ impl super::Operation for TransactWriteItems {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

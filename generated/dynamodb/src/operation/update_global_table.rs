@@ -167,7 +167,6 @@ impl super::Operation for UpdateGlobalTable {
     const NAME: &'static str = "UpdateGlobalTable";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InternalServerError",
         "GlobalTableNotFoundException",
@@ -175,8 +174,6 @@ impl super::Operation for UpdateGlobalTable {
         "ReplicaNotFoundException",
         "TableNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -188,7 +188,6 @@ impl super::Operation for UpdateGlobalTableSettings {
     const NAME: &'static str = "UpdateGlobalTableSettings";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "GlobalTableNotFoundException",
         "ReplicaNotFoundException",
@@ -197,8 +196,6 @@ impl super::Operation for UpdateGlobalTableSettings {
         "ResourceInUseException",
         "InternalServerError",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

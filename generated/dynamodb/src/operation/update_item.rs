@@ -207,7 +207,6 @@ impl super::Operation for UpdateItem {
     const NAME: &'static str = "UpdateItem";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConditionalCheckFailedException",
         "ProvisionedThroughputExceededException",
@@ -219,8 +218,6 @@ impl super::Operation for UpdateItem {
         "ReplicatedWriteConflictException",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

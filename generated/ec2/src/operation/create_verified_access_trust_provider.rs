@@ -19,10 +19,6 @@ impl super::Operation for CreateVerifiedAccessTrustProvider {
     const NAME: &'static str = "CreateVerifiedAccessTrustProvider";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
-    const ERRORS: &'static [&'static str] = &[];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -21,9 +21,6 @@ impl super::Operation for DescribeHostReservationOfferings {
     const NAME: &'static str = "DescribeHostReservationOfferings";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
-    const ERRORS: &'static [&'static str] = &[];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

@@ -19,9 +19,6 @@ impl super::Operation for DescribeManagedPrefixLists {
     const NAME: &'static str = "DescribeManagedPrefixLists";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
-    const ERRORS: &'static [&'static str] = &[];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

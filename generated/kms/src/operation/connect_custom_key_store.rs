@@ -221,7 +221,6 @@ impl super::Operation for ConnectCustomKeyStore {
     const NAME: &'static str = "ConnectCustomKeyStore";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "CloudHsmClusterNotActiveException",
         "CustomKeyStoreInvalidStateException",
@@ -229,8 +228,6 @@ impl super::Operation for ConnectCustomKeyStore {
         "KMSInternalException",
         "CloudHsmClusterInvalidConfigurationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -200,7 +200,6 @@ impl super::Operation for CreateAlias {
     const NAME: &'static str = "CreateAlias";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "DependencyTimeoutException",
         "AlreadyExistsException",
@@ -210,8 +209,6 @@ impl super::Operation for CreateAlias {
         "LimitExceededException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

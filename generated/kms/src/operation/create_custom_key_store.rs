@@ -426,7 +426,6 @@ impl super::Operation for CreateCustomKeyStore {
     const NAME: &'static str = "CreateCustomKeyStore";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "CloudHsmClusterInUseException",
         "CustomKeyStoreNameInUseException",
@@ -446,8 +445,6 @@ impl super::Operation for CreateCustomKeyStore {
         "XksProxyInvalidResponseException",
         "XksProxyInvalidConfigurationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -310,7 +310,6 @@ impl super::Operation for CreateKey {
     const NAME: &'static str = "CreateKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "MalformedPolicyDocumentException",
         "DependencyTimeoutException",
@@ -326,8 +325,6 @@ impl super::Operation for CreateKey {
         "XksKeyAlreadyInUseException",
         "XksKeyNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -205,7 +205,6 @@ impl super::Operation for DeleteImportedKeyMaterial {
     const NAME: &'static str = "DeleteImportedKeyMaterial";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidArnException",
         "UnsupportedOperationException",
@@ -214,8 +213,6 @@ impl super::Operation for DeleteImportedKeyMaterial {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

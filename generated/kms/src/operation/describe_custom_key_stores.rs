@@ -161,13 +161,11 @@ impl super::Operation for DescribeCustomKeyStores {
     const NAME: &'static str = "DescribeCustomKeyStores";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "CustomKeyStoreNotFoundException",
         "InvalidMarkerException",
         "KMSInternalException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

@@ -202,7 +202,6 @@ impl super::Operation for DisableKeyRotation {
     const NAME: &'static str = "DisableKeyRotation";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -212,8 +211,6 @@ impl super::Operation for DisableKeyRotation {
         "KMSInvalidStateException",
         "UnsupportedOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

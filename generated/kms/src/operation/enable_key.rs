@@ -164,7 +164,6 @@ impl super::Operation for EnableKey {
     const NAME: &'static str = "EnableKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -173,8 +172,6 @@ impl super::Operation for EnableKey {
         "LimitExceededException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

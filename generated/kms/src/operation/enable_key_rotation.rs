@@ -208,7 +208,6 @@ impl super::Operation for EnableKeyRotation {
     const NAME: &'static str = "EnableKeyRotation";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -218,8 +217,6 @@ impl super::Operation for EnableKeyRotation {
         "KMSInvalidStateException",
         "UnsupportedOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -240,7 +240,6 @@ impl super::Operation for GenerateDataKey {
     const NAME: &'static str = "GenerateDataKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -252,8 +251,6 @@ impl super::Operation for GenerateDataKey {
         "KMSInvalidStateException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

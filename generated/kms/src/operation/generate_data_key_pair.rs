@@ -258,7 +258,6 @@ impl super::Operation for GenerateDataKeyPair {
     const NAME: &'static str = "GenerateDataKeyPair";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -271,8 +270,6 @@ impl super::Operation for GenerateDataKeyPair {
         "UnsupportedOperationException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

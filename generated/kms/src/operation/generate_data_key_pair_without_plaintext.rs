@@ -294,7 +294,6 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
     const NAME: &'static str = "GenerateDataKeyPairWithoutPlaintext";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -307,8 +306,6 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
         "UnsupportedOperationException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

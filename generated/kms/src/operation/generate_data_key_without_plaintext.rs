@@ -283,7 +283,6 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
     const NAME: &'static str = "GenerateDataKeyWithoutPlaintext";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -295,8 +294,6 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
         "KMSInvalidStateException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

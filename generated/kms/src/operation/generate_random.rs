@@ -167,7 +167,6 @@ impl super::Operation for GenerateRandom {
     const NAME: &'static str = "GenerateRandom";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "DependencyTimeoutException",
         "KMSInternalException",
@@ -175,8 +174,6 @@ impl super::Operation for GenerateRandom {
         "CustomKeyStoreNotFoundException",
         "CustomKeyStoreInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

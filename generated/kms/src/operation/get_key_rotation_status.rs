@@ -200,7 +200,6 @@ impl super::Operation for GetKeyRotationStatus {
     const NAME: &'static str = "GetKeyRotationStatus";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -209,8 +208,6 @@ impl super::Operation for GetKeyRotationStatus {
         "KMSInvalidStateException",
         "UnsupportedOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

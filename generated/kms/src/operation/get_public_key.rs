@@ -232,7 +232,6 @@ impl super::Operation for GetPublicKey {
     const NAME: &'static str = "GetPublicKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -245,8 +244,6 @@ impl super::Operation for GetPublicKey {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

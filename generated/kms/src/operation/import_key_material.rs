@@ -269,7 +269,6 @@ impl super::Operation for ImportKeyMaterial {
     const NAME: &'static str = "ImportKeyMaterial";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidArnException",
         "UnsupportedOperationException",
@@ -282,8 +281,6 @@ impl super::Operation for ImportKeyMaterial {
         "ExpiredImportTokenException",
         "InvalidImportTokenException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -165,7 +165,6 @@ impl super::Operation for ListAliases {
     const NAME: &'static str = "ListAliases";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "DependencyTimeoutException",
         "InvalidMarkerException",
@@ -173,7 +172,6 @@ impl super::Operation for ListAliases {
         "InvalidArnException",
         "NotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

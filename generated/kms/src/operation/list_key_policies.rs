@@ -156,7 +156,6 @@ impl super::Operation for ListKeyPolicies {
     const NAME: &'static str = "ListKeyPolicies";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -164,7 +163,6 @@ impl super::Operation for ListKeyPolicies {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

@@ -179,7 +179,6 @@ impl super::Operation for ListKeyRotations {
     const NAME: &'static str = "ListKeyRotations";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -188,7 +187,6 @@ impl super::Operation for ListKeyRotations {
         "KMSInvalidStateException",
         "UnsupportedOperationException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

@@ -147,14 +147,12 @@ impl super::Operation for ListResourceTags {
     const NAME: &'static str = "ListResourceTags";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "KMSInternalException",
         "NotFoundException",
         "InvalidArnException",
         "InvalidMarkerException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

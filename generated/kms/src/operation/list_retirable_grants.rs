@@ -178,7 +178,6 @@ impl super::Operation for ListRetirableGrants {
     const NAME: &'static str = "ListRetirableGrants";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "DependencyTimeoutException",
         "InvalidMarkerException",
@@ -186,7 +185,6 @@ impl super::Operation for ListRetirableGrants {
         "NotFoundException",
         "KMSInternalException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

@@ -182,14 +182,14 @@ pub trait Operation: private::Sealed {
     const HTTP_METHOD: &'static str;
     /// The URI template, with `{label}` and greedy `{label+}` placeholders.
     const URI_TEMPLATE: &'static str;
-    /// The HTTP status of a successful response.
-    const SUCCESS_CODE: u16;
-    /// The error codes the model documents for the operation.
-    const ERRORS: &'static [&'static str];
-    /// Whether sending the same request twice is safe.
-    const IDEMPOTENT: bool;
-    /// How the operation pages through results, when it does.
-    const PAGINATOR: ::std::option::Option<Paginator>;
+    /// The HTTP status of a successful response: 200 unless the model says otherwise.
+    const SUCCESS_CODE: u16 = 200;
+    /// The error codes the model documents for the operation: none unless it lists some.
+    const ERRORS: &'static [&'static str] = &[];
+    /// Whether sending the same request twice is safe: only where the model marks the operation idempotent.
+    const IDEMPOTENT: bool = false;
+    /// How the operation pages through results, when it does: `None` unless the model has a paginator for it.
+    const PAGINATOR: ::std::option::Option<Paginator> = ::std::option::Option::None;
     /// Turns an input into the HTTP request the service expects: method, path
     /// and query (no scheme or host), headers, and body.
     ///

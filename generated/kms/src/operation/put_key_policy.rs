@@ -194,7 +194,6 @@ impl super::Operation for PutKeyPolicy {
     const NAME: &'static str = "PutKeyPolicy";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -205,8 +204,6 @@ impl super::Operation for PutKeyPolicy {
         "LimitExceededException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

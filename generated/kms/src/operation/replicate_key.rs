@@ -237,7 +237,6 @@ impl super::Operation for ReplicateKey {
     const NAME: &'static str = "ReplicateKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "AlreadyExistsException",
         "DisabledException",
@@ -250,8 +249,6 @@ impl super::Operation for ReplicateKey {
         "TagException",
         "UnsupportedOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

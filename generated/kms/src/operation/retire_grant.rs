@@ -201,7 +201,6 @@ impl super::Operation for RetireGrant {
     const NAME: &'static str = "RetireGrant";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidArnException",
         "InvalidGrantTokenException",
@@ -212,8 +211,6 @@ impl super::Operation for RetireGrant {
         "KMSInvalidStateException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

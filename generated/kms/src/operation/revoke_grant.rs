@@ -188,7 +188,6 @@ impl super::Operation for RevokeGrant {
     const NAME: &'static str = "RevokeGrant";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DependencyTimeoutException",
@@ -198,8 +197,6 @@ impl super::Operation for RevokeGrant {
         "KMSInvalidStateException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -178,7 +178,6 @@ impl super::Operation for ScheduleKeyDeletion {
     const NAME: &'static str = "ScheduleKeyDeletion";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -186,8 +185,6 @@ impl super::Operation for ScheduleKeyDeletion {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -205,7 +205,6 @@ impl super::Operation for Sign {
     const NAME: &'static str = "Sign";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "DisabledException",
@@ -217,8 +216,6 @@ impl super::Operation for Sign {
         "KMSInvalidStateException",
         "DryRunOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -179,7 +179,6 @@ impl super::Operation for TagResource {
     const NAME: &'static str = "TagResource";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "KMSInternalException",
         "NotFoundException",
@@ -188,8 +187,6 @@ impl super::Operation for TagResource {
         "LimitExceededException",
         "TagException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -173,7 +173,6 @@ impl super::Operation for UpdateAlias {
     const NAME: &'static str = "UpdateAlias";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "DependencyTimeoutException",
         "NotFoundException",
@@ -181,8 +180,6 @@ impl super::Operation for UpdateAlias {
         "LimitExceededException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -437,7 +437,6 @@ impl super::Operation for UpdateCustomKeyStore {
     const NAME: &'static str = "UpdateCustomKeyStore";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "CustomKeyStoreNotFoundException",
         "CustomKeyStoreNameInUseException",
@@ -457,8 +456,6 @@ impl super::Operation for UpdateCustomKeyStore {
         "XksProxyInvalidResponseException",
         "XksProxyInvalidConfigurationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

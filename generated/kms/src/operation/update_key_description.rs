@@ -170,7 +170,6 @@ impl super::Operation for UpdateKeyDescription {
     const NAME: &'static str = "UpdateKeyDescription";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NotFoundException",
         "InvalidArnException",
@@ -178,8 +177,6 @@ impl super::Operation for UpdateKeyDescription {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

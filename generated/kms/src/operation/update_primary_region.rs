@@ -200,7 +200,6 @@ impl super::Operation for UpdatePrimaryRegion {
     const NAME: &'static str = "UpdatePrimaryRegion";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "DisabledException",
         "InvalidArnException",
@@ -209,8 +208,6 @@ impl super::Operation for UpdatePrimaryRegion {
         "NotFoundException",
         "UnsupportedOperationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

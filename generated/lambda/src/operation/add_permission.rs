@@ -199,8 +199,6 @@ impl super::Operation for AddPermission {
         "ResourceNotFoundException",
         "PreconditionFailedException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

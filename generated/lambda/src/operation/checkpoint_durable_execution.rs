@@ -205,7 +205,6 @@ impl super::Operation for CheckpointDurableExecution {
     const NAME: &'static str = "CheckpointDurableExecution";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-executions/{DurableExecutionArn}/checkpoint";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -216,7 +215,6 @@ impl super::Operation for CheckpointDurableExecution {
         "KMSDisabledException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

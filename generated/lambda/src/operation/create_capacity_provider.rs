@@ -180,7 +180,6 @@ impl super::Operation for CreateCapacityProvider {
         "CapacityProviderLimitExceededException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -127,8 +127,6 @@ impl super::Operation for CreateCodeSigningConfig {
         "InvalidParameterValueException",
         "ServiceException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

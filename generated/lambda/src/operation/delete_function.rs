@@ -149,7 +149,6 @@ impl super::Operation for DeleteFunction {
     const NAME: &'static str = "DeleteFunction";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2015-03-31/functions/{FunctionName}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -158,7 +157,6 @@ impl super::Operation for DeleteFunction {
         "ResourceNotFoundException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -205,8 +205,6 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
         "ResourceNotFoundException",
         "CodeSigningConfigNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

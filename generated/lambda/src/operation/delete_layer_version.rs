@@ -152,7 +152,6 @@ impl super::Operation for DeleteLayerVersion {
         "ResourceNotFoundException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -192,7 +192,6 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
         "ResourceNotFoundException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -135,14 +135,11 @@ impl super::Operation for GetCodeSigningConfig {
     const NAME: &'static str = "GetCodeSigningConfig";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2020-04-22/code-signing-configs/{CodeSigningConfigArn}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

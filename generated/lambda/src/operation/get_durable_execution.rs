@@ -198,7 +198,6 @@ impl super::Operation for GetDurableExecution {
     const NAME: &'static str = "GetDurableExecution";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-executions/{DurableExecutionArn}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -209,8 +208,6 @@ impl super::Operation for GetDurableExecution {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -222,7 +222,6 @@ impl super::Operation for GetDurableExecutionHistory {
     const NAME: &'static str = "GetDurableExecutionHistory";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-executions/{DurableExecutionArn}/history";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -233,7 +232,6 @@ impl super::Operation for GetDurableExecutionHistory {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

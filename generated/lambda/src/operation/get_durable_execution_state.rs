@@ -201,7 +201,6 @@ impl super::Operation for GetDurableExecutionState {
     const NAME: &'static str = "GetDurableExecutionState";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-executions/{DurableExecutionArn}/state";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -211,7 +210,6 @@ impl super::Operation for GetDurableExecutionState {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

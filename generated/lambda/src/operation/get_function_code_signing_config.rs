@@ -173,7 +173,6 @@ impl super::Operation for GetFunctionCodeSigningConfig {
     const NAME: &'static str = "GetFunctionCodeSigningConfig";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2020-06-30/functions/{FunctionName}/code-signing-config";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
@@ -181,8 +180,6 @@ impl super::Operation for GetFunctionCodeSigningConfig {
         "ResourceNotFoundException",
         "CodeSigningConfigNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

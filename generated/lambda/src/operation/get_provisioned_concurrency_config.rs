@@ -185,7 +185,6 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
     const NAME: &'static str = "GetProvisionedConcurrencyConfig";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2019-09-30/functions/{FunctionName}/provisioned-concurrency";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ProvisionedConcurrencyConfigNotFoundException",
@@ -193,8 +192,6 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -649,7 +649,6 @@ impl super::Operation for Invoke {
     const NAME: &'static str = "Invoke";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2015-03-31/functions/{FunctionName}/invocations";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "CodeArtifactUserDeletedException",
         "ResourceNotReadyException",
@@ -695,8 +694,6 @@ impl super::Operation for Invoke {
         "InvalidZipFileException",
         "EFSMountFailureException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

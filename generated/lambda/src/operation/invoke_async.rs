@@ -504,8 +504,6 @@ impl super::Operation for InvokeAsync {
         "SnapStartRegenerationFailureException",
         "EFSMountFailureException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

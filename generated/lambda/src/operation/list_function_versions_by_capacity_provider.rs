@@ -168,14 +168,12 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
     const NAME: &'static str = "ListFunctionVersionsByCapacityProvider";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2025-11-30/capacity-providers/{CapacityProviderName}/function-versions";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

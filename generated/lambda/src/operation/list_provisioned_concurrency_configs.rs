@@ -166,14 +166,12 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
     const NAME: &'static str = "ListProvisionedConcurrencyConfigs";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2019-09-30/functions/{FunctionName}/provisioned-concurrency?List=ALL";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

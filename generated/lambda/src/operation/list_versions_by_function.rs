@@ -152,14 +152,12 @@ impl super::Operation for ListVersionsByFunction {
     const NAME: &'static str = "ListVersionsByFunction";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2015-03-31/functions/{FunctionName}/versions";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

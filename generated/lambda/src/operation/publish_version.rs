@@ -209,8 +209,6 @@ impl super::Operation for PublishVersion {
         "FunctionVersionsPerCapacityProviderLimitExceededException",
         "PreconditionFailedException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

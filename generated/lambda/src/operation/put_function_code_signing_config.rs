@@ -190,7 +190,6 @@ impl super::Operation for PutFunctionCodeSigningConfig {
     const NAME: &'static str = "PutFunctionCodeSigningConfig";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2020-06-30/functions/{FunctionName}/code-signing-config";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -199,8 +198,6 @@ impl super::Operation for PutFunctionCodeSigningConfig {
         "ResourceNotFoundException",
         "CodeSigningConfigNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

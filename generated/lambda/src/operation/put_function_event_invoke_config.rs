@@ -179,7 +179,6 @@ impl super::Operation for PutFunctionEventInvokeConfig {
     const NAME: &'static str = "PutFunctionEventInvokeConfig";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2019-09-25/functions/{FunctionName}/event-invoke-config";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -187,8 +186,6 @@ impl super::Operation for PutFunctionEventInvokeConfig {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

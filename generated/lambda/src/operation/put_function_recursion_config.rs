@@ -177,7 +177,6 @@ impl super::Operation for PutFunctionRecursionConfig {
     const NAME: &'static str = "PutFunctionRecursionConfig";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2024-08-31/functions/{FunctionName}/recursion-config";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -185,8 +184,6 @@ impl super::Operation for PutFunctionRecursionConfig {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -173,7 +173,6 @@ impl super::Operation for PutRuntimeManagementConfig {
     const NAME: &'static str = "PutRuntimeManagementConfig";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2021-07-20/functions/{FunctionName}/runtime-management-config";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -181,8 +180,6 @@ impl super::Operation for PutRuntimeManagementConfig {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

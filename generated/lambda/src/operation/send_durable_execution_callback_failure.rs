@@ -251,7 +251,6 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
     const NAME: &'static str = "SendDurableExecutionCallbackFailure";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-execution-callbacks/{CallbackId}/fail";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -263,8 +262,6 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

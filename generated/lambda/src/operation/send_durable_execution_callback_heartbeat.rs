@@ -185,7 +185,6 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
     const NAME: &'static str = "SendDurableExecutionCallbackHeartbeat";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-execution-callbacks/{CallbackId}/heartbeat";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
@@ -193,8 +192,6 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
         "ResourceNotFoundException",
         "CallbackTimeoutException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

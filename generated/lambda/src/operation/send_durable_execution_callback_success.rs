@@ -251,7 +251,6 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
     const NAME: &'static str = "SendDurableExecutionCallbackSuccess";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-execution-callbacks/{CallbackId}/succeed";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -263,8 +262,6 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -200,7 +200,6 @@ impl super::Operation for StopDurableExecution {
     const NAME: &'static str = "StopDurableExecution";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2025-12-01/durable-executions/{DurableExecutionArn}/stop";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "KMSInvalidStateException",
@@ -211,8 +210,6 @@ impl super::Operation for StopDurableExecution {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -158,7 +158,6 @@ impl super::Operation for UpdateAlias {
     const NAME: &'static str = "UpdateAlias";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2015-03-31/functions/{FunctionName}/aliases/{Name}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -167,8 +166,6 @@ impl super::Operation for UpdateAlias {
         "ResourceNotFoundException",
         "PreconditionFailedException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -139,14 +139,11 @@ impl super::Operation for UpdateCodeSigningConfig {
     const NAME: &'static str = "UpdateCodeSigningConfig";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2020-04-22/code-signing-configs/{CodeSigningConfigArn}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ServiceException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -228,8 +228,6 @@ impl super::Operation for UpdateEventSourceMapping {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -247,7 +247,6 @@ impl super::Operation for UpdateFunctionConfiguration {
     const NAME: &'static str = "UpdateFunctionConfiguration";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2015-03-31/functions/{FunctionName}/configuration";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -259,8 +258,6 @@ impl super::Operation for UpdateFunctionConfiguration {
         "CodeSigningConfigNotFoundException",
         "PreconditionFailedException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

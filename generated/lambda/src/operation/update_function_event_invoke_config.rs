@@ -181,7 +181,6 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
     const NAME: &'static str = "UpdateFunctionEventInvokeConfig";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2019-09-25/functions/{FunctionName}/event-invoke-config";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -189,8 +188,6 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

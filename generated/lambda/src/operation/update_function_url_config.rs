@@ -171,7 +171,6 @@ impl super::Operation for UpdateFunctionUrlConfig {
     const NAME: &'static str = "UpdateFunctionUrlConfig";
     const HTTP_METHOD: &'static str = "PUT";
     const URI_TEMPLATE: &'static str = "/2021-10-31/functions/{FunctionName}/url";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameterValueException",
         "ResourceConflictException",
@@ -179,8 +178,6 @@ impl super::Operation for UpdateFunctionUrlConfig {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

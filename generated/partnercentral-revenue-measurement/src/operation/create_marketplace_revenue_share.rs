@@ -211,7 +211,6 @@ impl super::Operation for CreateMarketplaceRevenueShare {
     const NAME: &'static str = "CreateMarketplaceRevenueShare";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ServiceQuotaExceededException",
         "ThrottlingException",
@@ -222,7 +221,6 @@ impl super::Operation for CreateMarketplaceRevenueShare {
         "ResourceNotFoundException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -195,7 +195,6 @@ impl super::Operation for CreateRevenueAttribution {
     const NAME: &'static str = "CreateRevenueAttribution";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ServiceQuotaExceededException",
         "ThrottlingException",
@@ -206,7 +205,6 @@ impl super::Operation for CreateRevenueAttribution {
         "ResourceNotFoundException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -184,7 +184,6 @@ impl super::Operation for GetMarketplaceRevenueShare {
     const NAME: &'static str = "GetMarketplaceRevenueShare";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -193,8 +192,6 @@ impl super::Operation for GetMarketplaceRevenueShare {
         "ResourceNotFoundException",
         "ConflictException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -183,7 +183,6 @@ impl super::Operation for GetMarketplaceRevenueShareAllocation {
     const NAME: &'static str = "GetMarketplaceRevenueShareAllocation";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -191,8 +190,6 @@ impl super::Operation for GetMarketplaceRevenueShareAllocation {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -157,7 +157,6 @@ impl super::Operation for GetRevenueAttribution {
     const NAME: &'static str = "GetRevenueAttribution";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -165,8 +164,6 @@ impl super::Operation for GetRevenueAttribution {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -181,7 +181,6 @@ impl super::Operation for GetRevenueAttributionAllocation {
     const NAME: &'static str = "GetRevenueAttributionAllocation";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -189,8 +188,6 @@ impl super::Operation for GetRevenueAttributionAllocation {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

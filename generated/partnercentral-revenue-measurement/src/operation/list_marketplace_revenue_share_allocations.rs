@@ -185,7 +185,6 @@ impl super::Operation for ListMarketplaceRevenueShareAllocations {
     const NAME: &'static str = "ListMarketplaceRevenueShareAllocations";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -193,7 +192,6 @@ impl super::Operation for ListMarketplaceRevenueShareAllocations {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

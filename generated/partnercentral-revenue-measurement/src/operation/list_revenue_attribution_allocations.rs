@@ -183,7 +183,6 @@ impl super::Operation for ListRevenueAttributionAllocations {
     const NAME: &'static str = "ListRevenueAttributionAllocations";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -191,7 +190,6 @@ impl super::Operation for ListRevenueAttributionAllocations {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

@@ -202,7 +202,6 @@ impl super::Operation for StartRevenueAttributionAllocationsTask {
     const NAME: &'static str = "StartRevenueAttributionAllocationsTask";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -212,7 +211,6 @@ impl super::Operation for StartRevenueAttributionAllocationsTask {
         "ConflictException",
     ];
     const IDEMPOTENT: bool = true;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

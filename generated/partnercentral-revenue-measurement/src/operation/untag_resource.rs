@@ -158,7 +158,6 @@ impl super::Operation for UntagResource {
     const NAME: &'static str = "UntagResource";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ThrottlingException",
         "ValidationException",
@@ -167,8 +166,6 @@ impl super::Operation for UntagResource {
         "ResourceNotFoundException",
         "ConflictException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -170,7 +170,6 @@ impl super::Operation for ActivateKeySigningKey {
     const NAME: &'static str = "ActivateKeySigningKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/keysigningkey/{HostedZoneId}/{Name}/activate";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConcurrentModification",
         "NoSuchKeySigningKey",
@@ -179,8 +178,6 @@ impl super::Operation for ActivateKeySigningKey {
         "InvalidKMSArn",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

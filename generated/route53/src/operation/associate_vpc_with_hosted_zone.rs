@@ -226,7 +226,6 @@ impl super::Operation for AssociateVpcWithHostedZone {
     const NAME: &'static str = "AssociateVPCWithHostedZone";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/associatevpc";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "NotAuthorizedException",
@@ -237,8 +236,6 @@ impl super::Operation for AssociateVpcWithHostedZone {
         "LimitsExceeded",
         "PriorRequestNotComplete",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -191,7 +191,6 @@ impl super::Operation for ChangeCidrCollection {
     const NAME: &'static str = "ChangeCidrCollection";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/cidrcollection/{CidrCollectionId}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchCidrCollectionException",
         "CidrCollectionVersionMismatchException",
@@ -200,8 +199,6 @@ impl super::Operation for ChangeCidrCollection {
         "LimitsExceeded",
         "ConcurrentModification",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

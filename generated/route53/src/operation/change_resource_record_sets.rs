@@ -199,7 +199,6 @@ impl super::Operation for ChangeResourceRecordSets {
     const NAME: &'static str = "ChangeResourceRecordSets";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/rrset/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "NoSuchHealthCheck",
@@ -207,8 +206,6 @@ impl super::Operation for ChangeResourceRecordSets {
         "InvalidInput",
         "PriorRequestNotComplete",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

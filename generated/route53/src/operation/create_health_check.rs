@@ -143,8 +143,6 @@ impl super::Operation for CreateHealthCheck {
         "HealthCheckAlreadyExists",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

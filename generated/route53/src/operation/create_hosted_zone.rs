@@ -235,8 +235,6 @@ impl super::Operation for CreateHostedZone {
         "NoSuchDelegationSet",
         "DelegationSetNotReusable",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -237,8 +237,6 @@ impl super::Operation for CreateKeySigningKey {
         "TooManyKeySigningKeys",
         "ConcurrentModification",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -238,8 +238,6 @@ impl super::Operation for CreateQueryLoggingConfig {
         "QueryLoggingConfigAlreadyExists",
         "InsufficientCloudWatchLogsResourcePolicy",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -177,8 +177,6 @@ impl super::Operation for CreateTrafficPolicyInstance {
         "NoSuchTrafficPolicy",
         "TrafficPolicyInstanceAlreadyExists",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

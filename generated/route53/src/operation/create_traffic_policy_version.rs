@@ -185,8 +185,6 @@ impl super::Operation for CreateTrafficPolicyVersion {
         "ConcurrentModification",
         "InvalidTrafficPolicyDocument",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

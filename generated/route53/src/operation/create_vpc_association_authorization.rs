@@ -183,7 +183,6 @@ impl super::Operation for CreateVpcAssociationAuthorization {
     const NAME: &'static str = "CreateVPCAssociationAuthorization";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/authorizevpcassociation";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConcurrentModification",
         "TooManyVPCAssociationAuthorizations",
@@ -191,8 +190,6 @@ impl super::Operation for CreateVpcAssociationAuthorization {
         "InvalidVPCId",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -193,7 +193,6 @@ impl super::Operation for DeactivateKeySigningKey {
     const NAME: &'static str = "DeactivateKeySigningKey";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/keysigningkey/{HostedZoneId}/{Name}/deactivate";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConcurrentModification",
         "NoSuchKeySigningKey",
@@ -203,8 +202,6 @@ impl super::Operation for DeactivateKeySigningKey {
         "KeySigningKeyInParentDSRecord",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

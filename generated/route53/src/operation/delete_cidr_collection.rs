@@ -150,15 +150,12 @@ impl super::Operation for DeleteCidrCollection {
     const NAME: &'static str = "DeleteCidrCollection";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/cidrcollection/{CidrCollectionId}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchCidrCollectionException",
         "CidrCollectionInUseException",
         "InvalidInput",
         "ConcurrentModification",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -127,14 +127,11 @@ impl super::Operation for DeleteHealthCheck {
     const NAME: &'static str = "DeleteHealthCheck";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/healthcheck/{HealthCheckId}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHealthCheck",
         "HealthCheckInUse",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

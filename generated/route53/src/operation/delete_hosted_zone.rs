@@ -160,7 +160,6 @@ impl super::Operation for DeleteHostedZone {
     const NAME: &'static str = "DeleteHostedZone";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "HostedZoneNotEmpty",
@@ -168,8 +167,6 @@ impl super::Operation for DeleteHostedZone {
         "InvalidInput",
         "InvalidDomainName",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

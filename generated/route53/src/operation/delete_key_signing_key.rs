@@ -174,7 +174,6 @@ impl super::Operation for DeleteKeySigningKey {
     const NAME: &'static str = "DeleteKeySigningKey";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/keysigningkey/{HostedZoneId}/{Name}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConcurrentModification",
         "NoSuchKeySigningKey",
@@ -183,8 +182,6 @@ impl super::Operation for DeleteKeySigningKey {
         "InvalidKMSArn",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -139,14 +139,11 @@ impl super::Operation for DeleteQueryLoggingConfig {
     const NAME: &'static str = "DeleteQueryLoggingConfig";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/queryloggingconfig/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ConcurrentModification",
         "NoSuchQueryLoggingConfig",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -156,15 +156,12 @@ impl super::Operation for DeleteReusableDelegationSet {
     const NAME: &'static str = "DeleteReusableDelegationSet";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/delegationset/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchDelegationSet",
         "DelegationSetInUse",
         "DelegationSetNotReusable",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -148,15 +148,12 @@ impl super::Operation for DeleteTrafficPolicy {
     const NAME: &'static str = "DeleteTrafficPolicy";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/trafficpolicy/{Id}/{Version}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchTrafficPolicy",
         "InvalidInput",
         "TrafficPolicyInUse",
         "ConcurrentModification",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

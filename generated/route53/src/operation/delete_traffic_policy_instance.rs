@@ -141,14 +141,11 @@ impl super::Operation for DeleteTrafficPolicyInstance {
     const NAME: &'static str = "DeleteTrafficPolicyInstance";
     const HTTP_METHOD: &'static str = "DELETE";
     const URI_TEMPLATE: &'static str = "/2013-04-01/trafficpolicyinstance/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchTrafficPolicyInstance",
         "InvalidInput",
         "PriorRequestNotComplete",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

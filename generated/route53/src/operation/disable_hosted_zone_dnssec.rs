@@ -206,7 +206,6 @@ impl super::Operation for DisableHostedZoneDnssec {
     const NAME: &'static str = "DisableHostedZoneDNSSEC";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/disable-dnssec";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "InvalidArgument",
@@ -217,8 +216,6 @@ impl super::Operation for DisableHostedZoneDnssec {
         "InvalidKMSArn",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

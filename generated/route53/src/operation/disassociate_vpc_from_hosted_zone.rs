@@ -184,7 +184,6 @@ impl super::Operation for DisassociateVpcFromHostedZone {
     const NAME: &'static str = "DisassociateVPCFromHostedZone";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/disassociatevpc";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "InvalidVPCId",
@@ -192,8 +191,6 @@ impl super::Operation for DisassociateVpcFromHostedZone {
         "LastVPCAssociation",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -223,7 +223,6 @@ impl super::Operation for EnableHostedZoneDnssec {
     const NAME: &'static str = "EnableHostedZoneDNSSEC";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/enable-dnssec";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "InvalidArgument",
@@ -235,8 +234,6 @@ impl super::Operation for EnableHostedZoneDnssec {
         "InvalidKeySigningKeyStatus",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -21,10 +21,6 @@ impl super::Operation for GetCheckerIpRanges {
     const NAME: &'static str = "GetCheckerIpRanges";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/checkeripranges";
-    const SUCCESS_CODE: u16 = 200u16;
-    const ERRORS: &'static [&'static str] = &[];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

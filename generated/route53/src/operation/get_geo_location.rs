@@ -120,10 +120,7 @@ impl super::Operation for GetGeoLocation {
     const NAME: &'static str = "GetGeoLocation";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/geolocation";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &["NoSuchGeoLocation", "InvalidInput"];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

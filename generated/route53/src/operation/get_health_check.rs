@@ -119,14 +119,11 @@ impl super::Operation for GetHealthCheck {
     const NAME: &'static str = "GetHealthCheck";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/healthcheck/{HealthCheckId}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHealthCheck",
         "InvalidInput",
         "IncompatibleVersion",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

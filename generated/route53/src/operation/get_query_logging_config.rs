@@ -120,13 +120,10 @@ impl super::Operation for GetQueryLoggingConfig {
     const NAME: &'static str = "GetQueryLoggingConfig";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/queryloggingconfig/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchQueryLoggingConfig",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -126,10 +126,7 @@ impl super::Operation for GetReusableDelegationSetLimit {
     const NAME: &'static str = "GetReusableDelegationSetLimit";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/reusabledelegationsetlimit/{Id}/{Type}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &["InvalidInput", "NoSuchDelegationSet"];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

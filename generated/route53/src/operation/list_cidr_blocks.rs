@@ -119,13 +119,11 @@ impl super::Operation for ListCidrBlocks {
     const NAME: &'static str = "ListCidrBlocks";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/cidrcollection/{CidrCollectionId}/cidrblocks";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchCidrCollectionException",
         "NoSuchCidrLocationException",
         "InvalidInput",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

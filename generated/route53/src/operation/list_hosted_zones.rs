@@ -121,13 +121,11 @@ impl super::Operation for ListHostedZones {
     const NAME: &'static str = "ListHostedZones";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "NoSuchDelegationSet",
         "DelegationSetNotReusable",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],

@@ -131,10 +131,7 @@ impl super::Operation for ListHostedZonesByVpc {
     const NAME: &'static str = "ListHostedZonesByVPC";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzonesbyvpc";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &["InvalidInput", "InvalidPaginationToken"];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

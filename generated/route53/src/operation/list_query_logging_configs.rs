@@ -135,13 +135,11 @@ impl super::Operation for ListQueryLoggingConfigs {
     const NAME: &'static str = "ListQueryLoggingConfigs";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/queryloggingconfig";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "InvalidPaginationToken",
         "NoSuchHostedZone",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

@@ -153,9 +153,7 @@ impl super::Operation for ListResourceRecordSets {
     const NAME: &'static str = "ListResourceRecordSets";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/rrset";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &["NoSuchHostedZone", "InvalidInput"];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["StartRecordName", "StartRecordType", "StartRecordIdentifier"],
         output_tokens: &["NextRecordName", "NextRecordType", "NextRecordIdentifier"],

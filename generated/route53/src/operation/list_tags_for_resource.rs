@@ -157,7 +157,6 @@ impl super::Operation for ListTagsForResource {
     const NAME: &'static str = "ListTagsForResource";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/tags/{ResourceType}/{ResourceId}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "NoSuchHealthCheck",
@@ -165,8 +164,6 @@ impl super::Operation for ListTagsForResource {
         "PriorRequestNotComplete",
         "ThrottlingException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

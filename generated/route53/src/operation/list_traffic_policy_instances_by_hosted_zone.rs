@@ -155,14 +155,11 @@ impl super::Operation for ListTrafficPolicyInstancesByHostedZone {
     const NAME: &'static str = "ListTrafficPolicyInstancesByHostedZone";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/trafficpolicyinstances/hostedzone";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "NoSuchTrafficPolicyInstance",
         "NoSuchHostedZone",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -151,14 +151,11 @@ impl super::Operation for ListTrafficPolicyInstancesByPolicy {
     const NAME: &'static str = "ListTrafficPolicyInstancesByPolicy";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/trafficpolicyinstances/trafficpolicy";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "NoSuchTrafficPolicyInstance",
         "NoSuchTrafficPolicy",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -145,13 +145,11 @@ impl super::Operation for ListVpcAssociationAuthorizations {
     const NAME: &'static str = "ListVPCAssociationAuthorizations";
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/authorizevpcassociation";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "InvalidInput",
         "InvalidPaginationToken",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

@@ -125,14 +125,11 @@ impl super::Operation for UpdateHealthCheck {
     const NAME: &'static str = "UpdateHealthCheck";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/healthcheck/{HealthCheckId}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHealthCheck",
         "InvalidInput",
         "HealthCheckVersionMismatch",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -133,14 +133,11 @@ impl super::Operation for UpdateHostedZoneComment {
     const NAME: &'static str = "UpdateHostedZoneComment";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "InvalidInput",
         "PriorRequestNotComplete",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

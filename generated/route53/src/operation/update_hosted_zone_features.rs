@@ -148,15 +148,12 @@ impl super::Operation for UpdateHostedZoneFeatures {
     const NAME: &'static str = "UpdateHostedZoneFeatures";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/features";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "NoSuchHostedZone",
         "InvalidInput",
         "PriorRequestNotComplete",
         "LimitsExceeded",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

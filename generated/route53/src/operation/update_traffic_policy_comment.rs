@@ -137,14 +137,11 @@ impl super::Operation for UpdateTrafficPolicyComment {
     const NAME: &'static str = "UpdateTrafficPolicyComment";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/trafficpolicy/{Id}/{Version}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "NoSuchTrafficPolicy",
         "ConcurrentModification",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

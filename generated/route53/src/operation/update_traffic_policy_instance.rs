@@ -175,7 +175,6 @@ impl super::Operation for UpdateTrafficPolicyInstance {
     const NAME: &'static str = "UpdateTrafficPolicyInstance";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/2013-04-01/trafficpolicyinstance/{Id}";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidInput",
         "NoSuchTrafficPolicy",
@@ -183,8 +182,6 @@ impl super::Operation for UpdateTrafficPolicyInstance {
         "PriorRequestNotComplete",
         "ConflictingTypes",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -192,7 +192,6 @@ impl super::Operation for DeleteSmsSandboxPhoneNumber {
     const NAME: &'static str = "DeleteSMSSandboxPhoneNumber";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "AuthorizationError",
         "InternalError",
@@ -201,8 +200,6 @@ impl super::Operation for DeleteSmsSandboxPhoneNumber {
         "UserError",
         "Throttled",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

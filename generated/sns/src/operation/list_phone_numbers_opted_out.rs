@@ -156,14 +156,12 @@ impl super::Operation for ListPhoneNumbersOptedOut {
     const NAME: &'static str = "ListPhoneNumbersOptedOut";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "Throttled",
         "InternalError",
         "AuthorizationError",
         "InvalidParameter",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["nextToken"],
         output_tokens: &["nextToken"],

@@ -175,7 +175,6 @@ impl super::Operation for ListSmsSandboxPhoneNumbers {
     const NAME: &'static str = "ListSMSSandboxPhoneNumbers";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "AuthorizationError",
         "InternalError",
@@ -183,7 +182,6 @@ impl super::Operation for ListSmsSandboxPhoneNumbers {
         "ResourceNotFound",
         "Throttled",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

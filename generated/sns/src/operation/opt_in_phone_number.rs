@@ -134,15 +134,12 @@ impl super::Operation for OptInPhoneNumber {
     const NAME: &'static str = "OptInPhoneNumber";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "Throttled",
         "InternalError",
         "AuthorizationError",
         "InvalidParameter",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

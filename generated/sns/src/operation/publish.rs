@@ -273,7 +273,6 @@ impl super::Operation for Publish {
     const NAME: &'static str = "Publish";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameter",
         "ParameterValueInvalid",
@@ -291,8 +290,6 @@ impl super::Operation for Publish {
         "InvalidSecurity",
         "ValidationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -372,7 +372,6 @@ impl super::Operation for PublishBatch {
     const NAME: &'static str = "PublishBatch";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameter",
         "ParameterValueInvalid",
@@ -395,8 +394,6 @@ impl super::Operation for PublishBatch {
         "InvalidSecurity",
         "ValidationException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

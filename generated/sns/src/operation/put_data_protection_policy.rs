@@ -169,7 +169,6 @@ impl super::Operation for PutDataProtectionPolicy {
     const NAME: &'static str = "PutDataProtectionPolicy";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameter",
         "InternalError",
@@ -177,8 +176,6 @@ impl super::Operation for PutDataProtectionPolicy {
         "AuthorizationError",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -188,7 +188,6 @@ impl super::Operation for SetSubscriptionAttributes {
     const NAME: &'static str = "SetSubscriptionAttributes";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameter",
         "FilterPolicyLimitExceeded",
@@ -197,8 +196,6 @@ impl super::Operation for SetSubscriptionAttributes {
         "NotFound",
         "AuthorizationError",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -157,7 +157,6 @@ impl super::Operation for SetTopicAttributes {
     const NAME: &'static str = "SetTopicAttributes";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameter",
         "InternalError",
@@ -165,8 +164,6 @@ impl super::Operation for SetTopicAttributes {
         "AuthorizationError",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -184,7 +184,6 @@ impl super::Operation for Subscribe {
     const NAME: &'static str = "Subscribe";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "SubscriptionLimitExceeded",
         "FilterPolicyLimitExceeded",
@@ -195,8 +194,6 @@ impl super::Operation for Subscribe {
         "AuthorizationError",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -147,7 +147,6 @@ impl super::Operation for Unsubscribe {
     const NAME: &'static str = "Unsubscribe";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidParameter",
         "InternalError",
@@ -155,8 +154,6 @@ impl super::Operation for Unsubscribe {
         "NotFound",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -194,7 +194,6 @@ impl super::Operation for VerifySmsSandboxPhoneNumber {
     const NAME: &'static str = "VerifySMSSandboxPhoneNumber";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "AuthorizationError",
         "InternalError",
@@ -203,8 +202,6 @@ impl super::Operation for VerifySmsSandboxPhoneNumber {
         "VerificationException",
         "Throttled",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -163,7 +163,6 @@ impl super::Operation for AddPermission {
     const NAME: &'static str = "AddPermission";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "OverLimit",
         "RequestThrottled",
@@ -172,8 +171,6 @@ impl super::Operation for AddPermission {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -162,7 +162,6 @@ impl super::Operation for CancelMessageMoveTask {
     const NAME: &'static str = "CancelMessageMoveTask";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "RequestThrottled",
@@ -170,8 +169,6 @@ impl super::Operation for CancelMessageMoveTask {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -205,7 +205,6 @@ impl super::Operation for ChangeMessageVisibility {
     const NAME: &'static str = "ChangeMessageVisibility";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "MessageNotInflight",
         "ReceiptHandleIsInvalid",
@@ -215,8 +214,6 @@ impl super::Operation for ChangeMessageVisibility {
         "InvalidAddress",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -229,7 +229,6 @@ impl super::Operation for ChangeMessageVisibilityBatch {
     const NAME: &'static str = "ChangeMessageVisibilityBatch";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TooManyEntriesInBatchRequest",
         "EmptyBatchRequest",
@@ -241,8 +240,6 @@ impl super::Operation for ChangeMessageVisibilityBatch {
         "InvalidAddress",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

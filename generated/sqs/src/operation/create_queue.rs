@@ -199,7 +199,6 @@ impl super::Operation for CreateQueue {
     const NAME: &'static str = "CreateQueue";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "QueueDeletedRecently",
         "QueueNameExists",
@@ -210,8 +209,6 @@ impl super::Operation for CreateQueue {
         "UnsupportedOperation",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -175,7 +175,6 @@ impl super::Operation for DeleteMessage {
     const NAME: &'static str = "DeleteMessage";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidIdFormat",
         "ReceiptHandleIsInvalid",
@@ -185,8 +184,6 @@ impl super::Operation for DeleteMessage {
         "InvalidSecurity",
         "InvalidAddress",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

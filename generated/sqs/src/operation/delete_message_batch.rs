@@ -209,7 +209,6 @@ impl super::Operation for DeleteMessageBatch {
     const NAME: &'static str = "DeleteMessageBatch";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TooManyEntriesInBatchRequest",
         "EmptyBatchRequest",
@@ -221,8 +220,6 @@ impl super::Operation for DeleteMessageBatch {
         "InvalidAddress",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -151,7 +151,6 @@ impl super::Operation for DeleteQueue {
     const NAME: &'static str = "DeleteQueue";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "RequestThrottled",
         "QueueDoesNotExist",
@@ -159,8 +158,6 @@ impl super::Operation for DeleteQueue {
         "UnsupportedOperation",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -143,7 +143,6 @@ impl super::Operation for GetQueueUrl {
     const NAME: &'static str = "GetQueueUrl";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "RequestThrottled",
         "QueueDoesNotExist",
@@ -151,8 +150,6 @@ impl super::Operation for GetQueueUrl {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -163,7 +163,6 @@ impl super::Operation for ListDeadLetterSourceQueues {
     const NAME: &'static str = "ListDeadLetterSourceQueues";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "QueueDoesNotExist",
         "RequestThrottled",
@@ -171,7 +170,6 @@ impl super::Operation for ListDeadLetterSourceQueues {
         "InvalidAddress",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],

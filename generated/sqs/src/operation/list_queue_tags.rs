@@ -147,7 +147,6 @@ impl super::Operation for ListQueueTags {
     const NAME: &'static str = "ListQueueTags";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "RequestThrottled",
         "QueueDoesNotExist",
@@ -155,8 +154,6 @@ impl super::Operation for ListQueueTags {
         "InvalidAddress",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

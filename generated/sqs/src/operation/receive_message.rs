@@ -252,7 +252,6 @@ impl super::Operation for ReceiveMessage {
     const NAME: &'static str = "ReceiveMessage";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "UnsupportedOperation",
         "OverLimit",
@@ -268,8 +267,6 @@ impl super::Operation for ReceiveMessage {
         "KmsInvalidKeyUsage",
         "InvalidAddress",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -151,7 +151,6 @@ impl super::Operation for RemovePermission {
     const NAME: &'static str = "RemovePermission";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidAddress",
         "RequestThrottled",
@@ -159,8 +158,6 @@ impl super::Operation for RemovePermission {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -239,7 +239,6 @@ impl super::Operation for SendMessage {
     const NAME: &'static str = "SendMessage";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidMessageContents",
         "UnsupportedOperation",
@@ -255,8 +254,6 @@ impl super::Operation for SendMessage {
         "KmsInvalidKeyUsage",
         "InvalidAddress",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -313,7 +313,6 @@ impl super::Operation for SendMessageBatch {
     const NAME: &'static str = "SendMessageBatch";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "TooManyEntriesInBatchRequest",
         "EmptyBatchRequest",
@@ -333,8 +332,6 @@ impl super::Operation for SendMessageBatch {
         "KmsInvalidKeyUsage",
         "InvalidAddress",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -198,7 +198,6 @@ impl super::Operation for SetQueueAttributes {
     const NAME: &'static str = "SetQueueAttributes";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidAttributeName",
         "InvalidAttributeValue",
@@ -209,8 +208,6 @@ impl super::Operation for SetQueueAttributes {
         "InvalidAddress",
         "InvalidSecurity",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -163,7 +163,6 @@ impl super::Operation for StartMessageMoveTask {
     const NAME: &'static str = "StartMessageMoveTask";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "ResourceNotFoundException",
         "RequestThrottled",
@@ -171,8 +170,6 @@ impl super::Operation for StartMessageMoveTask {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

@@ -136,7 +136,6 @@ impl super::Operation for TagQueue {
     const NAME: &'static str = "TagQueue";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidAddress",
         "RequestThrottled",
@@ -144,8 +143,6 @@ impl super::Operation for TagQueue {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

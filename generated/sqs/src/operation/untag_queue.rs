@@ -135,7 +135,6 @@ impl super::Operation for UntagQueue {
     const NAME: &'static str = "UntagQueue";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "InvalidAddress",
         "RequestThrottled",
@@ -143,8 +142,6 @@ impl super::Operation for UntagQueue {
         "InvalidSecurity",
         "UnsupportedOperation",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

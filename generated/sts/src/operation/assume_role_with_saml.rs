@@ -219,7 +219,6 @@ impl super::Operation for AssumeRoleWithSaml {
     const NAME: &'static str = "AssumeRoleWithSAML";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "MalformedPolicyDocument",
         "PackedPolicyTooLarge",
@@ -228,8 +227,6 @@ impl super::Operation for AssumeRoleWithSaml {
         "ExpiredTokenException",
         "RegionDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<

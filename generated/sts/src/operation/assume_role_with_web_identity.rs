@@ -252,7 +252,6 @@ impl super::Operation for AssumeRoleWithWebIdentity {
     const NAME: &'static str = "AssumeRoleWithWebIdentity";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const SUCCESS_CODE: u16 = 200u16;
     const ERRORS: &'static [&'static str] = &[
         "MalformedPolicyDocument",
         "PackedPolicyTooLarge",
@@ -262,8 +261,6 @@ impl super::Operation for AssumeRoleWithWebIdentity {
         "ExpiredTokenException",
         "RegionDisabledException",
     ];
-    const IDEMPOTENT: bool = false;
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
