@@ -114,6 +114,9 @@ pub enum Module {
 }
 
 impl Module {
+    /// Every module that holds types, in the order the crate declares them.
+    pub const ALL: [Module; 2] = [Module::Types, Module::Error];
+
     /// The module's name in the crate.
     pub fn name(self) -> &'static str {
         match self {

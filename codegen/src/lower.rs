@@ -402,7 +402,7 @@ fn place_types(
         }
     };
     let mut placement = BTreeMap::new();
-    for module in [Module::Types, Module::Error] {
+    for module in Module::ALL {
         let in_module: Vec<usize> = (0..named.len())
             .filter(|&i| module_of(&named[i]) == module)
             .collect();

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::doc_attrs::inner_docs;
 use super::rust_types::{builder_ident, ident};
-use crate::ir::{Module, RustType, Service, StructDef, TypeKind};
+use crate::ir::{Module, RustType, Service, StructDef, TypeDef, TypeKind};
 
 /// Version of the `awsgen-runtime` crate the generated code is written against.
 pub const RUNTIME_VERSION: &str = "0.1.0";
@@ -378,11 +378,7 @@ fn example(service: &Service) -> Option<String> {
 
 /// `src/<module>/mod.rs`: declares each type's file and re-exports the type and its builder.
 pub fn module_rs(service: &Service, module: Module) -> TokenStream {
-    let types: Vec<_> = service
-        .types
-        .values()
-        .filter(|t| t.module == module)
-        .collect();
+    let types: Vec<_> = types_in(service, module).collect();
     let summary = match module {
         Module::Types => format!("Structures, enums and unions of {}.", service.full_name),
         Module::Error => format!(
@@ -425,24 +421,19 @@ pub fn module_rs(service: &Service, module: Module) -> TokenStream {
 /// types so that, where serde is not the wire, a build without the `serde`
 /// feature skips their files altogether.
 pub fn serde_impls_mod(service: &Service) -> TokenStream {
-    let modules = [Module::Types, Module::Error]
-        .into_iter()
-        .filter_map(|module| {
-            let files: Vec<_> = service
-                .types
-                .values()
-                .filter(|t| t.module == module)
-                .map(|t| ident(&t.file_stem))
-                .collect();
-            let name = ident(module.name());
-            (!files.is_empty()).then(|| {
-                quote! {
-                    mod #name {
-                        #(mod #files;)*
-                    }
+    let modules = Module::ALL.into_iter().filter_map(|module| {
+        let files: Vec<_> = types_in(service, module)
+            .map(|t| ident(&t.file_stem))
+            .collect();
+        let name = ident(module.name());
+        (!files.is_empty()).then(|| {
+            quote! {
+                mod #name {
+                    #(mod #files;)*
                 }
-            })
-        });
+            }
+        })
+    });
     let docs = inner_docs(
         "`Serialize` and `Deserialize` for every type of the crate, in the service's JSON document form.",
     );
@@ -450,6 +441,11 @@ pub fn serde_impls_mod(service: &Service) -> TokenStream {
         #docs
         #(#modules)*
     }
+}
+
+/// The types `module` holds, in the service's (sorted) order.
+fn types_in(service: &Service, module: Module) -> impl Iterator<Item = &TypeDef> {
+    service.types.values().filter(move |t| t.module == module)
 }
 
 /// `bytes` as a Rust byte-string literal: raw (`br#"…"#`) when it is

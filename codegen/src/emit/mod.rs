@@ -148,7 +148,7 @@ fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
         files.push(RustFile::ClientMod);
         files.extend(client::client_operations(service).map(RustFile::ClientOperation));
     }
-    files.extend([Module::Types, Module::Error].map(RustFile::ModuleMod));
+    files.extend(Module::ALL.map(RustFile::ModuleMod));
     files.extend(service.types.values().map(RustFile::Type));
     files.push(RustFile::SerdeImplsMod);
     files.extend(service.types.values().map(RustFile::SerdeImpls));
