@@ -535,6 +535,58 @@ impl fmt::Display for ResponseError {
 
 impl ::std::error::Error for ResponseError {}
 
+/// A value read from an HTTP response: an operation's output, or one of the
+/// service's modeled exceptions. Members come from the status, the headers and
+/// the body they are bound to.
+pub trait FromResponse: Sized {
+    /// Reads the value from `response`.
+    fn from_response(response: &::http::Response<::bytes::Bytes>) -> Result<Self, ResponseError>;
+}
+
+/// An operation without output reads nothing from its response.
+impl FromResponse for () {
+    fn from_response(_: &::http::Response<::bytes::Bytes>) -> Result<Self, ResponseError> {
+        Ok(())
+    }
+}
+
+/// An operation's error type, read from the service's responses.
+pub trait FromErrorResponse: Sized {
+    /// The error an error response (status 300 or more) carries.
+    fn from_error_response(response: &::http::Response<::bytes::Bytes>) -> Self;
+
+    /// The error for a response that could not be read.
+    fn invalid_response(error: ResponseError) -> Self;
+}
+
+/// The operation error `E` for an error response that carries the exception
+/// `T`: `variant` holding it, or, when it cannot be read, `E`'s invalid
+/// response.
+pub fn read_exception<T: FromResponse, E: FromErrorResponse>(
+    response: &::http::Response<::bytes::Bytes>,
+    variant: fn(T) -> E,
+) -> E {
+    match T::from_response(response) {
+        Ok(exception) => variant(exception),
+        Err(error) => E::invalid_response(error.with_response(response)),
+    }
+}
+
+/// Reads an operation's response: its output for a success status, else the
+/// error the response carries. AWS answers errors with a status of 300 or more.
+///
+/// Every generated operation reads its responses with this: the protocol's
+/// rules are in the output's and the error's impls.
+pub fn parse_response<Output: FromResponse, Error: FromErrorResponse>(
+    response: &::http::Response<::bytes::Bytes>,
+) -> Result<Output, Error> {
+    if response.status().as_u16() >= 300 {
+        return Err(Error::from_error_response(response));
+    }
+    Output::from_response(response)
+        .map_err(|error| Error::invalid_response(error.with_response(response)))
+}
+
 /// What an error response says about itself: status, code, message, request
 /// id. An operation's `Unhandled` error is one of these (a code the model does
 /// not document for the operation); every modeled exception read from a
@@ -901,5 +953,79 @@ mod tests {
             assert_eq!(is_unreserved(byte), kept, "byte {byte}");
         }
         assert!((128..=255u8).all(|byte| !is_unreserved(byte)));
+    }
+
+    /// An output that reads the body as its text, failing on `bad`.
+    #[derive(Debug, PartialEq)]
+    struct Text(::std::string::String);
+
+    impl FromResponse for Text {
+        fn from_response(
+            response: &::http::Response<::bytes::Bytes>,
+        ) -> Result<Self, ResponseError> {
+            match response.body().as_ref() {
+                b"bad" => Err(ResponseError::invalid_body("Text", "bad text")),
+                body => Ok(Text(
+                    ::std::string::String::from_utf8_lossy(body).into_owned(),
+                )),
+            }
+        }
+    }
+
+    /// An operation error: the exception it carries, or an unreadable response.
+    #[derive(Debug)]
+    enum TextError {
+        Exception(Text),
+        Invalid(ResponseError),
+    }
+
+    impl FromErrorResponse for TextError {
+        fn from_error_response(response: &::http::Response<::bytes::Bytes>) -> Self {
+            read_exception(response, TextError::Exception)
+        }
+
+        fn invalid_response(error: ResponseError) -> Self {
+            TextError::Invalid(error)
+        }
+    }
+
+    fn response(status: u16, body: &'static str) -> ::http::Response<::bytes::Bytes> {
+        ::http::Response::builder()
+            .status(status)
+            .header("x-amzn-requestid", "req-1")
+            .body(::bytes::Bytes::from_static(body.as_bytes()))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_success_status_reads_the_output_and_300_or_more_reads_the_error() {
+        let output: Result<Text, TextError> = parse_response(&response(200, "hello"));
+        assert_eq!(output.unwrap(), Text("hello".to_owned()));
+        let redirect: Result<Text, TextError> = parse_response(&response(300, "moved"));
+        assert!(matches!(redirect, Err(TextError::Exception(Text(text))) if text == "moved"));
+        let nothing: Result<(), TextError> = parse_response(&response(204, "ignored"));
+        assert!(nothing.is_ok());
+    }
+
+    #[test]
+    fn an_unreadable_output_or_exception_is_an_invalid_response_that_keeps_the_request_id() {
+        for status in [200, 400] {
+            let read: Result<Text, TextError> = parse_response(&response(status, "bad"));
+            let Err(TextError::Invalid(error)) = read else {
+                panic!("status {status}: {read:?}");
+            };
+            assert_eq!(
+                error.problem(),
+                &ResponseProblem::InvalidBody {
+                    context: "Text",
+                    message: "bad text".to_owned()
+                }
+            );
+            let meta = error.meta().expect("the response's meta is attached");
+            assert_eq!(
+                (meta.status, meta.request_id.as_deref()),
+                (status, Some("req-1"))
+            );
+        }
     }
 }

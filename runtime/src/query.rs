@@ -7,11 +7,52 @@
 
 use ::percent_encoding::percent_encode_byte;
 
-use crate::protocol::is_unreserved;
+use crate::protocol::{is_unreserved, RequestError, RequestParts};
 
 /// The content type of every query request body.
 #[doc(hidden)]
 pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
+
+/// A structure an operation's input reaches, written as form pairs under
+/// the key the body is at. A structure without members writes nothing.
+#[doc(hidden)]
+pub trait WriteQuery {
+    /// Writes the members that are set.
+    fn write_query(&self, body: &mut FormBody) -> Result<(), RequestError> {
+        let _ = body;
+        Ok(())
+    }
+}
+
+/// An operation without input sends only `Action` and `Version`.
+impl WriteQuery for () {}
+
+/// A recursive member is boxed; it writes as what it holds.
+impl<T: WriteQuery + ?Sized> WriteQuery for Box<T> {
+    fn write_query(&self, body: &mut FormBody) -> Result<(), RequestError> {
+        (**self).write_query(body)
+    }
+}
+
+/// The request of a query operation: `POST /` (or the model's method) with
+/// `Action`, `Version` and the input's members in a form body.
+#[doc(hidden)]
+pub fn request(
+    method: &'static str,
+    action: &str,
+    version: &str,
+    input: &impl WriteQuery,
+) -> Result<::http::Request<::bytes::Bytes>, RequestError> {
+    let mut request = RequestParts::new(
+        method,
+        ::std::string::String::from("/"),
+        ::std::string::String::new(),
+    );
+    let mut body = FormBody::new(action, version);
+    input.write_query(&mut body)?;
+    request.body(CONTENT_TYPE, body.finish());
+    request.finish()
+}
 
 /// A query request body being written, with the key of the value being
 /// written next.
@@ -228,6 +269,42 @@ mod tests {
             body.finish(),
             "Action=Tag&Version=1&Tags.1.Key=a&Tags.2.Key=b&Id.1=x&Id.2=y"
         );
+    }
+
+    #[test]
+    fn a_request_is_a_form_post_to_the_root_with_the_input_after_action_and_version() {
+        struct Greeting;
+        impl WriteQuery for Greeting {
+            fn write_query(&self, body: &mut FormBody) -> Result<(), RequestError> {
+                body.member("Name", "a b");
+                Ok(())
+            }
+        }
+        let greet = request("POST", "Greet", "2020-01-01", &Greeting).unwrap();
+        assert_eq!(greet.method(), "POST");
+        assert_eq!(greet.uri(), "/");
+        assert_eq!(greet.headers()["content-type"], CONTENT_TYPE);
+        assert_eq!(
+            greet.body().as_ref(),
+            b"Action=Greet&Version=2020-01-01&Name=a+b"
+        );
+        let without_input = request("POST", "Ping", "1", &()).unwrap();
+        assert_eq!(without_input.body().as_ref(), b"Action=Ping&Version=1");
+    }
+
+    #[test]
+    fn a_failing_input_fails_the_request() {
+        struct Unknown;
+        impl WriteQuery for Unknown {
+            fn write_query(&self, _: &mut FormBody) -> Result<(), RequestError> {
+                Err(RequestError::UnknownUnionMember { union: "Choice" })
+            }
+        }
+        let error = request("POST", "Choose", "1", &Unknown).unwrap_err();
+        assert!(matches!(
+            error,
+            RequestError::UnknownUnionMember { union: "Choice" }
+        ));
     }
 
     proptest::proptest! {

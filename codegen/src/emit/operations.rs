@@ -12,27 +12,52 @@ use crate::protocol::supports_requests;
 
 /// `src/operation/mod.rs`: the trait and one module per operation.
 pub fn operation_mod(service: &Service) -> TokenStream {
-    let serialize_signature = supports_requests(service).then(|| {
+    let wire_items = supports_requests(service).then(|| {
+        let serialize = match crate::protocol::serialize_request_default(service) {
+            Some(default) => {
+                let body = default.body;
+                quote! {
+                    -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError> {
+                        #body
+                    }
+                }
+            }
+            None => quote! {
+                -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError>;
+            },
+        };
         quote! {
             /// Turns an input into the HTTP request the service expects: method, path
             /// and query (no scheme or host), headers, and body.
             ///
             /// Fails when a member bound to a URI label is missing or empty, or a
             /// value cannot be sent as a header.
-            fn serialize_request(
-                input: &Self::Input,
-            ) -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError>;
+            fn serialize_request(input: &Self::Input) #serialize
 
             /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
-            type Error: ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static;
+            type Error: ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + ::awsgen_runtime::protocol::FromErrorResponse + 'static;
 
             /// Reads the service's HTTP response: the output for a success status,
             /// else the typed error the response's error code names.
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-            ) -> ::std::result::Result<Self::Output, Self::Error>;
+            ) -> ::std::result::Result<Self::Output, Self::Error> {
+                ::awsgen_runtime::protocol::parse_response(response)
+            }
         }
     });
+    // Where the protocol writes most requests in a provided method, inputs
+    // write themselves; every output and error reads itself.
+    let (input_bound, output_bound) = if supports_requests(service) {
+        let input =
+            crate::protocol::serialize_request_default(service).map(|default| default.input_bound);
+        (
+            input.map(|bound| quote!(: #bound)),
+            Some(quote!(: ::awsgen_runtime::protocol::FromResponse)),
+        )
+    } else {
+        (None, None)
+    };
     let streaming_note = if service.operations.iter().any(|op| op.streams_events) {
         " Operations that stream events do not, yet: their marker types say so."
     } else {
@@ -79,9 +104,9 @@ pub fn operation_mod(service: &Service) -> TokenStream {
         /// What the model says about one operation.
         pub trait Operation: private::Sealed {
             /// The request type (`()` when the operation takes none).
-            type Input;
+            type Input #input_bound;
             /// The response type (`()` when the operation returns none).
-            type Output;
+            type Output #output_bound;
             /// The operation's name in the model.
             const NAME: &'static str;
             /// The HTTP method.
@@ -97,7 +122,7 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             /// How the operation pages through results, when it does: `None` unless the model has a paginator for it.
             const PAGINATOR: ::std::option::Option<Paginator> = ::std::option::Option::None;
 
-            #serialize_signature
+            #wire_items
         }
 
         /// How an operation pages through results, from the model's paginators.
@@ -174,26 +199,16 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
         quote!()
     };
     let error_name = format_ident!("{}Error", op.rust_name);
-    let wire = crate::protocol::serialize_request_body(service, op).zip(
-        crate::protocol::parse_response_body(service, op, &error_name),
-    );
-    let serialize = wire.map(|(body, parse)| {
+    let serialize = crate::protocol::serialize_request_body(service, op).map(|body| {
         quote! {
             fn serialize_request(
                 input: &Self::Input,
             ) -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError> {
                 #body
             }
-
-            type Error = #error_name;
-
-            fn parse_response(
-                response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-            ) -> ::std::result::Result<Self::Output, Self::Error> {
-                #parse
-            }
         }
     });
+    let error_assoc = supports_requests(service).then(|| quote! { type Error = #error_name; });
     let error_type = supports_requests(service).then(|| error_type(service, op, &error_name));
     let marker = marker_type(&name, &docs, &deprecated);
     quote! {
@@ -217,6 +232,7 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
             #paginator
 
             #serialize
+            #error_assoc
         }
     }
 }
@@ -351,7 +367,8 @@ fn error_type(
          service-wide [`Error`](crate::Error).",
         op.rust_name
     );
-    error_enum(quote!(#[doc = #doc]), error_name, &errors, quote!())
+    let read = crate::protocol::error_response_body(service, op, error_name);
+    error_enum(quote!(#[doc = #doc]), error_name, &errors, read)
 }
 
 /// The error of every operation that documents none, for `src/operation/mod.rs`,
@@ -368,31 +385,39 @@ fn shared_operation_error(service: &Service) -> Option<TokenStream> {
          `<Operation>Error`.",
         "",
     );
-    let from_error_response = quote! {
-        /// Reads an error response of an operation that documents no errors.
-        pub(crate) fn from_error_response(
-            response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-        ) -> Self {
-            #read
-        }
-    };
     Some(error_enum(
         docs,
         &format_ident!("OperationError"),
         &[],
-        from_error_response,
+        Some(read),
     ))
 }
 
 /// An error enum: a variant per error in `errors`, then `Unlisted`,
-/// `Unhandled` and `InvalidResponse`, with its methods (and `more_methods`)
-/// and trait impls.
+/// `Unhandled` and `InvalidResponse`, with its methods and trait impls;
+/// `FromErrorResponse` with `read` as the body of `from_error_response`,
+/// where the protocol has wire code.
 fn error_enum(
     docs: TokenStream,
     error_name: &proc_macro2::Ident,
     errors: &[ErrorVariant],
-    more_methods: TokenStream,
+    read: Option<TokenStream>,
 ) -> TokenStream {
+    let from_error_response = read.map(|read| {
+        quote! {
+            impl ::awsgen_runtime::protocol::FromErrorResponse for #error_name {
+                fn from_error_response(
+                    response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+                ) -> Self {
+                    #read
+                }
+
+                fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+                    #error_name::InvalidResponse(error)
+                }
+            }
+        }
+    });
     let variants = errors.iter().map(|error| {
         let ErrorVariant {
             variant,
@@ -458,9 +483,9 @@ fn error_enum(
                     }
                 }
             }
-
-            #more_methods
         }
+
+        #from_error_response
 
         impl ::std::fmt::Display for #error_name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

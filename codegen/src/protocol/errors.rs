@@ -4,10 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::operations::{
-    documented_errors, service_errors, shares_operation_error, ErrorVariant,
-};
-use crate::emit::rust_types::type_path;
+use crate::emit::operations::{documented_errors, service_errors, ErrorVariant};
 use crate::ir::{OperationDef, Service};
 
 /// Where a protocol's error responses carry their code.
@@ -111,7 +108,7 @@ fn unlisted_dispatch(error_type: &TokenStream) -> TokenStream {
     }
 }
 
-/// The body of `OperationError::from_error_response`: the error of an
+/// The body of `OperationError`'s `from_error_response`: the error of an
 /// operation that documents none, read from an error response.
 pub fn shared_error_body(service: &Service, style: ErrorStyle) -> TokenStream {
     let code = error_code(service, style);
@@ -122,71 +119,43 @@ pub fn shared_error_body(service: &Service, style: ErrorStyle) -> TokenStream {
     }
 }
 
-/// The body of `Operation::parse_response`: a documented error code gives its
-/// variant; any other code the service models gives `Unlisted`, as botocore
-/// looks codes up across the whole service. An operation that documents no
-/// error reads its errors with the shared `OperationError`'s reader.
-pub fn parse_response_body(
+/// The body of `FromErrorResponse::from_error_response` for the error type of
+/// `op`, which documents errors: a documented error code gives its variant;
+/// any other code the service models gives `Unlisted`, as botocore looks codes
+/// up across the whole service.
+pub fn error_response_body(
     service: &Service,
     op: &OperationDef,
     error_name: &proc_macro2::Ident,
     style: ErrorStyle,
 ) -> TokenStream {
-    let read_error = if shares_operation_error(op) {
-        quote! {
-            return ::std::result::Result::Err(super::OperationError::from_error_response(response));
-        }
-    } else {
-        let code = error_code(service, style);
-        let documented = documented_errors(service, op);
-        let arms = documented.iter().filter(|error| error.answers_code).map(
-            |ErrorVariant {
-                 variant,
-                 path,
-                 code,
-                 ..
-             }| {
+    let code = error_code(service, style);
+    let documented = documented_errors(service, op);
+    let arms: Vec<_> = documented
+        .iter()
+        .filter(|error| error.answers_code)
+        .map(
+            |ErrorVariant { variant, code, .. }| {
                 quote! {
-                    ::std::option::Option::Some(#code) => match #path::from_response(response) {
-                        ::std::result::Result::Ok(error) => #error_name::#variant(error),
-                        ::std::result::Result::Err(error) => #error_name::InvalidResponse(error.with_response(response)),
-                    },
+                    ::std::option::Option::Some(#code) => ::awsgen_runtime::protocol::read_exception(response, #error_name::#variant),
                 }
             },
-        );
-        let unlisted = unlisted_dispatch(&quote!(#error_name));
-        let arms: Vec<_> = arms.collect();
-        let dispatch = if arms.is_empty() {
-            unlisted
-        } else {
-            quote! {
-                match code.as_deref() {
-                    #(#arms)*
-                    _ => #unlisted,
-                }
-            }
-        };
+        )
+        .collect();
+    let unlisted = unlisted_dispatch(&quote!(#error_name));
+    let dispatch = if arms.is_empty() {
+        unlisted
+    } else {
         quote! {
-            let code = #code;
-            return ::std::result::Result::Err(#dispatch);
-        }
-    };
-    let output = match &op.output {
-        Some(shape) => {
-            let path = type_path(&service.types[shape]);
-            quote! {
-                #path::from_response(response)
-                    .map_err(|error| #error_name::InvalidResponse(error.with_response(response)))
+            match code.as_deref() {
+                #(#arms)*
+                _ => #unlisted,
             }
         }
-        None => quote! { ::std::result::Result::Ok(()) },
     };
     quote! {
-        // AWS answers errors with a status of 300 or more.
-        if response.status().as_u16() >= 300 {
-            #read_error
-        }
-        #output
+        let code = #code;
+        #dispatch
     }
 }
 
@@ -214,7 +183,7 @@ pub fn modeled_error_lookup(service: &Service) -> TokenStream {
                  code,
                  ..
              }| {
-                quote! { #code => #path::from_response(response).map(|error| Error::#variant(::std::boxed::Box::new(error))), }
+                quote! { #code => <#path as ::awsgen_runtime::protocol::FromResponse>::from_response(response).map(|error| Error::#variant(::std::boxed::Box::new(error))), }
             },
         );
         quote! {

@@ -1,6 +1,6 @@
 //! Everything that knows a wire format. The emitters of the user-facing API
 //! (structures, builders, enums, operations) ask this module for the bodies of
-//! `serialize_request`, `parse_response` and `from_response`, and never look
+//! `serialize_request`, the error readers and `from_response`, and never look
 //! at the protocol themselves.
 //!
 //! A protocol is a choice of three pieces, made in `pieces` and nowhere
@@ -107,26 +107,46 @@ pub fn serde_is_wire(service: &Service) -> bool {
     pieces(service).is_none_or(|pieces| !matches!(pieces.response, ResponseCodec::Xml))
 }
 
-/// The body of `Operation::serialize_request` for `op`, or `None` without wire support.
-pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
-    let pieces = pieces(service)?;
-    Some(match &pieces.http {
-        HttpStyle::Rest(codec) => http::rest::serialize_request_body(service, op, *codec),
-        HttpStyle::Rpc(route, codec) => {
-            http::rpc::serialize_request_body(service, op, route, *codec)
-        }
-        HttpStyle::Query(_) => http::query::serialize_request_body(service, op),
-    })
+/// The `Operation` trait's provided `serialize_request`, where the protocol
+/// writes most operations' requests the same way given their name and input.
+pub struct SerializeDefault {
+    /// The bound on `Operation::Input` the provided method needs.
+    pub input_bound: TokenStream,
+    /// The provided method's body.
+    pub body: TokenStream,
 }
 
-/// The body of `Operation::parse_response` for `op`, or `None` without wire support.
-pub fn parse_response_body(
+/// The `Operation` trait's provided `serialize_request`, or `None` where each
+/// operation writes its own (or the protocol has no wire support).
+pub fn serialize_request_default(service: &Service) -> Option<SerializeDefault> {
+    match pieces(service)?.http {
+        HttpStyle::Query(_) => Some(http::query::serialize_request_default(service)),
+        HttpStyle::Rest(_) | HttpStyle::Rpc(..) => None,
+    }
+}
+
+/// The body of `op`'s own `Operation::serialize_request`, or `None` where the
+/// trait's provided method writes its request (or without wire support).
+pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
+    let pieces = pieces(service)?;
+    match &pieces.http {
+        HttpStyle::Rest(codec) => Some(http::rest::serialize_request_body(service, op, *codec)),
+        HttpStyle::Rpc(route, codec) => Some(http::rpc::serialize_request_body(
+            service, op, route, *codec,
+        )),
+        HttpStyle::Query(_) => http::query::serialize_request_body(service, op),
+    }
+}
+
+/// The body of `FromErrorResponse::from_error_response` for the error type
+/// of `op`, which documents errors, or `None` without wire support.
+pub fn error_response_body(
     service: &Service,
     op: &OperationDef,
     error_name: &Ident,
 ) -> Option<TokenStream> {
     let pieces = pieces(service)?;
-    Some(errors::parse_response_body(
+    Some(errors::error_response_body(
         service,
         op,
         error_name,
@@ -134,7 +154,7 @@ pub fn parse_response_body(
     ))
 }
 
-/// The body of `OperationError::from_error_response`, the reader of the
+/// The body of `OperationError`'s `from_error_response`, the reader of the
 /// errors of operations that document none, or `None` without wire support.
 pub fn shared_error_body(service: &Service) -> Option<TokenStream> {
     let pieces = pieces(service)?;

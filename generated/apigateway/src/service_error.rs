@@ -3637,39 +3637,53 @@ impl Error {
     > {
         let error = match code {
             "BadRequestException" => {
-                crate::error::BadRequestException::from_response(response)
+                <crate::error::BadRequestException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BadRequestException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConflictException" => {
-                crate::error::ConflictException::from_response(response)
+                <crate::error::ConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConflictException(::std::boxed::Box::new(error)))
             }
             "LimitExceededException" => {
-                crate::error::LimitExceededException::from_response(response)
+                <crate::error::LimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::LimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NotFoundException" => {
-                crate::error::NotFoundException::from_response(response)
+                <crate::error::NotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NotFoundException(::std::boxed::Box::new(error)))
             }
             "ServiceUnavailableException" => {
-                crate::error::ServiceUnavailableException::from_response(response)
+                <crate::error::ServiceUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ServiceUnavailableException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyRequestsException" => {
-                crate::error::TooManyRequestsException::from_response(response)
+                <crate::error::TooManyRequestsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyRequestsException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "UnauthorizedException" => {
-                crate::error::UnauthorizedException::from_response(response)
+                <crate::error::UnauthorizedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::UnauthorizedException(
                         ::std::boxed::Box::new(error),
                     ))

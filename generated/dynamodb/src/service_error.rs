@@ -2050,25 +2050,31 @@ impl Error {
     > {
         let error = match code {
             "BackupInUseException" => {
-                crate::error::BackupInUseException::from_response(response)
+                <crate::error::BackupInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BackupInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "BackupNotFoundException" => {
-                crate::error::BackupNotFoundException::from_response(response)
+                <crate::error::BackupNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BackupNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConditionalCheckFailedException" => {
-                crate::error::ConditionalCheckFailedException::from_response(response)
+                <crate::error::ConditionalCheckFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConditionalCheckFailedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ContinuousBackupsUnavailableException" => {
-                crate::error::ContinuousBackupsUnavailableException::from_response(
+                <crate::error::ContinuousBackupsUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ContinuousBackupsUnavailableException(
@@ -2076,37 +2082,47 @@ impl Error {
                     ))
             }
             "DuplicateItemException" => {
-                crate::error::DuplicateItemException::from_response(response)
+                <crate::error::DuplicateItemException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DuplicateItemException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ExportConflictException" => {
-                crate::error::ExportConflictException::from_response(response)
+                <crate::error::ExportConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ExportConflictException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ExportNotFoundException" => {
-                crate::error::ExportNotFoundException::from_response(response)
+                <crate::error::ExportNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ExportNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "GlobalTableAlreadyExistsException" => {
-                crate::error::GlobalTableAlreadyExistsException::from_response(response)
+                <crate::error::GlobalTableAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::GlobalTableAlreadyExistsException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "GlobalTableNotFoundException" => {
-                crate::error::GlobalTableNotFoundException::from_response(response)
+                <crate::error::GlobalTableNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::GlobalTableNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IdempotentParameterMismatchException" => {
-                crate::error::IdempotentParameterMismatchException::from_response(
+                <crate::error::IdempotentParameterMismatchException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::IdempotentParameterMismatchException(
@@ -2114,43 +2130,55 @@ impl Error {
                     ))
             }
             "ImportConflictException" => {
-                crate::error::ImportConflictException::from_response(response)
+                <crate::error::ImportConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ImportConflictException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ImportNotFoundException" => {
-                crate::error::ImportNotFoundException::from_response(response)
+                <crate::error::ImportNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ImportNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IndexNotFoundException" => {
-                crate::error::IndexNotFoundException::from_response(response)
+                <crate::error::IndexNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IndexNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InternalServerError" => {
-                crate::error::InternalServerError::from_response(response)
+                <crate::error::InternalServerError as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InternalServerError(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidExportTimeException" => {
-                crate::error::InvalidExportTimeException::from_response(response)
+                <crate::error::InvalidExportTimeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidExportTimeException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidRestoreTimeException" => {
-                crate::error::InvalidRestoreTimeException::from_response(response)
+                <crate::error::InvalidRestoreTimeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidRestoreTimeException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ItemCollectionSizeLimitExceededException" => {
-                crate::error::ItemCollectionSizeLimitExceededException::from_response(
+                <crate::error::ItemCollectionSizeLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ItemCollectionSizeLimitExceededException(
@@ -2158,13 +2186,15 @@ impl Error {
                     ))
             }
             "LimitExceededException" => {
-                crate::error::LimitExceededException::from_response(response)
+                <crate::error::LimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::LimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "PointInTimeRecoveryUnavailableException" => {
-                crate::error::PointInTimeRecoveryUnavailableException::from_response(
+                <crate::error::PointInTimeRecoveryUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::PointInTimeRecoveryUnavailableException(
@@ -2172,13 +2202,15 @@ impl Error {
                     ))
             }
             "PolicyNotFoundException" => {
-                crate::error::PolicyNotFoundException::from_response(response)
+                <crate::error::PolicyNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PolicyNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ProvisionedThroughputExceededException" => {
-                crate::error::ProvisionedThroughputExceededException::from_response(
+                <crate::error::ProvisionedThroughputExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ProvisionedThroughputExceededException(
@@ -2186,79 +2218,105 @@ impl Error {
                     ))
             }
             "ReplicaAlreadyExistsException" => {
-                crate::error::ReplicaAlreadyExistsException::from_response(response)
+                <crate::error::ReplicaAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ReplicaAlreadyExistsException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ReplicaNotFoundException" => {
-                crate::error::ReplicaNotFoundException::from_response(response)
+                <crate::error::ReplicaNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ReplicaNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ReplicatedWriteConflictException" => {
-                crate::error::ReplicatedWriteConflictException::from_response(response)
+                <crate::error::ReplicatedWriteConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ReplicatedWriteConflictException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "RequestLimitExceeded" => {
-                crate::error::RequestLimitExceeded::from_response(response)
+                <crate::error::RequestLimitExceeded as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::RequestLimitExceeded(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceInUseException" => {
-                crate::error::ResourceInUseException::from_response(response)
+                <crate::error::ResourceInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceNotFoundException" => {
-                crate::error::ResourceNotFoundException::from_response(response)
+                <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TableAlreadyExistsException" => {
-                crate::error::TableAlreadyExistsException::from_response(response)
+                <crate::error::TableAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TableAlreadyExistsException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TableInUseException" => {
-                crate::error::TableInUseException::from_response(response)
+                <crate::error::TableInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TableInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TableNotFoundException" => {
-                crate::error::TableNotFoundException::from_response(response)
+                <crate::error::TableNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TableNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ThrottlingException" => {
-                crate::error::ThrottlingException::from_response(response)
+                <crate::error::ThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ThrottlingException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TransactionCanceledException" => {
-                crate::error::TransactionCanceledException::from_response(response)
+                <crate::error::TransactionCanceledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TransactionCanceledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TransactionConflictException" => {
-                crate::error::TransactionConflictException::from_response(response)
+                <crate::error::TransactionConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TransactionConflictException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TransactionInProgressException" => {
-                crate::error::TransactionInProgressException::from_response(response)
+                <crate::error::TransactionInProgressException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TransactionInProgressException(
                         ::std::boxed::Box::new(error),
                     ))

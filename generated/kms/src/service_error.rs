@@ -2666,19 +2666,23 @@ impl Error {
     > {
         let error = match code {
             "AlreadyExistsException" => {
-                crate::error::AlreadyExistsException::from_response(response)
+                <crate::error::AlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::AlreadyExistsException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CloudHsmClusterInUseException" => {
-                crate::error::CloudHsmClusterInUseException::from_response(response)
+                <crate::error::CloudHsmClusterInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CloudHsmClusterInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CloudHsmClusterInvalidConfigurationException" => {
-                crate::error::CloudHsmClusterInvalidConfigurationException::from_response(
+                <crate::error::CloudHsmClusterInvalidConfigurationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CloudHsmClusterInvalidConfigurationException(
@@ -2686,35 +2690,45 @@ impl Error {
                     ))
             }
             "CloudHsmClusterNotActiveException" => {
-                crate::error::CloudHsmClusterNotActiveException::from_response(response)
+                <crate::error::CloudHsmClusterNotActiveException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CloudHsmClusterNotActiveException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CloudHsmClusterNotFoundException" => {
-                crate::error::CloudHsmClusterNotFoundException::from_response(response)
+                <crate::error::CloudHsmClusterNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CloudHsmClusterNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CloudHsmClusterNotRelatedException" => {
-                crate::error::CloudHsmClusterNotRelatedException::from_response(response)
+                <crate::error::CloudHsmClusterNotRelatedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CloudHsmClusterNotRelatedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConflictException" => {
-                crate::error::ConflictException::from_response(response)
+                <crate::error::ConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConflictException(::std::boxed::Box::new(error)))
             }
             "CustomKeyStoreHasCMKsException" => {
-                crate::error::CustomKeyStoreHasCmksException::from_response(response)
+                <crate::error::CustomKeyStoreHasCmksException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CustomKeyStoreHasCmksException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CustomKeyStoreInvalidStateException" => {
-                crate::error::CustomKeyStoreInvalidStateException::from_response(
+                <crate::error::CustomKeyStoreInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CustomKeyStoreInvalidStateException(
@@ -2722,169 +2736,225 @@ impl Error {
                     ))
             }
             "CustomKeyStoreNameInUseException" => {
-                crate::error::CustomKeyStoreNameInUseException::from_response(response)
+                <crate::error::CustomKeyStoreNameInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CustomKeyStoreNameInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CustomKeyStoreNotFoundException" => {
-                crate::error::CustomKeyStoreNotFoundException::from_response(response)
+                <crate::error::CustomKeyStoreNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CustomKeyStoreNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DependencyTimeoutException" => {
-                crate::error::DependencyTimeoutException::from_response(response)
+                <crate::error::DependencyTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DependencyTimeoutException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DisabledException" => {
-                crate::error::DisabledException::from_response(response)
+                <crate::error::DisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DisabledException(::std::boxed::Box::new(error)))
             }
             "DryRunOperationException" => {
-                crate::error::DryRunOperationException::from_response(response)
+                <crate::error::DryRunOperationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DryRunOperationException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ExpiredImportTokenException" => {
-                crate::error::ExpiredImportTokenException::from_response(response)
+                <crate::error::ExpiredImportTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ExpiredImportTokenException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IncorrectKeyException" => {
-                crate::error::IncorrectKeyException::from_response(response)
+                <crate::error::IncorrectKeyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IncorrectKeyException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IncorrectKeyMaterialException" => {
-                crate::error::IncorrectKeyMaterialException::from_response(response)
+                <crate::error::IncorrectKeyMaterialException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IncorrectKeyMaterialException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IncorrectTrustAnchorException" => {
-                crate::error::IncorrectTrustAnchorException::from_response(response)
+                <crate::error::IncorrectTrustAnchorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IncorrectTrustAnchorException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidAliasNameException" => {
-                crate::error::InvalidAliasNameException::from_response(response)
+                <crate::error::InvalidAliasNameException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidAliasNameException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidArnException" => {
-                crate::error::InvalidArnException::from_response(response)
+                <crate::error::InvalidArnException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidArnException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidCiphertextException" => {
-                crate::error::InvalidCiphertextException::from_response(response)
+                <crate::error::InvalidCiphertextException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidCiphertextException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidGrantIdException" => {
-                crate::error::InvalidGrantIdException::from_response(response)
+                <crate::error::InvalidGrantIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidGrantIdException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidGrantTokenException" => {
-                crate::error::InvalidGrantTokenException::from_response(response)
+                <crate::error::InvalidGrantTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidGrantTokenException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidImportTokenException" => {
-                crate::error::InvalidImportTokenException::from_response(response)
+                <crate::error::InvalidImportTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidImportTokenException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidKeyUsageException" => {
-                crate::error::InvalidKeyUsageException::from_response(response)
+                <crate::error::InvalidKeyUsageException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidKeyUsageException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidMarkerException" => {
-                crate::error::InvalidMarkerException::from_response(response)
+                <crate::error::InvalidMarkerException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidMarkerException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSInternalException" => {
-                crate::error::KmsInternalException::from_response(response)
+                <crate::error::KmsInternalException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInternalException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSInvalidMacException" => {
-                crate::error::KmsInvalidMacException::from_response(response)
+                <crate::error::KmsInvalidMacException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidMacException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSInvalidSignatureException" => {
-                crate::error::KmsInvalidSignatureException::from_response(response)
+                <crate::error::KmsInvalidSignatureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidSignatureException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSInvalidStateException" => {
-                crate::error::KmsInvalidStateException::from_response(response)
+                <crate::error::KmsInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidStateException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KeyUnavailableException" => {
-                crate::error::KeyUnavailableException::from_response(response)
+                <crate::error::KeyUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KeyUnavailableException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "LimitExceededException" => {
-                crate::error::LimitExceededException::from_response(response)
+                <crate::error::LimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::LimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "MalformedPolicyDocumentException" => {
-                crate::error::MalformedPolicyDocumentException::from_response(response)
+                <crate::error::MalformedPolicyDocumentException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::MalformedPolicyDocumentException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NotFoundException" => {
-                crate::error::NotFoundException::from_response(response)
+                <crate::error::NotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NotFoundException(::std::boxed::Box::new(error)))
             }
             "TagException" => {
-                crate::error::TagException::from_response(response)
+                <crate::error::TagException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TagException(::std::boxed::Box::new(error)))
             }
             "UnsupportedOperationException" => {
-                crate::error::UnsupportedOperationException::from_response(response)
+                <crate::error::UnsupportedOperationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::UnsupportedOperationException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksKeyAlreadyInUseException" => {
-                crate::error::XksKeyAlreadyInUseException::from_response(response)
+                <crate::error::XksKeyAlreadyInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::XksKeyAlreadyInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksKeyInvalidConfigurationException" => {
-                crate::error::XksKeyInvalidConfigurationException::from_response(
+                <crate::error::XksKeyInvalidConfigurationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksKeyInvalidConfigurationException(
@@ -2892,13 +2962,15 @@ impl Error {
                     ))
             }
             "XksKeyNotFoundException" => {
-                crate::error::XksKeyNotFoundException::from_response(response)
+                <crate::error::XksKeyNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::XksKeyNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksProxyIncorrectAuthenticationCredentialException" => {
-                crate::error::XksProxyIncorrectAuthenticationCredentialException::from_response(
+                <crate::error::XksProxyIncorrectAuthenticationCredentialException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyIncorrectAuthenticationCredentialException(
@@ -2906,7 +2978,7 @@ impl Error {
                     ))
             }
             "XksProxyInvalidConfigurationException" => {
-                crate::error::XksProxyInvalidConfigurationException::from_response(
+                <crate::error::XksProxyInvalidConfigurationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyInvalidConfigurationException(
@@ -2914,31 +2986,39 @@ impl Error {
                     ))
             }
             "XksProxyInvalidResponseException" => {
-                crate::error::XksProxyInvalidResponseException::from_response(response)
+                <crate::error::XksProxyInvalidResponseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::XksProxyInvalidResponseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksProxyUriEndpointInUseException" => {
-                crate::error::XksProxyUriEndpointInUseException::from_response(response)
+                <crate::error::XksProxyUriEndpointInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::XksProxyUriEndpointInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksProxyUriInUseException" => {
-                crate::error::XksProxyUriInUseException::from_response(response)
+                <crate::error::XksProxyUriInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::XksProxyUriInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksProxyUriUnreachableException" => {
-                crate::error::XksProxyUriUnreachableException::from_response(response)
+                <crate::error::XksProxyUriUnreachableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::XksProxyUriUnreachableException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "XksProxyVpcEndpointServiceInUseException" => {
-                crate::error::XksProxyVpcEndpointServiceInUseException::from_response(
+                <crate::error::XksProxyVpcEndpointServiceInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyVpcEndpointServiceInUseException(
@@ -2946,7 +3026,7 @@ impl Error {
                     ))
             }
             "XksProxyVpcEndpointServiceInvalidConfigurationException" => {
-                crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::from_response(
+                <crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyVpcEndpointServiceInvalidConfigurationException(
@@ -2954,7 +3034,7 @@ impl Error {
                     ))
             }
             "XksProxyVpcEndpointServiceNotFoundException" => {
-                crate::error::XksProxyVpcEndpointServiceNotFoundException::from_response(
+                <crate::error::XksProxyVpcEndpointServiceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyVpcEndpointServiceNotFoundException(

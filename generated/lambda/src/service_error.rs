@@ -3446,19 +3446,23 @@ impl Error {
     > {
         let error = match code {
             "AliasLimitExceededException" => {
-                crate::error::AliasLimitExceededException::from_response(response)
+                <crate::error::AliasLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::AliasLimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CallbackTimeoutException" => {
-                crate::error::CallbackTimeoutException::from_response(response)
+                <crate::error::CallbackTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CallbackTimeoutException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CapacityProviderLimitExceededException" => {
-                crate::error::CapacityProviderLimitExceededException::from_response(
+                <crate::error::CapacityProviderLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CapacityProviderLimitExceededException(
@@ -3466,43 +3470,55 @@ impl Error {
                     ))
             }
             "CodeArtifactUserDeletedException" => {
-                crate::error::CodeArtifactUserDeletedException::from_response(response)
+                <crate::error::CodeArtifactUserDeletedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CodeArtifactUserDeletedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CodeArtifactUserFailedException" => {
-                crate::error::CodeArtifactUserFailedException::from_response(response)
+                <crate::error::CodeArtifactUserFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CodeArtifactUserFailedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CodeArtifactUserPendingException" => {
-                crate::error::CodeArtifactUserPendingException::from_response(response)
+                <crate::error::CodeArtifactUserPendingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CodeArtifactUserPendingException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CodeSigningConfigNotFoundException" => {
-                crate::error::CodeSigningConfigNotFoundException::from_response(response)
+                <crate::error::CodeSigningConfigNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CodeSigningConfigNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CodeStorageExceededException" => {
-                crate::error::CodeStorageExceededException::from_response(response)
+                <crate::error::CodeStorageExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CodeStorageExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CodeVerificationFailedException" => {
-                crate::error::CodeVerificationFailedException::from_response(response)
+                <crate::error::CodeVerificationFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CodeVerificationFailedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DurableExecutionAlreadyStartedException" => {
-                crate::error::DurableExecutionAlreadyStartedException::from_response(
+                <crate::error::DurableExecutionAlreadyStartedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::DurableExecutionAlreadyStartedException(
@@ -3510,59 +3526,77 @@ impl Error {
                     ))
             }
             "EC2AccessDeniedException" => {
-                crate::error::Ec2AccessDeniedException::from_response(response)
+                <crate::error::Ec2AccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::Ec2AccessDeniedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EC2ThrottledException" => {
-                crate::error::Ec2ThrottledException::from_response(response)
+                <crate::error::Ec2ThrottledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::Ec2ThrottledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EC2UnexpectedException" => {
-                crate::error::Ec2UnexpectedException::from_response(response)
+                <crate::error::Ec2UnexpectedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::Ec2UnexpectedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EFSIOException" => {
-                crate::error::EfsioException::from_response(response)
+                <crate::error::EfsioException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EfsioException(::std::boxed::Box::new(error)))
             }
             "EFSMountConnectivityException" => {
-                crate::error::EfsMountConnectivityException::from_response(response)
+                <crate::error::EfsMountConnectivityException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EfsMountConnectivityException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EFSMountFailureException" => {
-                crate::error::EfsMountFailureException::from_response(response)
+                <crate::error::EfsMountFailureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EfsMountFailureException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EFSMountTimeoutException" => {
-                crate::error::EfsMountTimeoutException::from_response(response)
+                <crate::error::EfsMountTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EfsMountTimeoutException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ENILimitReachedException" => {
-                crate::error::EniLimitReachedException::from_response(response)
+                <crate::error::EniLimitReachedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EniLimitReachedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ENINotReadyException" => {
-                crate::error::EniNotReadyException::from_response(response)
+                <crate::error::EniNotReadyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EniNotReadyException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "FunctionVersionsPerCapacityProviderLimitExceededException" => {
-                crate::error::FunctionVersionsPerCapacityProviderLimitExceededException::from_response(
+                <crate::error::FunctionVersionsPerCapacityProviderLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::FunctionVersionsPerCapacityProviderLimitExceededException(
@@ -3570,97 +3604,127 @@ impl Error {
                     ))
             }
             "InvalidCodeSignatureException" => {
-                crate::error::InvalidCodeSignatureException::from_response(response)
+                <crate::error::InvalidCodeSignatureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidCodeSignatureException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidParameterValueException" => {
-                crate::error::InvalidParameterValueException::from_response(response)
+                <crate::error::InvalidParameterValueException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidParameterValueException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidRequestContentException" => {
-                crate::error::InvalidRequestContentException::from_response(response)
+                <crate::error::InvalidRequestContentException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidRequestContentException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidRuntimeException" => {
-                crate::error::InvalidRuntimeException::from_response(response)
+                <crate::error::InvalidRuntimeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidRuntimeException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidSecurityGroupIDException" => {
-                crate::error::InvalidSecurityGroupIdException::from_response(response)
+                <crate::error::InvalidSecurityGroupIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidSecurityGroupIdException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidSubnetIDException" => {
-                crate::error::InvalidSubnetIdException::from_response(response)
+                <crate::error::InvalidSubnetIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidSubnetIdException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidZipFileException" => {
-                crate::error::InvalidZipFileException::from_response(response)
+                <crate::error::InvalidZipFileException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidZipFileException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSAccessDeniedException" => {
-                crate::error::KmsAccessDeniedException::from_response(response)
+                <crate::error::KmsAccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsAccessDeniedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSDisabledException" => {
-                crate::error::KmsDisabledException::from_response(response)
+                <crate::error::KmsDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsDisabledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSInvalidStateException" => {
-                crate::error::KmsInvalidStateException::from_response(response)
+                <crate::error::KmsInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidStateException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSNotFoundException" => {
-                crate::error::KmsNotFoundException::from_response(response)
+                <crate::error::KmsNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ModeNotSupportedException" => {
-                crate::error::ModeNotSupportedException::from_response(response)
+                <crate::error::ModeNotSupportedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ModeNotSupportedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoPublishedVersionException" => {
-                crate::error::NoPublishedVersionException::from_response(response)
+                <crate::error::NoPublishedVersionException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoPublishedVersionException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "PolicyLengthExceededException" => {
-                crate::error::PolicyLengthExceededException::from_response(response)
+                <crate::error::PolicyLengthExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PolicyLengthExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "PreconditionFailedException" => {
-                crate::error::PreconditionFailedException::from_response(response)
+                <crate::error::PreconditionFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PreconditionFailedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ProvisionedConcurrencyConfigNotFoundException" => {
-                crate::error::ProvisionedConcurrencyConfigNotFoundException::from_response(
+                <crate::error::ProvisionedConcurrencyConfigNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ProvisionedConcurrencyConfigNotFoundException(
@@ -3668,67 +3732,87 @@ impl Error {
                     ))
             }
             "PublicPolicyException" => {
-                crate::error::PublicPolicyException::from_response(response)
+                <crate::error::PublicPolicyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PublicPolicyException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "RecursiveInvocationException" => {
-                crate::error::RecursiveInvocationException::from_response(response)
+                <crate::error::RecursiveInvocationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::RecursiveInvocationException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "RequestTooLargeException" => {
-                crate::error::RequestTooLargeException::from_response(response)
+                <crate::error::RequestTooLargeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::RequestTooLargeException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceConflictException" => {
-                crate::error::ResourceConflictException::from_response(response)
+                <crate::error::ResourceConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceConflictException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceInUseException" => {
-                crate::error::ResourceInUseException::from_response(response)
+                <crate::error::ResourceInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceNotFoundException" => {
-                crate::error::ResourceNotFoundException::from_response(response)
+                <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceNotReadyException" => {
-                crate::error::ResourceNotReadyException::from_response(response)
+                <crate::error::ResourceNotReadyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceNotReadyException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "S3FilesMountConnectivityException" => {
-                crate::error::S3FilesMountConnectivityException::from_response(response)
+                <crate::error::S3FilesMountConnectivityException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::S3FilesMountConnectivityException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "S3FilesMountFailureException" => {
-                crate::error::S3FilesMountFailureException::from_response(response)
+                <crate::error::S3FilesMountFailureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::S3FilesMountFailureException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "S3FilesMountTimeoutException" => {
-                crate::error::S3FilesMountTimeoutException::from_response(response)
+                <crate::error::S3FilesMountTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::S3FilesMountTimeoutException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "SerializedRequestEntityTooLargeException" => {
-                crate::error::SerializedRequestEntityTooLargeException::from_response(
+                <crate::error::SerializedRequestEntityTooLargeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SerializedRequestEntityTooLargeException(
@@ -3736,29 +3820,37 @@ impl Error {
                     ))
             }
             "ServiceException" => {
-                crate::error::ServiceException::from_response(response)
+                <crate::error::ServiceException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ServiceException(::std::boxed::Box::new(error)))
             }
             "ServiceQuotaExceededException" => {
-                crate::error::ServiceQuotaExceededException::from_response(response)
+                <crate::error::ServiceQuotaExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ServiceQuotaExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "SnapStartException" => {
-                crate::error::SnapStartException::from_response(response)
+                <crate::error::SnapStartException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::SnapStartException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "SnapStartNotReadyException" => {
-                crate::error::SnapStartNotReadyException::from_response(response)
+                <crate::error::SnapStartNotReadyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::SnapStartNotReadyException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "SnapStartRegenerationFailureException" => {
-                crate::error::SnapStartRegenerationFailureException::from_response(
+                <crate::error::SnapStartRegenerationFailureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SnapStartRegenerationFailureException(
@@ -3766,13 +3858,15 @@ impl Error {
                     ))
             }
             "SnapStartTimeoutException" => {
-                crate::error::SnapStartTimeoutException::from_response(response)
+                <crate::error::SnapStartTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::SnapStartTimeoutException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "SubnetIPAddressLimitReachedException" => {
-                crate::error::SubnetIpAddressLimitReachedException::from_response(
+                <crate::error::SubnetIpAddressLimitReachedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SubnetIpAddressLimitReachedException(
@@ -3780,13 +3874,17 @@ impl Error {
                     ))
             }
             "TooManyRequestsException" => {
-                crate::error::TooManyRequestsException::from_response(response)
+                <crate::error::TooManyRequestsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyRequestsException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "UnsupportedMediaTypeException" => {
-                crate::error::UnsupportedMediaTypeException::from_response(response)
+                <crate::error::UnsupportedMediaTypeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::UnsupportedMediaTypeException(
                         ::std::boxed::Box::new(error),
                     ))

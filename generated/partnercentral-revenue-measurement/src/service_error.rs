@@ -734,41 +734,55 @@ impl Error {
     > {
         let error = match code {
             "AccessDeniedException" => {
-                crate::error::AccessDeniedException::from_response(response)
+                <crate::error::AccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::AccessDeniedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConflictException" => {
-                crate::error::ConflictException::from_response(response)
+                <crate::error::ConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConflictException(::std::boxed::Box::new(error)))
             }
             "InternalServerException" => {
-                crate::error::InternalServerException::from_response(response)
+                <crate::error::InternalServerException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InternalServerException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceNotFoundException" => {
-                crate::error::ResourceNotFoundException::from_response(response)
+                <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ServiceQuotaExceededException" => {
-                crate::error::ServiceQuotaExceededException::from_response(response)
+                <crate::error::ServiceQuotaExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ServiceQuotaExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ThrottlingException" => {
-                crate::error::ThrottlingException::from_response(response)
+                <crate::error::ThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ThrottlingException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ValidationException" => {
-                crate::error::ValidationException::from_response(response)
+                <crate::error::ValidationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ValidationException(
                         ::std::boxed::Box::new(error),
                     ))

@@ -2555,13 +2555,15 @@ impl Error {
     > {
         let error = match code {
             "CidrBlockInUseException" => {
-                crate::error::CidrBlockInUseException::from_response(response)
+                <crate::error::CidrBlockInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CidrBlockInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CidrCollectionAlreadyExistsException" => {
-                crate::error::CidrCollectionAlreadyExistsException::from_response(
+                <crate::error::CidrCollectionAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CidrCollectionAlreadyExistsException(
@@ -2569,13 +2571,15 @@ impl Error {
                     ))
             }
             "CidrCollectionInUseException" => {
-                crate::error::CidrCollectionInUseException::from_response(response)
+                <crate::error::CidrCollectionInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::CidrCollectionInUseException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "CidrCollectionVersionMismatchException" => {
-                crate::error::CidrCollectionVersionMismatchException::from_response(
+                <crate::error::CidrCollectionVersionMismatchException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CidrCollectionVersionMismatchException(
@@ -2583,109 +2587,145 @@ impl Error {
                     ))
             }
             "ConcurrentModification" => {
-                crate::error::ConcurrentModification::from_response(response)
+                <crate::error::ConcurrentModification as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConcurrentModification(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConflictingDomainExists" => {
-                crate::error::ConflictingDomainExists::from_response(response)
+                <crate::error::ConflictingDomainExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConflictingDomainExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConflictingTypes" => {
-                crate::error::ConflictingTypes::from_response(response)
+                <crate::error::ConflictingTypes as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConflictingTypes(::std::boxed::Box::new(error)))
             }
             "DNSSECNotFound" => {
-                crate::error::DnssecNotFound::from_response(response)
+                <crate::error::DnssecNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DnssecNotFound(::std::boxed::Box::new(error)))
             }
             "DelegationSetAlreadyCreated" => {
-                crate::error::DelegationSetAlreadyCreated::from_response(response)
+                <crate::error::DelegationSetAlreadyCreated as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DelegationSetAlreadyCreated(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DelegationSetAlreadyReusable" => {
-                crate::error::DelegationSetAlreadyReusable::from_response(response)
+                <crate::error::DelegationSetAlreadyReusable as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DelegationSetAlreadyReusable(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DelegationSetInUse" => {
-                crate::error::DelegationSetInUse::from_response(response)
+                <crate::error::DelegationSetInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DelegationSetInUse(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DelegationSetNotAvailable" => {
-                crate::error::DelegationSetNotAvailable::from_response(response)
+                <crate::error::DelegationSetNotAvailable as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DelegationSetNotAvailable(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "DelegationSetNotReusable" => {
-                crate::error::DelegationSetNotReusable::from_response(response)
+                <crate::error::DelegationSetNotReusable as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::DelegationSetNotReusable(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HealthCheckAlreadyExists" => {
-                crate::error::HealthCheckAlreadyExists::from_response(response)
+                <crate::error::HealthCheckAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HealthCheckAlreadyExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HealthCheckInUse" => {
-                crate::error::HealthCheckInUse::from_response(response)
+                <crate::error::HealthCheckInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HealthCheckInUse(::std::boxed::Box::new(error)))
             }
             "HealthCheckVersionMismatch" => {
-                crate::error::HealthCheckVersionMismatch::from_response(response)
+                <crate::error::HealthCheckVersionMismatch as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HealthCheckVersionMismatch(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HostedZoneAlreadyExists" => {
-                crate::error::HostedZoneAlreadyExists::from_response(response)
+                <crate::error::HostedZoneAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HostedZoneAlreadyExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HostedZoneNotEmpty" => {
-                crate::error::HostedZoneNotEmpty::from_response(response)
+                <crate::error::HostedZoneNotEmpty as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HostedZoneNotEmpty(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HostedZoneNotFound" => {
-                crate::error::HostedZoneNotFound::from_response(response)
+                <crate::error::HostedZoneNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HostedZoneNotFound(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HostedZoneNotPrivate" => {
-                crate::error::HostedZoneNotPrivate::from_response(response)
+                <crate::error::HostedZoneNotPrivate as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HostedZoneNotPrivate(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "HostedZonePartiallyDelegated" => {
-                crate::error::HostedZonePartiallyDelegated::from_response(response)
+                <crate::error::HostedZonePartiallyDelegated as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::HostedZonePartiallyDelegated(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IncompatibleVersion" => {
-                crate::error::IncompatibleVersion::from_response(response)
+                <crate::error::IncompatibleVersion as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IncompatibleVersion(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InsufficientCloudWatchLogsResourcePolicy" => {
-                crate::error::InsufficientCloudWatchLogsResourcePolicy::from_response(
+                <crate::error::InsufficientCloudWatchLogsResourcePolicy as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::InsufficientCloudWatchLogsResourcePolicy(
@@ -2693,81 +2733,109 @@ impl Error {
                     ))
             }
             "InvalidArgument" => {
-                crate::error::InvalidArgument::from_response(response)
+                <crate::error::InvalidArgument as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidArgument(::std::boxed::Box::new(error)))
             }
             "InvalidChangeBatch" => {
-                crate::error::InvalidChangeBatch::from_response(response)
+                <crate::error::InvalidChangeBatch as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidChangeBatch(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidDomainName" => {
-                crate::error::InvalidDomainName::from_response(response)
+                <crate::error::InvalidDomainName as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidDomainName(::std::boxed::Box::new(error)))
             }
             "InvalidInput" => {
-                crate::error::InvalidInput::from_response(response)
+                <crate::error::InvalidInput as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidInput(::std::boxed::Box::new(error)))
             }
             "InvalidKMSArn" => {
-                crate::error::InvalidKmsArn::from_response(response)
+                <crate::error::InvalidKmsArn as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidKmsArn(::std::boxed::Box::new(error)))
             }
             "InvalidKeySigningKeyName" => {
-                crate::error::InvalidKeySigningKeyName::from_response(response)
+                <crate::error::InvalidKeySigningKeyName as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidKeySigningKeyName(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidKeySigningKeyStatus" => {
-                crate::error::InvalidKeySigningKeyStatus::from_response(response)
+                <crate::error::InvalidKeySigningKeyStatus as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidKeySigningKeyStatus(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidPaginationToken" => {
-                crate::error::InvalidPaginationToken::from_response(response)
+                <crate::error::InvalidPaginationToken as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidPaginationToken(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidSigningStatus" => {
-                crate::error::InvalidSigningStatus::from_response(response)
+                <crate::error::InvalidSigningStatus as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidSigningStatus(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidTrafficPolicyDocument" => {
-                crate::error::InvalidTrafficPolicyDocument::from_response(response)
+                <crate::error::InvalidTrafficPolicyDocument as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidTrafficPolicyDocument(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidVPCId" => {
-                crate::error::InvalidVpcId::from_response(response)
+                <crate::error::InvalidVpcId as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidVpcId(::std::boxed::Box::new(error)))
             }
             "KeySigningKeyAlreadyExists" => {
-                crate::error::KeySigningKeyAlreadyExists::from_response(response)
+                <crate::error::KeySigningKeyAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KeySigningKeyAlreadyExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KeySigningKeyInParentDSRecord" => {
-                crate::error::KeySigningKeyInParentDsRecord::from_response(response)
+                <crate::error::KeySigningKeyInParentDsRecord as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KeySigningKeyInParentDsRecord(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KeySigningKeyInUse" => {
-                crate::error::KeySigningKeyInUse::from_response(response)
+                <crate::error::KeySigningKeyInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KeySigningKeyInUse(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KeySigningKeyWithActiveStatusNotFound" => {
-                crate::error::KeySigningKeyWithActiveStatusNotFound::from_response(
+                <crate::error::KeySigningKeyWithActiveStatusNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::KeySigningKeyWithActiveStatusNotFound(
@@ -2775,141 +2843,189 @@ impl Error {
                     ))
             }
             "LastVPCAssociation" => {
-                crate::error::LastVpcAssociation::from_response(response)
+                <crate::error::LastVpcAssociation as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::LastVpcAssociation(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "LimitsExceeded" => {
-                crate::error::LimitsExceeded::from_response(response)
+                <crate::error::LimitsExceeded as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::LimitsExceeded(::std::boxed::Box::new(error)))
             }
             "NoSuchChange" => {
-                crate::error::NoSuchChange::from_response(response)
+                <crate::error::NoSuchChange as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchChange(::std::boxed::Box::new(error)))
             }
             "NoSuchCidrCollectionException" => {
-                crate::error::NoSuchCidrCollectionException::from_response(response)
+                <crate::error::NoSuchCidrCollectionException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchCidrCollectionException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchCidrLocationException" => {
-                crate::error::NoSuchCidrLocationException::from_response(response)
+                <crate::error::NoSuchCidrLocationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchCidrLocationException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchCloudWatchLogsLogGroup" => {
-                crate::error::NoSuchCloudWatchLogsLogGroup::from_response(response)
+                <crate::error::NoSuchCloudWatchLogsLogGroup as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchCloudWatchLogsLogGroup(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchDelegationSet" => {
-                crate::error::NoSuchDelegationSet::from_response(response)
+                <crate::error::NoSuchDelegationSet as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchDelegationSet(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchGeoLocation" => {
-                crate::error::NoSuchGeoLocation::from_response(response)
+                <crate::error::NoSuchGeoLocation as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchGeoLocation(::std::boxed::Box::new(error)))
             }
             "NoSuchHealthCheck" => {
-                crate::error::NoSuchHealthCheck::from_response(response)
+                <crate::error::NoSuchHealthCheck as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchHealthCheck(::std::boxed::Box::new(error)))
             }
             "NoSuchHostedZone" => {
-                crate::error::NoSuchHostedZone::from_response(response)
+                <crate::error::NoSuchHostedZone as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchHostedZone(::std::boxed::Box::new(error)))
             }
             "NoSuchKeySigningKey" => {
-                crate::error::NoSuchKeySigningKey::from_response(response)
+                <crate::error::NoSuchKeySigningKey as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchKeySigningKey(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchQueryLoggingConfig" => {
-                crate::error::NoSuchQueryLoggingConfig::from_response(response)
+                <crate::error::NoSuchQueryLoggingConfig as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchQueryLoggingConfig(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchTrafficPolicy" => {
-                crate::error::NoSuchTrafficPolicy::from_response(response)
+                <crate::error::NoSuchTrafficPolicy as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchTrafficPolicy(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NoSuchTrafficPolicyInstance" => {
-                crate::error::NoSuchTrafficPolicyInstance::from_response(response)
+                <crate::error::NoSuchTrafficPolicyInstance as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NoSuchTrafficPolicyInstance(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NotAuthorizedException" => {
-                crate::error::NotAuthorizedException::from_response(response)
+                <crate::error::NotAuthorizedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NotAuthorizedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "PriorRequestNotComplete" => {
-                crate::error::PriorRequestNotComplete::from_response(response)
+                <crate::error::PriorRequestNotComplete as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PriorRequestNotComplete(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "PublicZoneVPCAssociation" => {
-                crate::error::PublicZoneVpcAssociation::from_response(response)
+                <crate::error::PublicZoneVpcAssociation as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PublicZoneVpcAssociation(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "QueryLoggingConfigAlreadyExists" => {
-                crate::error::QueryLoggingConfigAlreadyExists::from_response(response)
+                <crate::error::QueryLoggingConfigAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::QueryLoggingConfigAlreadyExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ThrottlingException" => {
-                crate::error::ThrottlingException::from_response(response)
+                <crate::error::ThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ThrottlingException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyHealthChecks" => {
-                crate::error::TooManyHealthChecks::from_response(response)
+                <crate::error::TooManyHealthChecks as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyHealthChecks(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyHostedZones" => {
-                crate::error::TooManyHostedZones::from_response(response)
+                <crate::error::TooManyHostedZones as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyHostedZones(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyKeySigningKeys" => {
-                crate::error::TooManyKeySigningKeys::from_response(response)
+                <crate::error::TooManyKeySigningKeys as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyKeySigningKeys(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyTrafficPolicies" => {
-                crate::error::TooManyTrafficPolicies::from_response(response)
+                <crate::error::TooManyTrafficPolicies as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyTrafficPolicies(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyTrafficPolicyInstances" => {
-                crate::error::TooManyTrafficPolicyInstances::from_response(response)
+                <crate::error::TooManyTrafficPolicyInstances as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyTrafficPolicyInstances(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyTrafficPolicyVersionsForCurrentPolicy" => {
-                crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy::from_response(
+                <crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::TooManyTrafficPolicyVersionsForCurrentPolicy(
@@ -2917,7 +3033,7 @@ impl Error {
                     ))
             }
             "TooManyVPCAssociationAuthorizations" => {
-                crate::error::TooManyVpcAssociationAuthorizations::from_response(
+                <crate::error::TooManyVpcAssociationAuthorizations as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::TooManyVpcAssociationAuthorizations(
@@ -2925,25 +3041,31 @@ impl Error {
                     ))
             }
             "TrafficPolicyAlreadyExists" => {
-                crate::error::TrafficPolicyAlreadyExists::from_response(response)
+                <crate::error::TrafficPolicyAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TrafficPolicyAlreadyExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TrafficPolicyInUse" => {
-                crate::error::TrafficPolicyInUse::from_response(response)
+                <crate::error::TrafficPolicyInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TrafficPolicyInUse(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TrafficPolicyInstanceAlreadyExists" => {
-                crate::error::TrafficPolicyInstanceAlreadyExists::from_response(response)
+                <crate::error::TrafficPolicyInstanceAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TrafficPolicyInstanceAlreadyExists(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "VPCAssociationAuthorizationNotFound" => {
-                crate::error::VpcAssociationAuthorizationNotFound::from_response(
+                <crate::error::VpcAssociationAuthorizationNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::VpcAssociationAuthorizationNotFound(
@@ -2951,7 +3073,9 @@ impl Error {
                     ))
             }
             "VPCAssociationNotFound" => {
-                crate::error::VpcAssociationNotFound::from_response(response)
+                <crate::error::VpcAssociationNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::VpcAssociationNotFound(
                         ::std::boxed::Box::new(error),
                     ))

@@ -1717,127 +1717,169 @@ impl Error {
     > {
         let error = match code {
             "AuthorizationError" => {
-                crate::error::AuthorizationErrorException::from_response(response)
+                <crate::error::AuthorizationErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::AuthorizationErrorException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "BatchEntryIdsNotDistinct" => {
-                crate::error::BatchEntryIdsNotDistinctException::from_response(response)
+                <crate::error::BatchEntryIdsNotDistinctException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BatchEntryIdsNotDistinctException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "BatchRequestTooLong" => {
-                crate::error::BatchRequestTooLongException::from_response(response)
+                <crate::error::BatchRequestTooLongException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BatchRequestTooLongException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ConcurrentAccess" => {
-                crate::error::ConcurrentAccessException::from_response(response)
+                <crate::error::ConcurrentAccessException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ConcurrentAccessException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EmptyBatchRequest" => {
-                crate::error::EmptyBatchRequestException::from_response(response)
+                <crate::error::EmptyBatchRequestException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EmptyBatchRequestException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EndpointDisabled" => {
-                crate::error::EndpointDisabledException::from_response(response)
+                <crate::error::EndpointDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EndpointDisabledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "FilterPolicyLimitExceeded" => {
-                crate::error::FilterPolicyLimitExceededException::from_response(response)
+                <crate::error::FilterPolicyLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::FilterPolicyLimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InternalError" => {
-                crate::error::InternalErrorException::from_response(response)
+                <crate::error::InternalErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InternalErrorException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidBatchEntryId" => {
-                crate::error::InvalidBatchEntryIdException::from_response(response)
+                <crate::error::InvalidBatchEntryIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidBatchEntryIdException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidParameter" => {
-                crate::error::InvalidParameterException::from_response(response)
+                <crate::error::InvalidParameterException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidParameterException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ParameterValueInvalid" => {
-                crate::error::InvalidParameterValueException::from_response(response)
+                <crate::error::InvalidParameterValueException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidParameterValueException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidSecurity" => {
-                crate::error::InvalidSecurityException::from_response(response)
+                <crate::error::InvalidSecurityException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidSecurityException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidState" => {
-                crate::error::InvalidStateException::from_response(response)
+                <crate::error::InvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidStateException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSAccessDenied" => {
-                crate::error::KmsAccessDeniedException::from_response(response)
+                <crate::error::KmsAccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsAccessDeniedException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSDisabled" => {
-                crate::error::KmsDisabledException::from_response(response)
+                <crate::error::KmsDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsDisabledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSInvalidState" => {
-                crate::error::KmsInvalidStateException::from_response(response)
+                <crate::error::KmsInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidStateException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSNotFound" => {
-                crate::error::KmsNotFoundException::from_response(response)
+                <crate::error::KmsNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KMSOptInRequired" => {
-                crate::error::KmsOptInRequired::from_response(response)
+                <crate::error::KmsOptInRequired as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsOptInRequired(::std::boxed::Box::new(error)))
             }
             "KMSThrottling" => {
-                crate::error::KmsThrottlingException::from_response(response)
+                <crate::error::KmsThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsThrottlingException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "NotFound" => {
-                crate::error::NotFoundException::from_response(response)
+                <crate::error::NotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::NotFoundException(::std::boxed::Box::new(error)))
             }
             "OptedOut" => {
-                crate::error::OptedOutException::from_response(response)
+                <crate::error::OptedOutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::OptedOutException(::std::boxed::Box::new(error)))
             }
             "PlatformApplicationDisabled" => {
-                crate::error::PlatformApplicationDisabledException::from_response(
+                <crate::error::PlatformApplicationDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::PlatformApplicationDisabledException(
@@ -1845,47 +1887,61 @@ impl Error {
                     ))
             }
             "ReplayLimitExceeded" => {
-                crate::error::ReplayLimitExceededException::from_response(response)
+                <crate::error::ReplayLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ReplayLimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ResourceNotFound" => {
-                crate::error::ResourceNotFoundException::from_response(response)
+                <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "StaleTag" => {
-                crate::error::StaleTagException::from_response(response)
+                <crate::error::StaleTagException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::StaleTagException(::std::boxed::Box::new(error)))
             }
             "SubscriptionLimitExceeded" => {
-                crate::error::SubscriptionLimitExceededException::from_response(response)
+                <crate::error::SubscriptionLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::SubscriptionLimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TagLimitExceeded" => {
-                crate::error::TagLimitExceededException::from_response(response)
+                <crate::error::TagLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TagLimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TagPolicy" => {
-                crate::error::TagPolicyException::from_response(response)
+                <crate::error::TagPolicyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TagPolicyException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "Throttled" => {
-                crate::error::ThrottledException::from_response(response)
+                <crate::error::ThrottledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ThrottledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyEntriesInBatchRequest" => {
-                crate::error::TooManyEntriesInBatchRequestException::from_response(
+                <crate::error::TooManyEntriesInBatchRequestException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::TooManyEntriesInBatchRequestException(
@@ -1893,25 +1949,33 @@ impl Error {
                     ))
             }
             "TopicLimitExceeded" => {
-                crate::error::TopicLimitExceededException::from_response(response)
+                <crate::error::TopicLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TopicLimitExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "UserError" => {
-                crate::error::UserErrorException::from_response(response)
+                <crate::error::UserErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::UserErrorException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ValidationException" => {
-                crate::error::ValidationException::from_response(response)
+                <crate::error::ValidationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ValidationException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "VerificationException" => {
-                crate::error::VerificationException::from_response(response)
+                <crate::error::VerificationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::VerificationException(
                         ::std::boxed::Box::new(error),
                     ))

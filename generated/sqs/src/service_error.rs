@@ -1147,141 +1147,197 @@ impl Error {
     > {
         let error = match code {
             "BatchEntryIdsNotDistinct" => {
-                crate::error::BatchEntryIdsNotDistinct::from_response(response)
+                <crate::error::BatchEntryIdsNotDistinct as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BatchEntryIdsNotDistinct(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "BatchRequestTooLong" => {
-                crate::error::BatchRequestTooLong::from_response(response)
+                <crate::error::BatchRequestTooLong as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::BatchRequestTooLong(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "EmptyBatchRequest" => {
-                crate::error::EmptyBatchRequest::from_response(response)
+                <crate::error::EmptyBatchRequest as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::EmptyBatchRequest(::std::boxed::Box::new(error)))
             }
             "InvalidAddress" => {
-                crate::error::InvalidAddress::from_response(response)
+                <crate::error::InvalidAddress as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidAddress(::std::boxed::Box::new(error)))
             }
             "InvalidAttributeName" => {
-                crate::error::InvalidAttributeName::from_response(response)
+                <crate::error::InvalidAttributeName as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidAttributeName(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidAttributeValue" => {
-                crate::error::InvalidAttributeValue::from_response(response)
+                <crate::error::InvalidAttributeValue as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidAttributeValue(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidBatchEntryId" => {
-                crate::error::InvalidBatchEntryId::from_response(response)
+                <crate::error::InvalidBatchEntryId as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidBatchEntryId(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidIdFormat" => {
-                crate::error::InvalidIdFormat::from_response(response)
+                <crate::error::InvalidIdFormat as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidIdFormat(::std::boxed::Box::new(error)))
             }
             "InvalidMessageContents" => {
-                crate::error::InvalidMessageContents::from_response(response)
+                <crate::error::InvalidMessageContents as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidMessageContents(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidSecurity" => {
-                crate::error::InvalidSecurity::from_response(response)
+                <crate::error::InvalidSecurity as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidSecurity(::std::boxed::Box::new(error)))
             }
             "KmsAccessDenied" => {
-                crate::error::KmsAccessDenied::from_response(response)
+                <crate::error::KmsAccessDenied as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsAccessDenied(::std::boxed::Box::new(error)))
             }
             "KmsDisabled" => {
-                crate::error::KmsDisabled::from_response(response)
+                <crate::error::KmsDisabled as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsDisabled(::std::boxed::Box::new(error)))
             }
             "KmsInvalidKeyUsage" => {
-                crate::error::KmsInvalidKeyUsage::from_response(response)
+                <crate::error::KmsInvalidKeyUsage as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidKeyUsage(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "KmsInvalidState" => {
-                crate::error::KmsInvalidState::from_response(response)
+                <crate::error::KmsInvalidState as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsInvalidState(::std::boxed::Box::new(error)))
             }
             "KmsNotFound" => {
-                crate::error::KmsNotFound::from_response(response)
+                <crate::error::KmsNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsNotFound(::std::boxed::Box::new(error)))
             }
             "KmsOptInRequired" => {
-                crate::error::KmsOptInRequired::from_response(response)
+                <crate::error::KmsOptInRequired as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsOptInRequired(::std::boxed::Box::new(error)))
             }
             "KmsThrottled" => {
-                crate::error::KmsThrottled::from_response(response)
+                <crate::error::KmsThrottled as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::KmsThrottled(::std::boxed::Box::new(error)))
             }
             "MessageNotInflight" => {
-                crate::error::MessageNotInflight::from_response(response)
+                <crate::error::MessageNotInflight as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::MessageNotInflight(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "OverLimit" => {
-                crate::error::OverLimit::from_response(response)
+                <crate::error::OverLimit as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::OverLimit(::std::boxed::Box::new(error)))
             }
             "PurgeQueueInProgress" => {
-                crate::error::PurgeQueueInProgress::from_response(response)
+                <crate::error::PurgeQueueInProgress as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PurgeQueueInProgress(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "QueueDeletedRecently" => {
-                crate::error::QueueDeletedRecently::from_response(response)
+                <crate::error::QueueDeletedRecently as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::QueueDeletedRecently(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "QueueDoesNotExist" => {
-                crate::error::QueueDoesNotExist::from_response(response)
+                <crate::error::QueueDoesNotExist as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::QueueDoesNotExist(::std::boxed::Box::new(error)))
             }
             "QueueNameExists" => {
-                crate::error::QueueNameExists::from_response(response)
+                <crate::error::QueueNameExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::QueueNameExists(::std::boxed::Box::new(error)))
             }
             "ReceiptHandleIsInvalid" => {
-                crate::error::ReceiptHandleIsInvalid::from_response(response)
+                <crate::error::ReceiptHandleIsInvalid as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ReceiptHandleIsInvalid(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "RequestThrottled" => {
-                crate::error::RequestThrottled::from_response(response)
+                <crate::error::RequestThrottled as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::RequestThrottled(::std::boxed::Box::new(error)))
             }
             "ResourceNotFoundException" => {
-                crate::error::ResourceNotFoundException::from_response(response)
+                <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ResourceNotFoundException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "TooManyEntriesInBatchRequest" => {
-                crate::error::TooManyEntriesInBatchRequest::from_response(response)
+                <crate::error::TooManyEntriesInBatchRequest as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::TooManyEntriesInBatchRequest(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "UnsupportedOperation" => {
-                crate::error::UnsupportedOperation::from_response(response)
+                <crate::error::UnsupportedOperation as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::UnsupportedOperation(
                         ::std::boxed::Box::new(error),
                     ))

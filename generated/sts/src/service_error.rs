@@ -487,31 +487,39 @@ impl Error {
     > {
         let error = match code {
             "ExpiredTokenException" => {
-                crate::error::ExpiredTokenException::from_response(response)
+                <crate::error::ExpiredTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ExpiredTokenException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "ExpiredTradeInTokenException" => {
-                crate::error::ExpiredTradeInTokenException::from_response(response)
+                <crate::error::ExpiredTradeInTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::ExpiredTradeInTokenException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IDPCommunicationError" => {
-                crate::error::IdpCommunicationErrorException::from_response(response)
+                <crate::error::IdpCommunicationErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IdpCommunicationErrorException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "IDPRejectedClaim" => {
-                crate::error::IdpRejectedClaimException::from_response(response)
+                <crate::error::IdpRejectedClaimException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::IdpRejectedClaimException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "InvalidAuthorizationMessageException" => {
-                crate::error::InvalidAuthorizationMessageException::from_response(
+                <crate::error::InvalidAuthorizationMessageException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::InvalidAuthorizationMessageException(
@@ -519,25 +527,31 @@ impl Error {
                     ))
             }
             "InvalidIdentityToken" => {
-                crate::error::InvalidIdentityTokenException::from_response(response)
+                <crate::error::InvalidIdentityTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::InvalidIdentityTokenException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "JWTPayloadSizeExceededException" => {
-                crate::error::JwtPayloadSizeExceededException::from_response(response)
+                <crate::error::JwtPayloadSizeExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::JwtPayloadSizeExceededException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "MalformedPolicyDocument" => {
-                crate::error::MalformedPolicyDocumentException::from_response(response)
+                <crate::error::MalformedPolicyDocumentException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::MalformedPolicyDocumentException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "OutboundWebIdentityFederationDisabledException" => {
-                crate::error::OutboundWebIdentityFederationDisabledException::from_response(
+                <crate::error::OutboundWebIdentityFederationDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::OutboundWebIdentityFederationDisabledException(
@@ -545,19 +559,25 @@ impl Error {
                     ))
             }
             "PackedPolicyTooLarge" => {
-                crate::error::PackedPolicyTooLargeException::from_response(response)
+                <crate::error::PackedPolicyTooLargeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::PackedPolicyTooLargeException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "RegionDisabledException" => {
-                crate::error::RegionDisabledException::from_response(response)
+                <crate::error::RegionDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::RegionDisabledException(
                         ::std::boxed::Box::new(error),
                     ))
             }
             "SessionDurationEscalationException" => {
-                crate::error::SessionDurationEscalationException::from_response(response)
+                <crate::error::SessionDurationEscalationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
+                        response,
+                    )
                     .map(|error| Error::SessionDurationEscalationException(
                         ::std::boxed::Box::new(error),
                     ))

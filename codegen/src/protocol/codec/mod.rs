@@ -120,7 +120,7 @@ impl ResponseCodec {
     }
 }
 
-/// The code the codecs need on a type itself, if any: `write_query` on what
+/// The code the codecs need on a type itself, if any: `WriteQuery` on what
 /// the inputs of a query protocol reach, `write_xml` on what XML request
 /// bodies carry, `from_xml` on what outputs and errors reach when responses
 /// are XML.
@@ -135,9 +135,13 @@ pub fn type_impls(
         return TokenStream::new();
     };
     let mut tokens = TokenStream::new();
-    // A structure without members writes and reads nothing: it gets neither
-    // method, and what holds one skips it.
+    // A structure without members writes and reads nothing: it gets no
+    // method, and what holds one skips it. An operation's input still
+    // writes itself, as nothing, for the `Operation` trait.
     if def.members.is_empty() {
+        if let (Some(dialect), true) = (query, def.is_operation_input) {
+            tokens.extend(query::write_query_impl(service, type_def, def, dialect));
+        }
         return tokens;
     }
     if let Some(dialect) = query {

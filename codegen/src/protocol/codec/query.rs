@@ -1,5 +1,5 @@
 //! Query requests (awsQuery and ec2Query): every structure and union an
-//! input reaches gets a `write_query` method that writes its members as
+//! input reaches implements the runtime's `WriteQuery`, writing its members as
 //! form pairs under dotted keys, with the names and list and map layouts
 //! botocore's `QuerySerializer` and `EC2Serializer` give them.
 
@@ -42,7 +42,9 @@ impl QueryDialect {
     }
 }
 
-/// `write_query` for a structure or union an operation input reaches.
+/// The `WriteQuery` impl of a structure or union an operation input reaches.
+/// One without members needs none, unless it is an operation's input, which
+/// gets the trait's provided method, writing nothing.
 pub fn write_query_impl(
     service: &Service,
     type_def: &TypeDef,
@@ -50,6 +52,9 @@ pub fn write_query_impl(
     dialect: QueryDialect,
 ) -> TokenStream {
     let name = ident(&type_def.rust_name);
+    if def.members.is_empty() {
+        return quote! { impl ::awsgen_runtime::query::WriteQuery for #name {} };
+    }
     let model_name = &type_def.model_name;
     let writes = def.members.iter().map(|member| {
         let key = dialect.name(&member.xml, &member.model_name);
@@ -88,12 +93,9 @@ pub fn write_query_impl(
             quote! { #(#steps)* }
         }
     };
-    let doc =
-        format!(" Writes the `{model_name}` as query form pairs under the body's current key.");
     quote! {
-        impl #name {
-            #[doc = #doc]
-            pub(crate) fn write_query(
+        impl ::awsgen_runtime::query::WriteQuery for #name {
+            fn write_query(
                 &self,
                 body: &mut ::awsgen_runtime::query::FormBody,
             ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -108,7 +110,7 @@ pub fn write_query_impl(
 enum Written<'t> {
     /// As one pair: the expression of its text.
     Scalar(TokenStream),
-    /// By its type's `write_query`, or (without members) not at all.
+    /// By its type's `WriteQuery` impl, or (without members) not at all.
     Structure { has_members: bool },
     /// Its items under indexed keys.
     List(&'t RustType),
@@ -189,7 +191,7 @@ impl Writer<'_> {
 
     /// The one call writing the list `value` of `item`s at the body's current
     /// key, when the runtime has one for such items: strings and string enums
-    /// as text, structures by their `write_query`.
+    /// as text, structures by their `WriteQuery` impl.
     fn list_call(&self, item: &RustType, value: &Ident) -> Option<TokenStream> {
         match item {
             RustType::String => Some(quote! { body.text_items(#value); }),
@@ -198,7 +200,9 @@ impl Writer<'_> {
                 TypeKind::Struct(def) if def.members.is_empty() => None,
                 TypeKind::Struct(_) | TypeKind::Union(_) => {
                     let path = type_tokens(self.service, item);
-                    Some(quote! { body.items(#value, #path::write_query)?; })
+                    Some(
+                        quote! { body.items(#value, <#path as ::awsgen_runtime::query::WriteQuery>::write_query)?; },
+                    )
                 }
             },
             _ => None,
@@ -217,9 +221,9 @@ impl Writer<'_> {
         match written(self.service, ty, self.explicit, value) {
             Written::Scalar(text) => quote! { body.value(#text); },
             Written::Structure { has_members: true } => quote! {
-                #value.write_query(body)?;
+                ::awsgen_runtime::query::WriteQuery::write_query(#value, body)?;
             },
-            // A structure without members writes nothing (and has no `write_query`).
+            // A structure without members writes nothing.
             Written::Structure { has_members: false } => quote! {
                 let _ = #value;
             },

@@ -11,7 +11,7 @@ use crate::ir::{
 };
 use crate::protocol::codec::ResponseCodec;
 
-/// `from_response` for a structure that is an operation output or an error.
+/// The `FromResponse` impl of a structure that is an operation output or an error.
 pub fn from_response_impl(
     service: &Service,
     type_def: &TypeDef,
@@ -19,7 +19,6 @@ pub fn from_response_impl(
     codec: ResponseCodec,
 ) -> TokenStream {
     let name = ident(&type_def.rust_name);
-    let context = type_def.model_name.as_str();
     let body = body_read(service, type_def, def, codec);
     let mut steps = Vec::new();
     for member in &def.members {
@@ -56,11 +55,9 @@ pub fn from_response_impl(
     } else {
         quote!(let value)
     };
-    let doc = format!(" Reads a `{context}` from an HTTP response: members from the status, headers and body they are bound to.");
     quote! {
-        impl #name {
-            #[doc = #doc]
-            pub(crate) fn from_response(
+        impl ::awsgen_runtime::protocol::FromResponse for #name {
+            fn from_response(
                 response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
             ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
                 #binding: Self = #body;

@@ -30,9 +30,8 @@ impl ServiceUnavailableException {
         self.retry_after_seconds.as_deref()
     }
 }
-impl ServiceUnavailableException {
-    /// Reads a `ServiceUnavailableException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ServiceUnavailableException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

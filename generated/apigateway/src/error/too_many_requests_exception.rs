@@ -30,9 +30,8 @@ impl TooManyRequestsException {
         self.retry_after_seconds.as_deref()
     }
 }
-impl TooManyRequestsException {
-    /// Reads a `TooManyRequestsException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for TooManyRequestsException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -99,6 +99,71 @@ impl GenerateClientCertificateError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateClientCertificateError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("BadRequestException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateClientCertificateError::BadRequestException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateClientCertificateError::ConflictException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateClientCertificateError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateClientCertificateError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateClientCertificateError::TooManyRequestsException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GenerateClientCertificateError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GenerateClientCertificateError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GenerateClientCertificateError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GenerateClientCertificateError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GenerateClientCertificateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -193,119 +258,4 @@ impl super::Operation for GenerateClientCertificate {
         request.finish()
     }
     type Error = GenerateClientCertificateError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("BadRequestException") => {
-                        match crate::error::BadRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateClientCertificateError::BadRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateClientCertificateError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateClientCertificateError::LimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateClientCertificateError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateClientCertificateError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GenerateClientCertificateError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GenerateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GenerateClientCertificateError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ClientCertificate::from_response(response)
-            .map_err(|error| GenerateClientCertificateError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -87,6 +87,71 @@ impl GetDeploymentsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetDeploymentsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("BadRequestException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDeploymentsError::BadRequestException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDeploymentsError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDeploymentsError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDeploymentsError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ServiceUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDeploymentsError::ServiceUnavailableException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetDeploymentsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetDeploymentsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetDeploymentsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetDeploymentsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetDeploymentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -200,115 +265,4 @@ impl super::Operation for GetDeployments {
         request.finish()
     }
     type Error = GetDeploymentsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("BadRequestException") => {
-                        match crate::error::BadRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDeploymentsError::BadRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDeploymentsError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDeploymentsError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDeploymentsError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceUnavailableException") => {
-                        match crate::error::ServiceUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDeploymentsError::ServiceUnavailableException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetDeploymentsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetDeploymentsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetDeploymentsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::Deployments::from_response(response)
-            .map_err(|error| GetDeploymentsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -79,6 +79,59 @@ impl GetDocumentationVersionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationVersionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDocumentationVersionError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDocumentationVersionError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDocumentationVersionError::TooManyRequestsException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetDocumentationVersionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetDocumentationVersionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetDocumentationVersionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetDocumentationVersionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetDocumentationVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -189,89 +242,4 @@ impl super::Operation for GetDocumentationVersion {
         request.finish()
     }
     type Error = GetDocumentationVersionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDocumentationVersionError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDocumentationVersionError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDocumentationVersionError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetDocumentationVersionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetDocumentationVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetDocumentationVersionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DocumentationVersion::from_response(response)
-            .map_err(|error| GetDocumentationVersionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -94,6 +94,75 @@ impl GetSdkError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("BadRequestException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSdkError::BadRequestException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSdkError::ConflictException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSdkError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSdkError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSdkError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSdkError::TooManyRequestsException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetSdkError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetSdkError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        GetSdkError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetSdkError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetSdkError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -223,111 +292,4 @@ impl super::Operation for GetSdk {
         request.finish()
     }
     type Error = GetSdkError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("BadRequestException") => {
-                        match crate::error::BadRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSdkError::BadRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSdkError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSdkError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSdkError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSdkError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSdkError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetSdkError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetSdkError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                GetSdkError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::SdkResponse::from_response(response)
-            .map_err(|error| GetSdkError::InvalidResponse(error.with_response(response)))
-    }
 }

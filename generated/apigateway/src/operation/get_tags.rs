@@ -80,6 +80,63 @@ impl GetTagsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetTagsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("BadRequestException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetTagsError::BadRequestException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetTagsError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetTagsError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetTagsError::TooManyRequestsException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetTagsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetTagsError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        GetTagsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetTagsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetTagsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,91 +228,4 @@ impl super::Operation for GetTags {
         request.finish()
     }
     type Error = GetTagsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("BadRequestException") => {
-                        match crate::error::BadRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetTagsError::BadRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetTagsError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetTagsError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetTagsError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetTagsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetTagsError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                GetTagsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::Tags::from_response(response)
-            .map_err(|error| GetTagsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

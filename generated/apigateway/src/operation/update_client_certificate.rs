@@ -102,6 +102,77 @@ impl UpdateClientCertificateError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateClientCertificateError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("BadRequestException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateClientCertificateError::BadRequestException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateClientCertificateError::ConflictException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateClientCertificateError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateClientCertificateError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateClientCertificateError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateClientCertificateError::TooManyRequestsException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateClientCertificateError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateClientCertificateError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateClientCertificateError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateClientCertificateError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateClientCertificateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -218,129 +289,4 @@ impl super::Operation for UpdateClientCertificate {
         request.finish()
     }
     type Error = UpdateClientCertificateError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("BadRequestException") => {
-                        match crate::error::BadRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateClientCertificateError::BadRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateClientCertificateError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateClientCertificateError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateClientCertificateError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateClientCertificateError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateClientCertificateError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateClientCertificateError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateClientCertificateError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateClientCertificateError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ClientCertificate::from_response(response)
-            .map_err(|error| UpdateClientCertificateError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

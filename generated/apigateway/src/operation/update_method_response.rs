@@ -96,6 +96,77 @@ impl UpdateMethodResponseError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateMethodResponseError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("UnauthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateMethodResponseError::UnauthorizedException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateMethodResponseError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateMethodResponseError::ConflictException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateMethodResponseError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("BadRequestException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateMethodResponseError::BadRequestException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateMethodResponseError::TooManyRequestsException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateMethodResponseError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateMethodResponseError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateMethodResponseError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateMethodResponseError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateMethodResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -261,127 +332,4 @@ impl super::Operation for UpdateMethodResponse {
         request.finish()
     }
     type Error = UpdateMethodResponseError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("UnauthorizedException") => {
-                        match crate::error::UnauthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateMethodResponseError::UnauthorizedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateMethodResponseError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateMethodResponseError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateMethodResponseError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BadRequestException") => {
-                        match crate::error::BadRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateMethodResponseError::BadRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateMethodResponseError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateMethodResponseError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateMethodResponseError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateMethodResponseError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::MethodResponse::from_response(response)
-            .map_err(|error| UpdateMethodResponseError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -88,9 +88,8 @@ impl Authorizer {
         self.authorizer_result_ttl_in_seconds
     }
 }
-impl Authorizer {
-    /// Reads a `Authorizer` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for Authorizer {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -69,9 +69,8 @@ impl IntegrationResponse {
         self.content_handling.as_ref()
     }
 }
-impl IntegrationResponse {
-    /// Reads a `IntegrationResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for IntegrationResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

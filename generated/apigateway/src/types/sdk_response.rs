@@ -45,9 +45,8 @@ impl SdkResponse {
         self.body.as_ref()
     }
 }
-impl SdkResponse {
-    /// Reads a `SdkResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for SdkResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = Self {

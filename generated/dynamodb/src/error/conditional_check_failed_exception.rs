@@ -37,9 +37,8 @@ impl ConditionalCheckFailedException {
         self.item.as_ref()
     }
 }
-impl ConditionalCheckFailedException {
-    /// Reads a `ConditionalCheckFailedException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ConditionalCheckFailedException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

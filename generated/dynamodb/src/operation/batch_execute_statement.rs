@@ -79,6 +79,59 @@ impl BatchExecuteStatementError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for BatchExecuteStatementError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchExecuteStatementError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchExecuteStatementError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchExecuteStatementError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        BatchExecuteStatementError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        BatchExecuteStatementError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        BatchExecuteStatementError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        BatchExecuteStatementError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for BatchExecuteStatementError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,89 +208,4 @@ impl super::Operation for BatchExecuteStatement {
         request.finish()
     }
     type Error = BatchExecuteStatementError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchExecuteStatementError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchExecuteStatementError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchExecuteStatementError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => BatchExecuteStatementError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                BatchExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                BatchExecuteStatementError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::BatchExecuteStatementOutput::from_response(response)
-            .map_err(|error| BatchExecuteStatementError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -115,6 +115,69 @@ impl BatchGetItemError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for BatchGetItemError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchGetItemError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchGetItemError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchGetItemError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchGetItemError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    BatchGetItemError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        BatchGetItemError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        BatchGetItemError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        BatchGetItemError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        BatchGetItemError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for BatchGetItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -197,121 +260,4 @@ impl super::Operation for BatchGetItem {
         request.finish()
     }
     type Error = BatchGetItemError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchGetItemError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchGetItemError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchGetItemError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchGetItemError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                BatchGetItemError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => BatchGetItemError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                BatchGetItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                BatchGetItemError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::BatchGetItemOutput::from_response(response)
-            .map_err(|error| BatchGetItemError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -117,6 +117,75 @@ impl CreateBackupError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateBackupError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("TableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateBackupError::TableNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TableInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateBackupError::TableInUseException,
+                )
+            }
+            ::std::option::Option::Some("ContinuousBackupsUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateBackupError::ContinuousBackupsUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("BackupInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateBackupError::BackupInUseException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateBackupError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateBackupError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateBackupError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateBackupError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        CreateBackupError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateBackupError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -206,135 +275,4 @@ impl super::Operation for CreateBackup {
         request.finish()
     }
     type Error = CreateBackupError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TableNotFoundException") => {
-                        match crate::error::TableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateBackupError::TableNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TableInUseException") => {
-                        match crate::error::TableInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateBackupError::TableInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ContinuousBackupsUnavailableException",
-                    ) => {
-                        match crate::error::ContinuousBackupsUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateBackupError::ContinuousBackupsUnavailableException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BackupInUseException") => {
-                        match crate::error::BackupInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateBackupError::BackupInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateBackupError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateBackupError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateBackupError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateBackupError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateBackupOutput::from_response(response)
-            .map_err(|error| CreateBackupError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -109,6 +109,65 @@ impl CreateGlobalTableError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateGlobalTableError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateGlobalTableError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateGlobalTableError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("GlobalTableAlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateGlobalTableError::GlobalTableAlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("TableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateGlobalTableError::TableNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateGlobalTableError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateGlobalTableError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateGlobalTableError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateGlobalTableError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateGlobalTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,105 +247,4 @@ impl super::Operation for CreateGlobalTable {
         request.finish()
     }
     type Error = CreateGlobalTableError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateGlobalTableError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateGlobalTableError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("GlobalTableAlreadyExistsException") => {
-                        match crate::error::GlobalTableAlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateGlobalTableError::GlobalTableAlreadyExistsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TableNotFoundException") => {
-                        match crate::error::TableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateGlobalTableError::TableNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateGlobalTableError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateGlobalTableError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateGlobalTableOutput::from_response(response)
-            .map_err(|error| CreateGlobalTableError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -133,6 +133,93 @@ impl DeleteItemError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteItemError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::ConditionalCheckFailedException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::ItemCollectionSizeLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("TransactionConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::TransactionConflictException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::ReplicatedWriteConflictException,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteItemError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteItemError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteItemError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        DeleteItemError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteItemError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -239,181 +326,4 @@ impl super::Operation for DeleteItem {
         request.finish()
     }
     type Error = DeleteItemError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConditionalCheckFailedException") => {
-                        match crate::error::ConditionalCheckFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::ConditionalCheckFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ItemCollectionSizeLimitExceededException",
-                    ) => {
-                        match crate::error::ItemCollectionSizeLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::ItemCollectionSizeLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionConflictException") => {
-                        match crate::error::TransactionConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::TransactionConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplicatedWriteConflictException") => {
-                        match crate::error::ReplicatedWriteConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::ReplicatedWriteConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteItemError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteItemError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteItemError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteItemOutput::from_response(response)
-            .map_err(|error| DeleteItemError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

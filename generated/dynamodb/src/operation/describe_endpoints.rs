@@ -37,17 +37,4 @@ impl super::Operation for DescribeEndpoints {
         request.finish()
     }
     type Error = DescribeEndpointsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            return ::std::result::Result::Err(
-                super::OperationError::from_error_response(response),
-            );
-        }
-        crate::types::DescribeEndpointsResponse::from_response(response)
-            .map_err(|error| DescribeEndpointsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -84,6 +84,47 @@ impl DescribeLimitsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeLimitsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DescribeLimitsError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DescribeLimitsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DescribeLimitsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DescribeLimitsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DescribeLimitsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DescribeLimitsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -137,61 +178,4 @@ impl super::Operation for DescribeLimits {
         request.finish()
     }
     type Error = DescribeLimitsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DescribeLimitsError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DescribeLimitsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DescribeLimitsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DescribeLimitsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DescribeLimitsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DescribeLimitsOutput::from_response(response)
-            .map_err(|error| DescribeLimitsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -106,6 +106,66 @@ impl EnableKinesisStreamingDestinationError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for EnableKinesisStreamingDestinationError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKinesisStreamingDestinationError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKinesisStreamingDestinationError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKinesisStreamingDestinationError::ResourceInUseException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKinesisStreamingDestinationError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        EnableKinesisStreamingDestinationError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        EnableKinesisStreamingDestinationError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        EnableKinesisStreamingDestinationError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        EnableKinesisStreamingDestinationError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for EnableKinesisStreamingDestinationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -193,111 +253,4 @@ impl super::Operation for EnableKinesisStreamingDestination {
         request.finish()
     }
     type Error = EnableKinesisStreamingDestinationError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKinesisStreamingDestinationError::InternalServerError(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKinesisStreamingDestinationError::LimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceInUseException") => {
-                        match crate::error::ResourceInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKinesisStreamingDestinationError::ResourceInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKinesisStreamingDestinationError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => EnableKinesisStreamingDestinationError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                EnableKinesisStreamingDestinationError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::KinesisStreamingDestinationOutput::from_response(response)
-            .map_err(|error| EnableKinesisStreamingDestinationError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -133,6 +133,95 @@ impl ExecuteStatementError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ExecuteStatementError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::ConditionalCheckFailedException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::ItemCollectionSizeLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("TransactionConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::TransactionConflictException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("DuplicateItemException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::DuplicateItemException,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteStatementError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ExecuteStatementError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ExecuteStatementError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ExecuteStatementError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ExecuteStatementError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ExecuteStatementError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -243,183 +332,4 @@ impl super::Operation for ExecuteStatement {
         request.finish()
     }
     type Error = ExecuteStatementError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConditionalCheckFailedException") => {
-                        match crate::error::ConditionalCheckFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::ConditionalCheckFailedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ItemCollectionSizeLimitExceededException",
-                    ) => {
-                        match crate::error::ItemCollectionSizeLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::ItemCollectionSizeLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionConflictException") => {
-                        match crate::error::TransactionConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::TransactionConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DuplicateItemException") => {
-                        match crate::error::DuplicateItemException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::DuplicateItemException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteStatementError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ExecuteStatementError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ExecuteStatementError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ExecuteStatementError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ExecuteStatementOutput::from_response(response)
-            .map_err(|error| ExecuteStatementError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

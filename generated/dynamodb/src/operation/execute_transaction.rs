@@ -128,6 +128,89 @@ impl ExecuteTransactionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ExecuteTransactionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TransactionCanceledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::TransactionCanceledException,
+                )
+            }
+            ::std::option::Option::Some("TransactionInProgressException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::TransactionInProgressException,
+                )
+            }
+            ::std::option::Option::Some("IdempotentParameterMismatchException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::IdempotentParameterMismatchException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExecuteTransactionError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ExecuteTransactionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ExecuteTransactionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ExecuteTransactionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ExecuteTransactionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ExecuteTransactionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -252,169 +335,4 @@ impl super::Operation for ExecuteTransaction {
         request.finish()
     }
     type Error = ExecuteTransactionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionCanceledException") => {
-                        match crate::error::TransactionCanceledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::TransactionCanceledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionInProgressException") => {
-                        match crate::error::TransactionInProgressException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::TransactionInProgressException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "IdempotentParameterMismatchException",
-                    ) => {
-                        match crate::error::IdempotentParameterMismatchException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::IdempotentParameterMismatchException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExecuteTransactionError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ExecuteTransactionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ExecuteTransactionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ExecuteTransactionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ExecuteTransactionOutput::from_response(response)
-            .map_err(|error| ExecuteTransactionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

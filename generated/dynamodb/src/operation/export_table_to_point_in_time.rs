@@ -114,6 +114,77 @@ impl ExportTableToPointInTimeError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ExportTableToPointInTimeError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("TableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExportTableToPointInTimeError::TableNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("PointInTimeRecoveryUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExportTableToPointInTimeError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InvalidExportTimeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExportTableToPointInTimeError::InvalidExportTimeException,
+                )
+            }
+            ::std::option::Option::Some("ExportConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExportTableToPointInTimeError::ExportConflictException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ExportTableToPointInTimeError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ExportTableToPointInTimeError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ExportTableToPointInTimeError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ExportTableToPointInTimeError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ExportTableToPointInTimeError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ExportTableToPointInTimeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -224,139 +295,4 @@ impl super::Operation for ExportTableToPointInTime {
         request.finish()
     }
     type Error = ExportTableToPointInTimeError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TableNotFoundException") => {
-                        match crate::error::TableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExportTableToPointInTimeError::TableNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "PointInTimeRecoveryUnavailableException",
-                    ) => {
-                        match crate::error::PointInTimeRecoveryUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExportTableToPointInTimeError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidExportTimeException") => {
-                        match crate::error::InvalidExportTimeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExportTableToPointInTimeError::InvalidExportTimeException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ExportConflictException") => {
-                        match crate::error::ExportConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExportTableToPointInTimeError::ExportConflictException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ExportTableToPointInTimeError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ExportTableToPointInTimeError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ExportTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ExportTableToPointInTimeError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ExportTableToPointInTimeOutput::from_response(response)
-            .map_err(|error| ExportTableToPointInTimeError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

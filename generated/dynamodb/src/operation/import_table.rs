@@ -73,6 +73,57 @@ impl ImportTableError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ImportTableError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ResourceInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportTableError::ResourceInUseException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportTableError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("ImportConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportTableError::ImportConflictException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ImportTableError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ImportTableError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        ImportTableError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ImportTableError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ImportTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -154,89 +205,4 @@ impl super::Operation for ImportTable {
         request.finish()
     }
     type Error = ImportTableError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ResourceInUseException") => {
-                        match crate::error::ResourceInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportTableError::ResourceInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportTableError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ImportConflictException") => {
-                        match crate::error::ImportConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportTableError::ImportConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ImportTableError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ImportTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ImportTableError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ImportTableOutput::from_response(response)
-            .map_err(|error| ImportTableError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -66,6 +66,51 @@ impl ListExportsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListExportsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListExportsError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListExportsError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListExportsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListExportsError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        ListExportsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListExportsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListExportsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -127,75 +172,4 @@ impl super::Operation for ListExports {
         request.finish()
     }
     type Error = ListExportsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListExportsError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListExportsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListExportsError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListExportsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListExportsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListExportsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListExportsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListExportsOutput::from_response(response)
-            .map_err(|error| ListExportsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

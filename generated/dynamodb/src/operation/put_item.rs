@@ -135,6 +135,93 @@ impl PutItemError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for PutItemError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::ConditionalCheckFailedException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::ItemCollectionSizeLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("TransactionConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::TransactionConflictException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::ReplicatedWriteConflictException,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutItemError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PutItemError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PutItemError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        PutItemError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PutItemError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PutItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -241,159 +328,4 @@ impl super::Operation for PutItem {
         request.finish()
     }
     type Error = PutItemError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConditionalCheckFailedException") => {
-                        match crate::error::ConditionalCheckFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::ConditionalCheckFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::ProvisionedThroughputExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ItemCollectionSizeLimitExceededException",
-                    ) => {
-                        match crate::error::ItemCollectionSizeLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::ItemCollectionSizeLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionConflictException") => {
-                        match crate::error::TransactionConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::TransactionConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplicatedWriteConflictException") => {
-                        match crate::error::ReplicatedWriteConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::ReplicatedWriteConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutItemError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PutItemError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PutItemError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                PutItemError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::PutItemOutput::from_response(response)
-            .map_err(|error| PutItemError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

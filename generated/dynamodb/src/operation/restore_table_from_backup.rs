@@ -115,6 +115,77 @@ impl RestoreTableFromBackupError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for RestoreTableFromBackupError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("TableAlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableFromBackupError::TableAlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("TableInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableFromBackupError::TableInUseException,
+                )
+            }
+            ::std::option::Option::Some("BackupNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableFromBackupError::BackupNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("BackupInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableFromBackupError::BackupInUseException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableFromBackupError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableFromBackupError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        RestoreTableFromBackupError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        RestoreTableFromBackupError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        RestoreTableFromBackupError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        RestoreTableFromBackupError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for RestoreTableFromBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -212,133 +283,4 @@ impl super::Operation for RestoreTableFromBackup {
         request.finish()
     }
     type Error = RestoreTableFromBackupError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TableAlreadyExistsException") => {
-                        match crate::error::TableAlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableFromBackupError::TableAlreadyExistsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TableInUseException") => {
-                        match crate::error::TableInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableFromBackupError::TableInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BackupNotFoundException") => {
-                        match crate::error::BackupNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableFromBackupError::BackupNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BackupInUseException") => {
-                        match crate::error::BackupInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableFromBackupError::BackupInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableFromBackupError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableFromBackupError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => RestoreTableFromBackupError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                RestoreTableFromBackupError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                RestoreTableFromBackupError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::RestoreTableFromBackupOutput::from_response(response)
-            .map_err(|error| RestoreTableFromBackupError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

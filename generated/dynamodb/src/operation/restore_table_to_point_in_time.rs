@@ -144,6 +144,83 @@ impl RestoreTableToPointInTimeError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for RestoreTableToPointInTimeError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("TableAlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::TableAlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("TableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::TableNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TableInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::TableInUseException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InvalidRestoreTimeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::InvalidRestoreTimeException,
+                )
+            }
+            ::std::option::Option::Some("PointInTimeRecoveryUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RestoreTableToPointInTimeError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        RestoreTableToPointInTimeError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        RestoreTableToPointInTimeError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        RestoreTableToPointInTimeError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        RestoreTableToPointInTimeError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for RestoreTableToPointInTimeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -248,157 +325,4 @@ impl super::Operation for RestoreTableToPointInTime {
         request.finish()
     }
     type Error = RestoreTableToPointInTimeError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TableAlreadyExistsException") => {
-                        match crate::error::TableAlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::TableAlreadyExistsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TableNotFoundException") => {
-                        match crate::error::TableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::TableNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TableInUseException") => {
-                        match crate::error::TableInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::TableInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::LimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidRestoreTimeException") => {
-                        match crate::error::InvalidRestoreTimeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::InvalidRestoreTimeException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "PointInTimeRecoveryUnavailableException",
-                    ) => {
-                        match crate::error::PointInTimeRecoveryUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RestoreTableToPointInTimeError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => RestoreTableToPointInTimeError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                RestoreTableToPointInTimeError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::RestoreTableToPointInTimeOutput::from_response(response)
-            .map_err(|error| RestoreTableToPointInTimeError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -101,6 +101,69 @@ impl ScanError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ScanError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ScanError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ScanError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ScanError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ScanError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ScanError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ScanError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ScanError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        ScanError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ScanError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ScanError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -173,105 +236,4 @@ impl super::Operation for Scan {
         request.finish()
     }
     type Error = ScanError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ScanError::ProvisionedThroughputExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ScanError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ScanError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ScanError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ScanError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ScanError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ScanError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                ScanError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ScanOutput::from_response(response)
-            .map_err(|error| ScanError::InvalidResponse(error.with_response(response)))
-    }
 }

@@ -107,6 +107,77 @@ impl TransactGetItemsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for TransactGetItemsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactGetItemsError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TransactionCanceledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactGetItemsError::TransactionCanceledException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactGetItemsError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactGetItemsError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactGetItemsError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactGetItemsError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        TransactGetItemsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        TransactGetItemsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        TransactGetItemsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        TransactGetItemsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for TransactGetItemsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -196,135 +267,4 @@ impl super::Operation for TransactGetItems {
         request.finish()
     }
     type Error = TransactGetItemsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactGetItemsError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionCanceledException") => {
-                        match crate::error::TransactionCanceledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactGetItemsError::TransactionCanceledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactGetItemsError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactGetItemsError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactGetItemsError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactGetItemsError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => TransactGetItemsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                TransactGetItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                TransactGetItemsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::TransactGetItemsOutput::from_response(response)
-            .map_err(|error| TransactGetItemsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

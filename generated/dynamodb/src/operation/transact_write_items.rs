@@ -142,6 +142,89 @@ impl TransactWriteItemsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for TransactWriteItemsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TransactionCanceledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::TransactionCanceledException,
+                )
+            }
+            ::std::option::Option::Some("TransactionInProgressException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::TransactionInProgressException,
+                )
+            }
+            ::std::option::Option::Some("IdempotentParameterMismatchException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::IdempotentParameterMismatchException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TransactWriteItemsError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        TransactWriteItemsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        TransactWriteItemsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        TransactWriteItemsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        TransactWriteItemsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for TransactWriteItemsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -266,169 +349,4 @@ impl super::Operation for TransactWriteItems {
         request.finish()
     }
     type Error = TransactWriteItemsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionCanceledException") => {
-                        match crate::error::TransactionCanceledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::TransactionCanceledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionInProgressException") => {
-                        match crate::error::TransactionInProgressException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::TransactionInProgressException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "IdempotentParameterMismatchException",
-                    ) => {
-                        match crate::error::IdempotentParameterMismatchException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::IdempotentParameterMismatchException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TransactWriteItemsError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => TransactWriteItemsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                TransactWriteItemsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                TransactWriteItemsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::TransactWriteItemsOutput::from_response(response)
-            .map_err(|error| TransactWriteItemsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -105,6 +105,71 @@ impl UpdateGlobalTableError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGlobalTableError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("GlobalTableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableError::GlobalTableNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ReplicaAlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableError::ReplicaAlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("ReplicaNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableError::ReplicaNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableError::TableNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateGlobalTableError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateGlobalTableError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateGlobalTableError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateGlobalTableError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateGlobalTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,117 +256,4 @@ impl super::Operation for UpdateGlobalTable {
         request.finish()
     }
     type Error = UpdateGlobalTableError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("GlobalTableNotFoundException") => {
-                        match crate::error::GlobalTableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableError::GlobalTableNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplicaAlreadyExistsException") => {
-                        match crate::error::ReplicaAlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableError::ReplicaAlreadyExistsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplicaNotFoundException") => {
-                        match crate::error::ReplicaNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableError::ReplicaNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TableNotFoundException") => {
-                        match crate::error::TableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableError::TableNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateGlobalTableError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateGlobalTableError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateGlobalTableError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateGlobalTableOutput::from_response(response)
-            .map_err(|error| UpdateGlobalTableError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -116,6 +116,77 @@ impl UpdateGlobalTableSettingsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGlobalTableSettingsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("GlobalTableNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableSettingsError::GlobalTableNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ReplicaNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableSettingsError::ReplicaNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("IndexNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableSettingsError::IndexNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableSettingsError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableSettingsError::ResourceInUseException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateGlobalTableSettingsError::InternalServerError,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateGlobalTableSettingsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateGlobalTableSettingsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateGlobalTableSettingsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateGlobalTableSettingsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateGlobalTableSettingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -213,141 +284,4 @@ impl super::Operation for UpdateGlobalTableSettings {
         request.finish()
     }
     type Error = UpdateGlobalTableSettingsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("GlobalTableNotFoundException") => {
-                        match crate::error::GlobalTableNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableSettingsError::GlobalTableNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplicaNotFoundException") => {
-                        match crate::error::ReplicaNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableSettingsError::ReplicaNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("IndexNotFoundException") => {
-                        match crate::error::IndexNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableSettingsError::IndexNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableSettingsError::LimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceInUseException") => {
-                        match crate::error::ResourceInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableSettingsError::ResourceInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateGlobalTableSettingsError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateGlobalTableSettingsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateGlobalTableSettingsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateGlobalTableSettingsOutput::from_response(response)
-            .map_err(|error| UpdateGlobalTableSettingsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

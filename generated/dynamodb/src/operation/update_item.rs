@@ -129,6 +129,93 @@ impl UpdateItemError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateItemError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::ConditionalCheckFailedException,
+                )
+            }
+            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::ProvisionedThroughputExceededException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::ItemCollectionSizeLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("TransactionConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::TransactionConflictException,
+                )
+            }
+            ::std::option::Option::Some("RequestLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::RequestLimitExceeded,
+                )
+            }
+            ::std::option::Option::Some("InternalServerError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::InternalServerError,
+                )
+            }
+            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::ReplicatedWriteConflictException,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateItemError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateItemError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateItemError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        UpdateItemError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateItemError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -235,181 +322,4 @@ impl super::Operation for UpdateItem {
         request.finish()
     }
     type Error = UpdateItemError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConditionalCheckFailedException") => {
-                        match crate::error::ConditionalCheckFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::ConditionalCheckFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ProvisionedThroughputExceededException",
-                    ) => {
-                        match crate::error::ProvisionedThroughputExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::ProvisionedThroughputExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "ItemCollectionSizeLimitExceededException",
-                    ) => {
-                        match crate::error::ItemCollectionSizeLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::ItemCollectionSizeLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TransactionConflictException") => {
-                        match crate::error::TransactionConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::TransactionConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestLimitExceeded") => {
-                        match crate::error::RequestLimitExceeded::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::RequestLimitExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerError") => {
-                        match crate::error::InternalServerError::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::InternalServerError(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplicatedWriteConflictException") => {
-                        match crate::error::ReplicatedWriteConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::ReplicatedWriteConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateItemError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateItemError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateItemError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateItemError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateItemOutput::from_response(response)
-            .map_err(|error| UpdateItemError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -88,9 +88,8 @@ impl BatchGetItemOutput {
         self.consumed_capacity.as_deref().unwrap_or_default()
     }
 }
-impl BatchGetItemOutput {
-    /// Reads a `BatchGetItemOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for BatchGetItemOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

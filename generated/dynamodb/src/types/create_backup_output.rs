@@ -25,9 +25,8 @@ impl CreateBackupOutput {
         self.backup_details.as_ref()
     }
 }
-impl CreateBackupOutput {
-    /// Reads a `CreateBackupOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for CreateBackupOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -29,9 +29,8 @@ impl DescribeTimeToLiveOutput {
         self.time_to_live_description.as_ref()
     }
 }
-impl DescribeTimeToLiveOutput {
-    /// Reads a `DescribeTimeToLiveOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DescribeTimeToLiveOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -69,9 +69,8 @@ impl ExecuteStatementOutput {
         self.last_evaluated_key.as_ref()
     }
 }
-impl ExecuteStatementOutput {
-    /// Reads a `ExecuteStatementOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ExecuteStatementOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

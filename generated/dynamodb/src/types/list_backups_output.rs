@@ -38,9 +38,8 @@ impl ListBackupsOutput {
         self.last_evaluated_backup_arn.as_deref()
     }
 }
-impl ListBackupsOutput {
-    /// Reads a `ListBackupsOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ListBackupsOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -32,9 +32,8 @@ impl ListGlobalTablesOutput {
         self.last_evaluated_global_table_name.as_deref()
     }
 }
-impl ListGlobalTablesOutput {
-    /// Reads a `ListGlobalTablesOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ListGlobalTablesOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

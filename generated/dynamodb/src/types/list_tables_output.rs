@@ -36,9 +36,8 @@ impl ListTablesOutput {
         self.last_evaluated_table_name.as_deref()
     }
 }
-impl ListTablesOutput {
-    /// Reads a `ListTablesOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ListTablesOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -63,9 +63,8 @@ impl PutItemOutput {
         self.item_collection_metrics.as_ref()
     }
 }
-impl PutItemOutput {
-    /// Reads a `PutItemOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for PutItemOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

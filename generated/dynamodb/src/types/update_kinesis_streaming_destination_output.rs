@@ -52,9 +52,9 @@ impl UpdateKinesisStreamingDestinationOutput {
         self.update_kinesis_streaming_configuration.as_ref()
     }
 }
-impl UpdateKinesisStreamingDestinationOutput {
-    /// Reads a `UpdateKinesisStreamingDestinationOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for UpdateKinesisStreamingDestinationOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -29,9 +29,8 @@ impl UpdateTimeToLiveOutput {
         self.time_to_live_specification.as_ref()
     }
 }
-impl UpdateTimeToLiveOutput {
-    /// Reads a `UpdateTimeToLiveOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for UpdateTimeToLiveOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -21,37 +21,5 @@ impl super::Operation for DeleteImageUsageReport {
     const NAME: &'static str = "DeleteImageUsageReport";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "DeleteImageUsageReport",
-            "2016-11-15",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = DeleteImageUsageReportError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            return ::std::result::Result::Err(
-                super::OperationError::from_error_response(response),
-            );
-        }
-        crate::types::DeleteImageUsageReportResult::from_response(response)
-            .map_err(|error| DeleteImageUsageReportError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

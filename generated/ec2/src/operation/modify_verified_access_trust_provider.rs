@@ -47,22 +47,9 @@ impl super::Operation for ModifyVerifiedAccessTrustProvider {
             "ModifyVerifiedAccessTrustProvider",
             "2016-11-15",
         );
-        input.write_query(&mut body)?;
+        ::awsgen_runtime::query::WriteQuery::write_query(input, &mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }
     type Error = ModifyVerifiedAccessTrustProviderError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            return ::std::result::Result::Err(
-                super::OperationError::from_error_response(response),
-            );
-        }
-        crate::types::ModifyVerifiedAccessTrustProviderResult::from_response(response)
-            .map_err(|error| ModifyVerifiedAccessTrustProviderError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

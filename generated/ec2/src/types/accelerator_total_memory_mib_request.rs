@@ -81,9 +81,8 @@ impl AcceleratorTotalMemoryMibRequestBuilder {
         self.inner
     }
 }
-impl AcceleratorTotalMemoryMibRequest {
-    /// Writes the `AcceleratorTotalMemoryMiBRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AcceleratorTotalMemoryMibRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -145,9 +145,9 @@ impl AcceptReservedInstancesExchangeQuoteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AcceptReservedInstancesExchangeQuoteRequest {
-    /// Writes the `AcceptReservedInstancesExchangeQuoteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for AcceptReservedInstancesExchangeQuoteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -161,7 +161,10 @@ impl AcceptReservedInstancesExchangeQuoteRequest {
         }
         if let ::std::option::Option::Some(value) = &self.target_configurations {
             let member_0 = body.enter("TargetConfiguration");
-            body.items(value, crate::types::TargetConfigurationRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::TargetConfigurationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -104,9 +104,9 @@ impl AcceptTransitGatewayClientVpnAttachmentRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AcceptTransitGatewayClientVpnAttachmentRequest {
-    /// Writes the `AcceptTransitGatewayClientVpnAttachmentRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for AcceptTransitGatewayClientVpnAttachmentRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

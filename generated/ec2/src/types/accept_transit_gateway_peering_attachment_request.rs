@@ -104,9 +104,9 @@ impl AcceptTransitGatewayPeeringAttachmentRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AcceptTransitGatewayPeeringAttachmentRequest {
-    /// Writes the `AcceptTransitGatewayPeeringAttachmentRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for AcceptTransitGatewayPeeringAttachmentRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

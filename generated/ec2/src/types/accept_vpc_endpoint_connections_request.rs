@@ -141,9 +141,8 @@ impl AcceptVpcEndpointConnectionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AcceptVpcEndpointConnectionsRequest {
-    /// Writes the `AcceptVpcEndpointConnectionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AcceptVpcEndpointConnectionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -140,27 +140,26 @@ impl AccessScopePathRequestBuilder {
         self.inner
     }
 }
-impl AccessScopePathRequest {
-    /// Writes the `AccessScopePathRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AccessScopePathRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source {
             let member_0 = body.enter("Source");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination {
             let member_0 = body.enter("Destination");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.through_resources {
             let member_0 = body.enter("ThroughResource");
             body.items(
                 value,
-                crate::types::ThroughResourcesStatementRequest::write_query,
+                <crate::types::ThroughResourcesStatementRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -76,9 +76,8 @@ impl AddIpamOrganizationalUnitExclusionBuilder {
         self.inner
     }
 }
-impl AddIpamOrganizationalUnitExclusion {
-    /// Writes the `AddIpamOrganizationalUnitExclusion` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AddIpamOrganizationalUnitExclusion {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -168,9 +168,8 @@ impl AdvertiseByoipCidrRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AdvertiseByoipCidrRequest {
-    /// Writes the `AdvertiseByoipCidrRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AdvertiseByoipCidrRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -74,9 +74,8 @@ impl AllocateAddressResult {
         self.public_ip.as_deref()
     }
 }
-impl AllocateAddressResult {
-    /// Reads a `AllocateAddressResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for AllocateAddressResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

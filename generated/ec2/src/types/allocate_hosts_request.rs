@@ -445,9 +445,8 @@ impl AllocateHostsRequestBuilder {
         self.inner
     }
 }
-impl AllocateHostsRequest {
-    /// Writes the `AllocateHostsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AllocateHostsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -456,7 +455,10 @@ impl AllocateHostsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.host_recovery {
@@ -478,7 +480,7 @@ impl AllocateHostsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.auto_placement {

@@ -27,9 +27,8 @@ impl AllocateIpamPoolCidrResult {
         self.ipam_pool_allocation.as_ref()
     }
 }
-impl AllocateIpamPoolCidrResult {
-    /// Reads a `AllocateIpamPoolCidrResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for AllocateIpamPoolCidrResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

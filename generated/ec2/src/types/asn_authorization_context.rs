@@ -114,9 +114,8 @@ impl AsnAuthorizationContextBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AsnAuthorizationContext {
-    /// Writes the `AsnAuthorizationContext` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AsnAuthorizationContext {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

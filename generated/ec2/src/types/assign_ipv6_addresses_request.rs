@@ -191,9 +191,8 @@ impl AssignIpv6AddressesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssignIpv6AddressesRequest {
-    /// Writes the `AssignIpv6AddressesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssignIpv6AddressesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

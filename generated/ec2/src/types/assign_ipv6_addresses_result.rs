@@ -43,9 +43,8 @@ impl AssignIpv6AddressesResult {
         self.network_interface_id.as_deref()
     }
 }
-impl AssignIpv6AddressesResult {
-    /// Reads a `AssignIpv6AddressesResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for AssignIpv6AddressesResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

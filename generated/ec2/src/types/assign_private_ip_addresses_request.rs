@@ -226,9 +226,8 @@ impl AssignPrivateIpAddressesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssignPrivateIpAddressesRequest {
-    /// Writes the `AssignPrivateIpAddressesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssignPrivateIpAddressesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -164,9 +164,8 @@ impl AssignPrivateNatGatewayAddressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssignPrivateNatGatewayAddressRequest {
-    /// Writes the `AssignPrivateNatGatewayAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssignPrivateNatGatewayAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -238,9 +238,8 @@ impl AssociateAddressRequestBuilder {
         self.inner
     }
 }
-impl AssociateAddressRequest {
-    /// Writes the `AssociateAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -207,9 +207,8 @@ impl AssociateApplicationStatusCheckRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateApplicationStatusCheckRequest {
-    /// Writes the `AssociateApplicationStatusCheckRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateApplicationStatusCheckRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -218,7 +217,10 @@ impl AssociateApplicationStatusCheckRequest {
         }
         if let ::std::option::Option::Some(value) = &self.target_tag_associations {
             let member_0 = body.enter("TargetTagAssociation");
-            body.items(value, crate::types::CustomTagKeyValueRequestPair::write_query)?;
+            body.items(
+                value,
+                <crate::types::CustomTagKeyValueRequestPair as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_ids {

@@ -147,9 +147,8 @@ impl AssociateInstanceEventWindowRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateInstanceEventWindowRequest {
-    /// Writes the `AssociateInstanceEventWindowRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateInstanceEventWindowRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -161,7 +160,7 @@ impl AssociateInstanceEventWindowRequest {
         }
         if let ::std::option::Option::Some(value) = &self.association_target {
             let member_0 = body.enter("AssociationTarget");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

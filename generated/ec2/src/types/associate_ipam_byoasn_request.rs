@@ -137,9 +137,8 @@ impl AssociateIpamByoasnRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateIpamByoasnRequest {
-    /// Writes the `AssociateIpamByoasnRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateIpamByoasnRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

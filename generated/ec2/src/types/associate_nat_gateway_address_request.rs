@@ -242,9 +242,8 @@ impl AssociateNatGatewayAddressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateNatGatewayAddressRequest {
-    /// Writes the `AssociateNatGatewayAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateNatGatewayAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

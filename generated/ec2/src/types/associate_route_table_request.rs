@@ -187,9 +187,8 @@ impl AssociateRouteTableRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateRouteTableRequest {
-    /// Writes the `AssociateRouteTableRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateRouteTableRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,8 @@ impl AssociateSecurityGroupVpcRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateSecurityGroupVpcRequest {
-    /// Writes the `AssociateSecurityGroupVpcRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateSecurityGroupVpcRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

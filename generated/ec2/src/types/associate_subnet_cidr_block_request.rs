@@ -160,9 +160,8 @@ impl AssociateSubnetCidrBlockRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateSubnetCidrBlockRequest {
-    /// Writes the `AssociateSubnetCidrBlockRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateSubnetCidrBlockRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -188,9 +188,9 @@ impl AssociateTransitGatewayMulticastDomainRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateTransitGatewayMulticastDomainRequest {
-    /// Writes the `AssociateTransitGatewayMulticastDomainRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for AssociateTransitGatewayMulticastDomainRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

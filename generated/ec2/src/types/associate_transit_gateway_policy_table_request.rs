@@ -145,9 +145,8 @@ impl AssociateTransitGatewayPolicyTableRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateTransitGatewayPolicyTableRequest {
-    /// Writes the `AssociateTransitGatewayPolicyTableRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateTransitGatewayPolicyTableRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

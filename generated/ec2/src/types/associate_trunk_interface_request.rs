@@ -216,9 +216,8 @@ impl AssociateTrunkInterfaceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateTrunkInterfaceRequest {
-    /// Writes the `AssociateTrunkInterfaceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateTrunkInterfaceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

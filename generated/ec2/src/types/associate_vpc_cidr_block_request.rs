@@ -344,9 +344,8 @@ impl AssociateVpcCidrBlockRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssociateVpcCidrBlockRequest {
-    /// Writes the `AssociateVpcCidrBlockRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssociateVpcCidrBlockRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

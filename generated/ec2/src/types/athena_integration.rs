@@ -196,9 +196,8 @@ impl AthenaIntegrationBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AthenaIntegration {
-    /// Writes the `AthenaIntegration` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AthenaIntegration {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

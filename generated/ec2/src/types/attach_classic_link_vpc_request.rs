@@ -178,9 +178,8 @@ impl AttachClassicLinkVpcRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AttachClassicLinkVpcRequest {
-    /// Writes the `AttachClassicLinkVpcRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AttachClassicLinkVpcRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -139,9 +139,8 @@ impl AttachImageWatermarkRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AttachImageWatermarkRequest {
-    /// Writes the `AttachImageWatermarkRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AttachImageWatermarkRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -249,9 +249,8 @@ impl AttachNetworkInterfaceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AttachNetworkInterfaceRequest {
-    /// Writes the `AttachNetworkInterfaceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AttachNetworkInterfaceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -260,7 +259,7 @@ impl AttachNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ena_queue_count {

@@ -174,9 +174,8 @@ impl AttachVerifiedAccessTrustProviderRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AttachVerifiedAccessTrustProviderRequest {
-    /// Writes the `AttachVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AttachVerifiedAccessTrustProviderRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

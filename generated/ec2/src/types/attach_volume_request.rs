@@ -197,9 +197,8 @@ impl AttachVolumeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AttachVolumeRequest {
-    /// Writes the `AttachVolumeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AttachVolumeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

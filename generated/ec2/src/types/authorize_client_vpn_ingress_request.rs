@@ -257,9 +257,8 @@ impl AuthorizeClientVpnIngressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AuthorizeClientVpnIngressRequest {
-    /// Writes the `AuthorizeClientVpnIngressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AuthorizeClientVpnIngressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

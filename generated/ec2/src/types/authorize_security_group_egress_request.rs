@@ -340,15 +340,17 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AuthorizeSecurityGroupEgressRequest {
-    /// Writes the `AuthorizeSecurityGroupEgressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AuthorizeSecurityGroupEgressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -378,7 +380,10 @@ impl AuthorizeSecurityGroupEgressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
-            body.items(value, crate::types::IpPermission::write_query)?;
+            body.items(
+                value,
+                <crate::types::IpPermission as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -138,9 +138,8 @@ impl AvailabilityZoneAddressBuilder {
         self.inner
     }
 }
-impl AvailabilityZoneAddress {
-    /// Writes the `AvailabilityZoneAddress` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AvailabilityZoneAddress {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -70,15 +70,14 @@ impl BaselinePerformanceFactorsRequestBuilder {
         self.inner
     }
 }
-impl BaselinePerformanceFactorsRequest {
-    /// Writes the `BaselinePerformanceFactorsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for BaselinePerformanceFactorsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cpu {
             let member_0 = body.enter("Cpu");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -139,9 +139,8 @@ impl BundleInstanceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl BundleInstanceRequest {
-    /// Writes the `BundleInstanceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for BundleInstanceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -150,7 +149,7 @@ impl BundleInstanceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.storage {
             let member_0 = body.enter("Storage");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

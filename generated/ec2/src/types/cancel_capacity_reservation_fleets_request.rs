@@ -109,9 +109,8 @@ impl CancelCapacityReservationFleetsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CancelCapacityReservationFleetsRequest {
-    /// Writes the `CancelCapacityReservationFleetsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CancelCapacityReservationFleetsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -168,9 +168,8 @@ impl CancelCapacityReservationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CancelCapacityReservationRequest {
-    /// Writes the `CancelCapacityReservationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CancelCapacityReservationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

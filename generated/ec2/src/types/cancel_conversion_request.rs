@@ -131,9 +131,8 @@ impl CancelConversionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CancelConversionRequest {
-    /// Writes the `CancelConversionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CancelConversionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -116,9 +116,8 @@ impl CancelImportTaskRequestBuilder {
         self.inner
     }
 }
-impl CancelImportTaskRequest {
-    /// Writes the `CancelImportTaskRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CancelImportTaskRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

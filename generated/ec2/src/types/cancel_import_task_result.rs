@@ -39,9 +39,8 @@ impl CancelImportTaskResult {
         self.state.as_deref()
     }
 }
-impl CancelImportTaskResult {
-    /// Reads a `CancelImportTaskResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for CancelImportTaskResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -147,9 +147,8 @@ impl CancelSpotFleetRequestsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CancelSpotFleetRequestsRequest {
-    /// Writes the `CancelSpotFleetRequestsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CancelSpotFleetRequestsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -68,15 +68,14 @@ impl CapacityManagerConditionBuilder {
         self.inner
     }
 }
-impl CapacityManagerCondition {
-    /// Writes the `CapacityManagerCondition` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CapacityManagerCondition {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dimension_condition {
             let member_0 = body.enter("DimensionCondition");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

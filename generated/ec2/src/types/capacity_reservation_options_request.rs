@@ -80,9 +80,8 @@ impl CapacityReservationOptionsRequestBuilder {
         self.inner
     }
 }
-impl CapacityReservationOptionsRequest {
-    /// Writes the `CapacityReservationOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CapacityReservationOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

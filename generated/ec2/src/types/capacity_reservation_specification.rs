@@ -117,9 +117,8 @@ impl CapacityReservationSpecificationBuilder {
         self.inner
     }
 }
-impl CapacityReservationSpecification {
-    /// Writes the `CapacityReservationSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CapacityReservationSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -129,7 +128,7 @@ impl CapacityReservationSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
             let member_0 = body.enter("CapacityReservationTarget");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

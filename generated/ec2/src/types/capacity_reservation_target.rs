@@ -103,9 +103,8 @@ impl CapacityReservationTargetBuilder {
         self.inner
     }
 }
-impl CapacityReservationTarget {
-    /// Writes the `CapacityReservationTarget` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CapacityReservationTarget {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -68,9 +68,8 @@ impl CertificateAuthenticationRequestBuilder {
         self.inner
     }
 }
-impl CertificateAuthenticationRequest {
-    /// Writes the `CertificateAuthenticationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CertificateAuthenticationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

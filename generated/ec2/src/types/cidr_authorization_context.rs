@@ -114,9 +114,8 @@ impl CidrAuthorizationContextBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CidrAuthorizationContext {
-    /// Writes the `CidrAuthorizationContext` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CidrAuthorizationContext {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

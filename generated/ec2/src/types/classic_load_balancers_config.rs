@@ -70,15 +70,17 @@ impl ClassicLoadBalancersConfigBuilder {
         self.inner
     }
 }
-impl ClassicLoadBalancersConfig {
-    /// Writes the `ClassicLoadBalancersConfig` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ClassicLoadBalancersConfig {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.classic_load_balancers {
             let member_0 = body.enter("ClassicLoadBalancers");
-            body.items(value, crate::types::ClassicLoadBalancer::write_query)?;
+            body.items(
+                value,
+                <crate::types::ClassicLoadBalancer as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

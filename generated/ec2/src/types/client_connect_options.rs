@@ -89,9 +89,8 @@ impl ClientConnectOptionsBuilder {
         self.inner
     }
 }
-impl ClientConnectOptions {
-    /// Writes the `ClientConnectOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ClientConnectOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -153,9 +153,8 @@ impl ClientDataBuilder {
         self.inner
     }
 }
-impl ClientData {
-    /// Writes the `ClientData` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ClientData {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

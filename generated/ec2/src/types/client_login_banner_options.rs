@@ -91,9 +91,8 @@ impl ClientLoginBannerOptionsBuilder {
         self.inner
     }
 }
-impl ClientLoginBannerOptions {
-    /// Writes the `ClientLoginBannerOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ClientLoginBannerOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -64,9 +64,8 @@ impl ClientRouteEnforcementOptionsBuilder {
         self.inner
     }
 }
-impl ClientRouteEnforcementOptions {
-    /// Writes the `ClientRouteEnforcementOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ClientRouteEnforcementOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

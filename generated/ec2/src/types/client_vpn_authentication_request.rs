@@ -175,9 +175,8 @@ impl ClientVpnAuthenticationRequestBuilder {
         self.inner
     }
 }
-impl ClientVpnAuthenticationRequest {
-    /// Writes the `ClientVpnAuthenticationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ClientVpnAuthenticationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -186,17 +185,17 @@ impl ClientVpnAuthenticationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.active_directory {
             let member_0 = body.enter("ActiveDirectory");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.mutual_authentication {
             let member_0 = body.enter("MutualAuthentication");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.federated_authentication {
             let member_0 = body.enter("FederatedAuthentication");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

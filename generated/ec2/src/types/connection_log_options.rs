@@ -120,9 +120,8 @@ impl ConnectionLogOptionsBuilder {
         self.inner
     }
 }
-impl ConnectionLogOptions {
-    /// Writes the `ConnectionLogOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ConnectionLogOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

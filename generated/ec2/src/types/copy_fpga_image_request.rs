@@ -226,9 +226,8 @@ impl CopyFpgaImageRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CopyFpgaImageRequest {
-    /// Writes the `CopyFpgaImageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CopyFpgaImageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -149,9 +149,8 @@ impl CpuOptionsRequestBuilder {
         self.inner
     }
 }
-impl CpuOptionsRequest {
-    /// Writes the `CpuOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CpuOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -76,15 +76,17 @@ impl CpuPerformanceFactorBuilder {
         self.inner
     }
 }
-impl CpuPerformanceFactor {
-    /// Writes the `CpuPerformanceFactor` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactor {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.references {
             let member_0 = body.enter("ReferenceSet");
-            body.items(value, crate::types::PerformanceFactorReference::write_query)?;
+            body.items(
+                value,
+                <crate::types::PerformanceFactorReference as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -76,9 +76,8 @@ impl CpuPerformanceFactorRequestBuilder {
         self.inner
     }
 }
-impl CpuPerformanceFactorRequest {
-    /// Writes the `CpuPerformanceFactorRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactorRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -86,7 +85,7 @@ impl CpuPerformanceFactorRequest {
             let member_0 = body.enter("Reference");
             body.items(
                 value,
-                crate::types::PerformanceFactorReferenceRequest::write_query,
+                <crate::types::PerformanceFactorReferenceRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -535,15 +535,17 @@ impl CreateApplicationStatusCheckRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateApplicationStatusCheckRequest {
-    /// Writes the `CreateApplicationStatusCheckRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateApplicationStatusCheckRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.health_check_paths {
             let member_0 = body.enter("HealthCheckPath");
-            body.items(value, crate::types::HealthCheckPathRequestObject::write_query)?;
+            body.items(
+                value,
+                <crate::types::HealthCheckPathRequestObject as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.aggregation {
@@ -589,7 +591,10 @@ impl CreateApplicationStatusCheckRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

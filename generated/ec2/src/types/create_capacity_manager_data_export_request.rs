@@ -269,9 +269,8 @@ impl CreateCapacityManagerDataExportRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateCapacityManagerDataExportRequest {
-    /// Writes the `CreateCapacityManagerDataExportRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateCapacityManagerDataExportRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -295,7 +294,10 @@ impl CreateCapacityManagerDataExportRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

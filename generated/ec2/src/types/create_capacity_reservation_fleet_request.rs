@@ -351,9 +351,8 @@ impl CreateCapacityReservationFleetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateCapacityReservationFleetRequest {
-    /// Writes the `CreateCapacityReservationFleetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -367,7 +366,7 @@ impl CreateCapacityReservationFleetRequest {
             let member_0 = body.enter("InstanceTypeSpecification");
             body.items(
                 value,
-                crate::types::ReservationFleetInstanceSpecification::write_query,
+                <crate::types::ReservationFleetInstanceSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -391,7 +390,10 @@ impl CreateCapacityReservationFleetRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

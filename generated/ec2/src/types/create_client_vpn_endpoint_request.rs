@@ -836,9 +836,8 @@ impl CreateClientVpnEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateClientVpnEndpointRequest {
-    /// Writes the `CreateClientVpnEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -852,13 +851,13 @@ impl CreateClientVpnEndpointRequest {
             let member_0 = body.enter("Authentication");
             body.items(
                 value,
-                crate::types::ClientVpnAuthenticationRequest::write_query,
+                <crate::types::ClientVpnAuthenticationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.connection_log_options {
             let member_0 = body.enter("ConnectionLogOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dns_servers {
@@ -886,7 +885,10 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
@@ -902,7 +904,7 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.client_connect_options {
             let member_0 = body.enter("ClientConnectOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
@@ -910,14 +912,14 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
             let member_0 = body.enter("ClientLoginBannerOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .client_route_enforcement_options
         {
             let member_0 = body.enter("ClientRouteEnforcementOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
@@ -934,7 +936,7 @@ impl CreateClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
             let member_0 = body.enter("TransitGatewayConfiguration");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

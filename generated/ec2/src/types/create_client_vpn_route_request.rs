@@ -239,9 +239,8 @@ impl CreateClientVpnRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateClientVpnRouteRequest {
-    /// Writes the `CreateClientVpnRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

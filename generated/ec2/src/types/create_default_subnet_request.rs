@@ -147,9 +147,8 @@ impl CreateDefaultSubnetRequestBuilder {
         self.inner
     }
 }
-impl CreateDefaultSubnetRequest {
-    /// Writes the `CreateDefaultSubnetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateDefaultSubnetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -141,20 +141,25 @@ impl CreateDhcpOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateDhcpOptionsRequest {
-    /// Writes the `CreateDhcpOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateDhcpOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dhcp_configurations {
             let member_0 = body.enter("DhcpConfiguration");
-            body.items(value, crate::types::NewDhcpConfiguration::write_query)?;
+            body.items(
+                value,
+                <crate::types::NewDhcpConfiguration as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

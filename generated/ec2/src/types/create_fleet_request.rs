@@ -567,9 +567,8 @@ impl CreateFleetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateFleetRequest {
-    /// Writes the `CreateFleetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -581,17 +580,17 @@ impl CreateFleetRequest {
         }
         if let ::std::option::Option::Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_options {
             let member_0 = body.enter("OnDemandOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.reserved_capacity_options {
             let member_0 = body.enter("ReservedCapacityOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -603,13 +602,13 @@ impl CreateFleetRequest {
             let member_0 = body.enter("LaunchTemplateConfigs");
             body.items(
                 value,
-                crate::types::FleetLaunchTemplateConfigRequest::write_query,
+                <crate::types::FleetLaunchTemplateConfigRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
             let member_0 = body.enter("TargetCapacitySpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -649,7 +648,10 @@ impl CreateFleetRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.context {

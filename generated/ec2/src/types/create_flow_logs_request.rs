@@ -557,9 +557,8 @@ impl CreateFlowLogsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateFlowLogsRequest {
-    /// Writes the `CreateFlowLogsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateFlowLogsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -600,7 +599,10 @@ impl CreateFlowLogsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_aggregation_interval {
@@ -608,12 +610,15 @@ impl CreateFlowLogsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.destination_options {
             let member_0 = body.enter("DestinationOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_field_specifications {
             let member_0 = body.enter("TagFieldSpecification");
-            body.items(value, crate::types::TagFieldSpecificationRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagFieldSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -259,9 +259,8 @@ impl CreateFpgaImageRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateFpgaImageRequest {
-    /// Writes the `CreateFpgaImageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateFpgaImageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -270,12 +269,12 @@ impl CreateFpgaImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.input_storage_location {
             let member_0 = body.enter("InputStorageLocation");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.logs_storage_location {
             let member_0 = body.enter("LogsStorageLocation");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
@@ -289,7 +288,10 @@ impl CreateFpgaImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

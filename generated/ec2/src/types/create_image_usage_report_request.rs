@@ -246,9 +246,8 @@ impl CreateImageUsageReportRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateImageUsageReportRequest {
-    /// Writes the `CreateImageUsageReportRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateImageUsageReportRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -260,7 +259,10 @@ impl CreateImageUsageReportRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
-            body.items(value, crate::types::ImageUsageResourceTypeRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::ImageUsageResourceTypeRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.account_ids {
@@ -273,7 +275,10 @@ impl CreateImageUsageReportRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

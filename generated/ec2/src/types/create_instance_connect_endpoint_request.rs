@@ -270,9 +270,8 @@ impl CreateInstanceConnectEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateInstanceConnectEndpointRequest {
-    /// Writes the `CreateInstanceConnectEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateInstanceConnectEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -295,7 +294,10 @@ impl CreateInstanceConnectEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_address_type {

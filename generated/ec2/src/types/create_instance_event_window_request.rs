@@ -203,9 +203,8 @@ impl CreateInstanceEventWindowRequestBuilder {
         self.inner
     }
 }
-impl CreateInstanceEventWindowRequest {
-    /// Writes the `CreateInstanceEventWindowRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateInstanceEventWindowRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -219,7 +218,7 @@ impl CreateInstanceEventWindowRequest {
             let member_0 = body.enter("TimeRange");
             body.items(
                 value,
-                crate::types::InstanceEventWindowTimeRangeRequest::write_query,
+                <crate::types::InstanceEventWindowTimeRangeRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -228,7 +227,10 @@ impl CreateInstanceEventWindowRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -225,15 +225,17 @@ impl CreateInstanceExportTaskRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateInstanceExportTaskRequest {
-    /// Writes the `CreateInstanceExportTaskRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateInstanceExportTaskRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
@@ -247,7 +249,7 @@ impl CreateInstanceExportTaskRequest {
         }
         if let ::std::option::Option::Some(value) = &self.export_to_s3_task {
             let member_0 = body.enter("ExportToS3");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -93,15 +93,17 @@ impl CreateInternetGatewayRequestBuilder {
         self.inner
     }
 }
-impl CreateInternetGatewayRequest {
-    /// Writes the `CreateInternetGatewayRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateInternetGatewayRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -29,9 +29,9 @@ impl CreateIpamExternalResourceVerificationTokenResult {
         self.ipam_external_resource_verification_token.as_ref()
     }
 }
-impl CreateIpamExternalResourceVerificationTokenResult {
-    /// Reads a `CreateIpamExternalResourceVerificationTokenResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CreateIpamExternalResourceVerificationTokenResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

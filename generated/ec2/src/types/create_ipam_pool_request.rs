@@ -582,9 +582,8 @@ impl CreateIpamPoolRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateIpamPoolRequest {
-    /// Writes the `CreateIpamPoolRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateIpamPoolRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -628,12 +627,18 @@ impl CreateIpamPoolRequest {
         }
         if let ::std::option::Option::Some(value) = &self.allocation_resource_tags {
             let member_0 = body.enter("AllocationResourceTag");
-            body.items(value, crate::types::RequestIpamResourceTag::write_query)?;
+            body.items(
+                value,
+                <crate::types::RequestIpamResourceTag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -647,7 +652,7 @@ impl CreateIpamPoolRequest {
         }
         if let ::std::option::Option::Some(value) = &self.source_resource {
             let member_0 = body.enter("SourceResource");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -273,9 +273,8 @@ impl CreateIpamPrefixListResolverRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateIpamPrefixListResolverRequest {
-    /// Writes the `CreateIpamPrefixListResolverRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -295,13 +294,16 @@ impl CreateIpamPrefixListResolverRequest {
             let member_0 = body.enter("Rule");
             body.items(
                 value,
-                crate::types::IpamPrefixListResolverRuleRequest::write_query,
+                <crate::types::IpamPrefixListResolverRuleRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

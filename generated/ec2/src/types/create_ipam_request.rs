@@ -280,9 +280,8 @@ impl CreateIpamRequestBuilder {
         self.inner
     }
 }
-impl CreateIpamRequest {
-    /// Writes the `CreateIpamRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateIpamRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -294,12 +293,18 @@ impl CreateIpamRequest {
         }
         if let ::std::option::Option::Some(value) = &self.operating_regions {
             let member_0 = body.enter("OperatingRegion");
-            body.items(value, crate::types::AddIpamOperatingRegion::write_query)?;
+            body.items(
+                value,
+                <crate::types::AddIpamOperatingRegion as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

@@ -188,9 +188,8 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
         self.inner
     }
 }
-impl CreateIpamResourceDiscoveryRequest {
-    /// Writes the `CreateIpamResourceDiscoveryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateIpamResourceDiscoveryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -202,12 +201,18 @@ impl CreateIpamResourceDiscoveryRequest {
         }
         if let ::std::option::Option::Some(value) = &self.operating_regions {
             let member_0 = body.enter("OperatingRegion");
-            body.items(value, crate::types::AddIpamOperatingRegion::write_query)?;
+            body.items(
+                value,
+                <crate::types::AddIpamOperatingRegion as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

@@ -321,9 +321,8 @@ impl CreateIpamRoutingPolicyRegistrationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateIpamRoutingPolicyRegistrationRequest {
-    /// Writes the `CreateIpamRoutingPolicyRegistrationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateIpamRoutingPolicyRegistrationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

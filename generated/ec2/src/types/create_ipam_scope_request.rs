@@ -232,9 +232,8 @@ impl CreateIpamScopeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateIpamScopeRequest {
-    /// Writes the `CreateIpamScopeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateIpamScopeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -249,7 +248,10 @@ impl CreateIpamScopeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -259,7 +261,7 @@ impl CreateIpamScopeRequest {
             .external_authority_configuration
         {
             let member_0 = body.enter("ExternalAuthorityConfiguration");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

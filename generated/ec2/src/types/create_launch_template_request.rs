@@ -275,9 +275,8 @@ impl CreateLaunchTemplateRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateLaunchTemplateRequest {
-    /// Writes the `CreateLaunchTemplateRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateLaunchTemplateRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -295,17 +294,20 @@ impl CreateLaunchTemplateRequest {
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_data {
             let member_0 = body.enter("LaunchTemplateData");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

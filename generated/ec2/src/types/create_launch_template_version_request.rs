@@ -294,9 +294,8 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateLaunchTemplateVersionRequest {
-    /// Writes the `CreateLaunchTemplateVersionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateLaunchTemplateVersionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -320,7 +319,7 @@ impl CreateLaunchTemplateVersionRequest {
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_data {
             let member_0 = body.enter("LaunchTemplateData");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.resolve_alias {

@@ -236,9 +236,8 @@ impl CreateLocalGatewayRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateLocalGatewayRouteRequest {
-    /// Writes the `CreateLocalGatewayRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -31,9 +31,9 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         self.local_gateway_route_table_virtual_interface_group_association.as_ref()
     }
 }
-impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
-    /// Reads a `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -319,9 +319,9 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
-    /// Writes the `CreateMacSystemIntegrityProtectionModificationTaskRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateMacSystemIntegrityProtectionModificationTaskRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -341,7 +341,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
             .mac_system_integrity_protection_configuration
         {
             let member_0 = body.enter("MacSystemIntegrityProtectionConfiguration");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -351,7 +351,10 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

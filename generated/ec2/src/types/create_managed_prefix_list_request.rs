@@ -273,9 +273,8 @@ impl CreateManagedPrefixListRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateManagedPrefixListRequest {
-    /// Writes the `CreateManagedPrefixListRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -287,7 +286,10 @@ impl CreateManagedPrefixListRequest {
         }
         if let ::std::option::Option::Some(value) = &self.entries {
             let member_0 = body.enter("Entry");
-            body.items(value, crate::types::AddPrefixListEntry::write_query)?;
+            body.items(
+                value,
+                <crate::types::AddPrefixListEntry as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_entries {
@@ -295,7 +297,10 @@ impl CreateManagedPrefixListRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.address_family {

@@ -462,9 +462,8 @@ impl CreateNatGatewayRequestBuilder {
         self.inner
     }
 }
-impl CreateNatGatewayRequest {
-    /// Writes the `CreateNatGatewayRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -488,12 +487,18 @@ impl CreateNatGatewayRequest {
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_addresses {
             let member_0 = body.enter("AvailabilityZoneAddress");
-            body.items(value, crate::types::AvailabilityZoneAddress::write_query)?;
+            body.items(
+                value,
+                <crate::types::AvailabilityZoneAddress as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.connectivity_type {

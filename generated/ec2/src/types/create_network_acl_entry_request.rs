@@ -356,9 +356,8 @@ impl CreateNetworkAclEntryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateNetworkAclEntryRequest {
-    /// Writes the `CreateNetworkAclEntryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateNetworkAclEntryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -388,12 +387,12 @@ impl CreateNetworkAclEntryRequest {
         }
         if let ::std::option::Option::Some(value) = &self.icmp_type_code {
             let member_0 = body.enter("Icmp");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.port_range {
             let member_0 = body.enter("PortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

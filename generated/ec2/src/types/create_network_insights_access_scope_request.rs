@@ -209,20 +209,25 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateNetworkInsightsAccessScopeRequest {
-    /// Writes the `CreateNetworkInsightsAccessScopeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.match_paths {
             let member_0 = body.enter("MatchPath");
-            body.items(value, crate::types::AccessScopePathRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::AccessScopePathRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.exclude_paths {
             let member_0 = body.enter("ExcludePath");
-            body.items(value, crate::types::AccessScopePathRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::AccessScopePathRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -230,7 +235,10 @@ impl CreateNetworkInsightsAccessScopeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

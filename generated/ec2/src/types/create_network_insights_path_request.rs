@@ -385,9 +385,8 @@ impl CreateNetworkInsightsPathRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateNetworkInsightsPathRequest {
-    /// Writes the `CreateNetworkInsightsPathRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsPathRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -411,7 +410,10 @@ impl CreateNetworkInsightsPathRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -422,12 +424,12 @@ impl CreateNetworkInsightsPathRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filter_at_source {
             let member_0 = body.enter("FilterAtSource");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.filter_at_destination {
             let member_0 = body.enter("FilterAtDestination");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

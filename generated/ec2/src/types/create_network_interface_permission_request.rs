@@ -201,9 +201,8 @@ impl CreateNetworkInterfacePermissionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateNetworkInterfacePermissionRequest {
-    /// Writes the `CreateNetworkInterfacePermissionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfacePermissionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

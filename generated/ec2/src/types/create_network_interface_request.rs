@@ -667,9 +667,8 @@ impl CreateNetworkInterfaceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateNetworkInterfaceRequest {
-    /// Writes the `CreateNetworkInterfaceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -677,7 +676,7 @@ impl CreateNetworkInterfaceRequest {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
                 value,
-                crate::types::Ipv4PrefixSpecificationRequest::write_query,
+                <crate::types::Ipv4PrefixSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -688,7 +687,7 @@ impl CreateNetworkInterfaceRequest {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
                 value,
-                crate::types::Ipv6PrefixSpecificationRequest::write_query,
+                <crate::types::Ipv6PrefixSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -700,7 +699,10 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -713,12 +715,12 @@ impl CreateNetworkInterfaceRequest {
             .connection_tracking_specification
         {
             let member_0 = body.enter("ConnectionTrackingSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
@@ -737,7 +739,10 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
-            body.items(value, crate::types::PrivateIpAddressSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -747,7 +752,10 @@ impl CreateNetworkInterfaceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
-            body.items(value, crate::types::InstanceIpv6Address::write_query)?;
+            body.items(
+                value,
+                <crate::types::InstanceIpv6Address as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {

@@ -297,9 +297,8 @@ impl CreatePlacementGroupRequestBuilder {
         self.inner
     }
 }
-impl CreatePlacementGroupRequest {
-    /// Writes the `CreatePlacementGroupRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreatePlacementGroupRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -308,7 +307,10 @@ impl CreatePlacementGroupRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.spread_level {
@@ -319,7 +321,7 @@ impl CreatePlacementGroupRequest {
         }
         if let ::std::option::Option::Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.parent_group_id {

@@ -124,9 +124,8 @@ impl CreatePublicIpv4PoolRequestBuilder {
         self.inner
     }
 }
-impl CreatePublicIpv4PoolRequest {
-    /// Writes the `CreatePublicIpv4PoolRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreatePublicIpv4PoolRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -135,7 +134,10 @@ impl CreatePublicIpv4PoolRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_border_group {

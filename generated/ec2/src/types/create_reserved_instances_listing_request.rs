@@ -194,9 +194,8 @@ impl CreateReservedInstancesListingRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateReservedInstancesListingRequest {
-    /// Writes the `CreateReservedInstancesListingRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateReservedInstancesListingRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -208,7 +207,10 @@ impl CreateReservedInstancesListingRequest {
         }
         if let ::std::option::Option::Some(value) = &self.price_schedules {
             let member_0 = body.enter("PriceSchedules");
-            body.items(value, crate::types::PriceScheduleSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::PriceScheduleSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

@@ -559,9 +559,8 @@ impl CreateRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateRouteRequest {
-    /// Writes the `CreateRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -215,9 +215,8 @@ impl CreateRouteServerPeerRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateRouteServerPeerRequest {
-    /// Writes the `CreateRouteServerPeerRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerPeerRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -229,7 +228,7 @@ impl CreateRouteServerPeerRequest {
         }
         if let ::std::option::Option::Some(value) = &self.bgp_options {
             let member_0 = body.enter("BgpOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -237,7 +236,10 @@ impl CreateRouteServerPeerRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

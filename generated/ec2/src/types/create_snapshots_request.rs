@@ -275,9 +275,8 @@ impl CreateSnapshotsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateSnapshotsRequest {
-    /// Writes the `CreateSnapshotsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -286,7 +285,7 @@ impl CreateSnapshotsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_specification {
             let member_0 = body.enter("InstanceSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.outpost_arn {
@@ -294,7 +293,10 @@ impl CreateSnapshotsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -172,9 +172,8 @@ impl CreateStoreImageTaskRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateStoreImageTaskRequest {
-    /// Writes the `CreateStoreImageTaskRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateStoreImageTaskRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -186,7 +185,10 @@ impl CreateStoreImageTaskRequest {
         }
         if let ::std::option::Option::Some(value) = &self.s3_object_tags {
             let member_0 = body.enter("S3ObjectTag");
-            body.items(value, crate::types::S3ObjectTag::write_query)?;
+            body.items(
+                value,
+                <crate::types::S3ObjectTag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -481,9 +481,8 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTrafficMirrorFilterRuleRequest {
-    /// Writes the `CreateTrafficMirrorFilterRuleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorFilterRuleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -501,12 +500,12 @@ impl CreateTrafficMirrorFilterRuleRequest {
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
@@ -529,7 +528,10 @@ impl CreateTrafficMirrorFilterRuleRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -289,9 +289,8 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTransitGatewayConnectPeerRequest {
-    /// Writes the `CreateTransitGatewayConnectPeerRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectPeerRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -306,7 +305,7 @@ impl CreateTransitGatewayConnectPeerRequest {
         }
         if let ::std::option::Option::Some(value) = &self.bgp_options {
             let member_0 = body.enter("BgpOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.inside_cidr_blocks {
@@ -316,7 +315,10 @@ impl CreateTransitGatewayConnectPeerRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -481,9 +481,9 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTransitGatewayMeteringPolicyEntryRequest {
-    /// Writes the `CreateTransitGatewayMeteringPolicyEntryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateTransitGatewayMeteringPolicyEntryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -29,9 +29,9 @@ impl CreateTransitGatewayMeteringPolicyEntryResult {
         self.transit_gateway_metering_policy_entry.as_ref()
     }
 }
-impl CreateTransitGatewayMeteringPolicyEntryResult {
-    /// Reads a `CreateTransitGatewayMeteringPolicyEntryResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CreateTransitGatewayMeteringPolicyEntryResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

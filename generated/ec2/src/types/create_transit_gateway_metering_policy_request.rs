@@ -172,9 +172,8 @@ impl CreateTransitGatewayMeteringPolicyRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTransitGatewayMeteringPolicyRequest {
-    /// Writes the `CreateTransitGatewayMeteringPolicyRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMeteringPolicyRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -188,7 +187,10 @@ impl CreateTransitGatewayMeteringPolicyRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecifications");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -142,9 +142,9 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayMulticastDomainRequestOptions {
-    /// Writes the `CreateTransitGatewayMulticastDomainRequestOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateTransitGatewayMulticastDomainRequestOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

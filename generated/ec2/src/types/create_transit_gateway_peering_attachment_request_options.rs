@@ -70,9 +70,9 @@ impl CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayPeeringAttachmentRequestOptions {
-    /// Writes the `CreateTransitGatewayPeeringAttachmentRequestOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateTransitGatewayPeeringAttachmentRequestOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,8 @@ impl CreateTransitGatewayPolicyTableRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTransitGatewayPolicyTableRequest {
-    /// Writes the `CreateTransitGatewayPolicyTableRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayPolicyTableRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -148,7 +147,10 @@ impl CreateTransitGatewayPolicyTableRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecifications");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -197,9 +197,9 @@ impl CreateTransitGatewayPrefixListReferenceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTransitGatewayPrefixListReferenceRequest {
-    /// Writes the `CreateTransitGatewayPrefixListReferenceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateTransitGatewayPrefixListReferenceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

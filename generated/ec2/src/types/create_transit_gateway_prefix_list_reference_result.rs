@@ -29,9 +29,9 @@ impl CreateTransitGatewayPrefixListReferenceResult {
         self.transit_gateway_prefix_list_reference.as_ref()
     }
 }
-impl CreateTransitGatewayPrefixListReferenceResult {
-    /// Reads a `CreateTransitGatewayPrefixListReferenceResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CreateTransitGatewayPrefixListReferenceResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

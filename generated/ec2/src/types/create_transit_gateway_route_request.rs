@@ -199,9 +199,8 @@ impl CreateTransitGatewayRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTransitGatewayRouteRequest {
-    /// Writes the `CreateTransitGatewayRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -29,9 +29,9 @@ impl CreateTransitGatewayRouteTableAnnouncementResult {
         self.transit_gateway_route_table_announcement.as_ref()
     }
 }
-impl CreateTransitGatewayRouteTableAnnouncementResult {
-    /// Reads a `CreateTransitGatewayRouteTableAnnouncementResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CreateTransitGatewayRouteTableAnnouncementResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

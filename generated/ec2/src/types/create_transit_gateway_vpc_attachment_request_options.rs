@@ -177,9 +177,9 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayVpcAttachmentRequestOptions {
-    /// Writes the `CreateTransitGatewayVpcAttachmentRequestOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateTransitGatewayVpcAttachmentRequestOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -171,9 +171,8 @@ impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessEndpointCidrOptions {
-    /// Writes the `CreateVerifiedAccessEndpointCidrOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointCidrOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -192,7 +191,7 @@ impl CreateVerifiedAccessEndpointCidrOptions {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
-                crate::types::CreateVerifiedAccessEndpointPortRange::write_query,
+                <crate::types::CreateVerifiedAccessEndpointPortRange as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -163,9 +163,8 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessEndpointEniOptions {
-    /// Writes the `CreateVerifiedAccessEndpointEniOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointEniOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -182,7 +181,7 @@ impl CreateVerifiedAccessEndpointEniOptions {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
-                crate::types::CreateVerifiedAccessEndpointPortRange::write_query,
+                <crate::types::CreateVerifiedAccessEndpointPortRange as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

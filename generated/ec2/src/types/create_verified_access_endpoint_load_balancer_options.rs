@@ -196,9 +196,9 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessEndpointLoadBalancerOptions {
-    /// Writes the `CreateVerifiedAccessEndpointLoadBalancerOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateVerifiedAccessEndpointLoadBalancerOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -220,7 +220,7 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptions {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
-                crate::types::CreateVerifiedAccessEndpointPortRange::write_query,
+                <crate::types::CreateVerifiedAccessEndpointPortRange as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -244,9 +244,8 @@ impl CreateVerifiedAccessEndpointRdsOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessEndpointRdsOptions {
-    /// Writes the `CreateVerifiedAccessEndpointRdsOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRdsOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -635,9 +635,8 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVerifiedAccessEndpointRequest {
-    /// Writes the `CreateVerifiedAccessEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -666,12 +665,12 @@ impl CreateVerifiedAccessEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.load_balancer_options {
             let member_0 = body.enter("LoadBalancerOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_options {
             let member_0 = body.enter("NetworkInterfaceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
@@ -682,7 +681,10 @@ impl CreateVerifiedAccessEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -693,17 +695,17 @@ impl CreateVerifiedAccessEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.rds_options {
             let member_0 = body.enter("RdsOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_options {
             let member_0 = body.enter("CidrOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -263,9 +263,8 @@ impl CreateVerifiedAccessGroupRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVerifiedAccessGroupRequest {
-    /// Writes the `CreateVerifiedAccessGroupRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessGroupRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -280,7 +279,10 @@ impl CreateVerifiedAccessGroupRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -291,7 +293,7 @@ impl CreateVerifiedAccessGroupRequest {
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

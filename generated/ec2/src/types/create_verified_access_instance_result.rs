@@ -29,9 +29,8 @@ impl CreateVerifiedAccessInstanceResult {
         self.verified_access_instance.as_ref()
     }
 }
-impl CreateVerifiedAccessInstanceResult {
-    /// Reads a `CreateVerifiedAccessInstanceResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for CreateVerifiedAccessInstanceResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

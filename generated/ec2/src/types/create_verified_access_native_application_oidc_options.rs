@@ -287,9 +287,9 @@ impl CreateVerifiedAccessNativeApplicationOidcOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessNativeApplicationOidcOptions {
-    /// Writes the `CreateVerifiedAccessNativeApplicationOidcOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateVerifiedAccessNativeApplicationOidcOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -95,9 +95,9 @@ impl CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessTrustProviderDeviceOptions {
-    /// Writes the `CreateVerifiedAccessTrustProviderDeviceOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateVerifiedAccessTrustProviderDeviceOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

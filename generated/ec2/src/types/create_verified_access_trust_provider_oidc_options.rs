@@ -250,9 +250,9 @@ impl CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessTrustProviderOidcOptions {
-    /// Writes the `CreateVerifiedAccessTrustProviderOidcOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateVerifiedAccessTrustProviderOidcOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -476,9 +476,8 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVerifiedAccessTrustProviderRequest {
-    /// Writes the `CreateVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessTrustProviderRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -493,12 +492,12 @@ impl CreateVerifiedAccessTrustProviderRequest {
         }
         if let ::std::option::Option::Some(value) = &self.oidc_options {
             let member_0 = body.enter("OidcOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.device_options {
             let member_0 = body.enter("DeviceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.policy_reference_name {
@@ -509,7 +508,10 @@ impl CreateVerifiedAccessTrustProviderRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -520,13 +522,13 @@ impl CreateVerifiedAccessTrustProviderRequest {
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
         {
             let member_0 = body.enter("NativeApplicationOidcOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

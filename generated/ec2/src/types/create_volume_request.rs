@@ -540,9 +540,8 @@ impl CreateVolumeRequestBuilder {
         self.inner
     }
 }
-impl CreateVolumeRequest {
-    /// Writes the `CreateVolumeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVolumeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -575,7 +574,10 @@ impl CreateVolumeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
@@ -595,7 +597,7 @@ impl CreateVolumeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

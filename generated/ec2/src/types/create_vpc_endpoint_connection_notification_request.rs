@@ -232,9 +232,9 @@ impl CreateVpcEndpointConnectionNotificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVpcEndpointConnectionNotificationRequest {
-    /// Writes the `CreateVpcEndpointConnectionNotificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for CreateVpcEndpointConnectionNotificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

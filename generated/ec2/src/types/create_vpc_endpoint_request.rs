@@ -583,9 +583,8 @@ impl CreateVpcEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVpcEndpointRequest {
-    /// Writes the `CreateVpcEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVpcEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -624,7 +623,7 @@ impl CreateVpcEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.dns_options {
             let member_0 = body.enter("DnsOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -635,12 +634,18 @@ impl CreateVpcEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_configurations {
             let member_0 = body.enter("SubnetConfiguration");
-            body.items(value, crate::types::SubnetConfiguration::write_query)?;
+            body.items(
+                value,
+                <crate::types::SubnetConfiguration as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.service_network_arn {

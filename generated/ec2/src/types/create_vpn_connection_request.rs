@@ -329,9 +329,8 @@ impl CreateVpnConnectionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVpnConnectionRequest {
-    /// Writes the `CreateVpnConnectionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVpnConnectionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -352,7 +351,10 @@ impl CreateVpnConnectionRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.pre_shared_key_storage {
@@ -363,7 +365,7 @@ impl CreateVpnConnectionRequest {
         }
         if let ::std::option::Option::Some(value) = &self.options {
             let member_0 = body.enter("Options");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

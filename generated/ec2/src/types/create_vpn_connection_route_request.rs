@@ -118,9 +118,8 @@ impl CreateVpnConnectionRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVpnConnectionRouteRequest {
-    /// Writes the `CreateVpnConnectionRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateVpnConnectionRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -209,9 +209,8 @@ impl DataQueryBuilder {
         self.inner
     }
 }
-impl DataQuery {
-    /// Writes the `DataQuery` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DataQuery {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -29,9 +29,8 @@ impl DeleteApplicationStatusCheckResult {
         self.application_status_check.as_ref()
     }
 }
-impl DeleteApplicationStatusCheckResult {
-    /// Reads a `DeleteApplicationStatusCheckResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DeleteApplicationStatusCheckResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

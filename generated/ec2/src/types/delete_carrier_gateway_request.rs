@@ -102,9 +102,8 @@ impl DeleteCarrierGatewayRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteCarrierGatewayRequest {
-    /// Writes the `DeleteCarrierGatewayRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteCarrierGatewayRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -172,9 +172,8 @@ impl DeleteClientVpnRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteClientVpnRouteRequest {
-    /// Writes the `DeleteClientVpnRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteClientVpnRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,8 @@ impl DeleteCoipCidrRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteCoipCidrRequest {
-    /// Writes the `DeleteCoipCidrRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteCoipCidrRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -102,9 +102,8 @@ impl DeleteCustomerGatewayRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteCustomerGatewayRequest {
-    /// Writes the `DeleteCustomerGatewayRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteCustomerGatewayRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -100,9 +100,8 @@ impl DeleteDhcpOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteDhcpOptionsRequest {
-    /// Writes the `DeleteDhcpOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteDhcpOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -125,9 +125,8 @@ impl DeleteInstanceEventWindowRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteInstanceEventWindowRequest {
-    /// Writes the `DeleteInstanceEventWindowRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteInstanceEventWindowRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -106,9 +106,9 @@ impl DeleteIpamInternetRegistryAssociationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteIpamInternetRegistryAssociationRequest {
-    /// Writes the `DeleteIpamInternetRegistryAssociationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteIpamInternetRegistryAssociationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

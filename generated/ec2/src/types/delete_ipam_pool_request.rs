@@ -125,9 +125,8 @@ impl DeleteIpamPoolRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteIpamPoolRequest {
-    /// Writes the `DeleteIpamPoolRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPoolRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

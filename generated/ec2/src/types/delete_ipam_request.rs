@@ -131,9 +131,8 @@ impl DeleteIpamRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteIpamRequest {
-    /// Writes the `DeleteIpamRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteIpamRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

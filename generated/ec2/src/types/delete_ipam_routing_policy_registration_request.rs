@@ -195,9 +195,8 @@ impl DeleteIpamRoutingPolicyRegistrationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteIpamRoutingPolicyRegistrationRequest {
-    /// Writes the `DeleteIpamRoutingPolicyRegistrationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteIpamRoutingPolicyRegistrationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

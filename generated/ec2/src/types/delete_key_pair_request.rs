@@ -116,9 +116,8 @@ impl DeleteKeyPairRequestBuilder {
         self.inner
     }
 }
-impl DeleteKeyPairRequest {
-    /// Writes the `DeleteKeyPairRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteKeyPairRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

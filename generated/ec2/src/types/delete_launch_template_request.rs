@@ -124,9 +124,8 @@ impl DeleteLaunchTemplateRequestBuilder {
         self.inner
     }
 }
-impl DeleteLaunchTemplateRequest {
-    /// Writes the `DeleteLaunchTemplateRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteLaunchTemplateRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

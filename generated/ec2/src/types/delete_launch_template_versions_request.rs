@@ -170,9 +170,8 @@ impl DeleteLaunchTemplateVersionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteLaunchTemplateVersionsRequest {
-    /// Writes the `DeleteLaunchTemplateVersionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteLaunchTemplateVersionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

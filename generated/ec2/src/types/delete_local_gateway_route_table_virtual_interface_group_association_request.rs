@@ -112,9 +112,9 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
-    /// Writes the `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -162,9 +162,8 @@ impl DeleteNetworkAclEntryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteNetworkAclEntryRequest {
-    /// Writes the `DeleteNetworkAclEntryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkAclEntryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

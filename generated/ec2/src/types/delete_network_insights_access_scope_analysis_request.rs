@@ -108,9 +108,9 @@ impl DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteNetworkInsightsAccessScopeAnalysisRequest {
-    /// Writes the `DeleteNetworkInsightsAccessScopeAnalysisRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteNetworkInsightsAccessScopeAnalysisRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

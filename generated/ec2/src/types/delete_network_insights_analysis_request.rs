@@ -104,9 +104,8 @@ impl DeleteNetworkInsightsAnalysisRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteNetworkInsightsAnalysisRequest {
-    /// Writes the `DeleteNetworkInsightsAnalysisRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInsightsAnalysisRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

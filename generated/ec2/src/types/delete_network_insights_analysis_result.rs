@@ -25,9 +25,8 @@ impl DeleteNetworkInsightsAnalysisResult {
         self.network_insights_analysis_id.as_deref()
     }
 }
-impl DeleteNetworkInsightsAnalysisResult {
-    /// Reads a `DeleteNetworkInsightsAnalysisResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DeleteNetworkInsightsAnalysisResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

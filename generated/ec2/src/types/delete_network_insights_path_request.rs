@@ -102,9 +102,8 @@ impl DeleteNetworkInsightsPathRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteNetworkInsightsPathRequest {
-    /// Writes the `DeleteNetworkInsightsPathRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInsightsPathRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -127,9 +127,8 @@ impl DeleteNetworkInterfacePermissionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteNetworkInterfacePermissionRequest {
-    /// Writes the `DeleteNetworkInterfacePermissionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInterfacePermissionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

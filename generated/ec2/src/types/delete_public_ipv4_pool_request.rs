@@ -131,9 +131,8 @@ impl DeletePublicIpv4PoolRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeletePublicIpv4PoolRequest {
-    /// Writes the `DeletePublicIpv4PoolRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeletePublicIpv4PoolRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -106,9 +106,8 @@ impl DeleteQueuedReservedInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteQueuedReservedInstancesRequest {
-    /// Writes the `DeleteQueuedReservedInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteQueuedReservedInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -197,9 +197,8 @@ impl DeleteRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteRouteRequest {
-    /// Writes the `DeleteRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -100,9 +100,8 @@ impl DeleteRouteServerRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteRouteServerRequest {
-    /// Writes the `DeleteRouteServerRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteRouteServerRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

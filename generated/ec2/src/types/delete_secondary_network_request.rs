@@ -131,9 +131,8 @@ impl DeleteSecondaryNetworkRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteSecondaryNetworkRequest {
-    /// Writes the `DeleteSecondaryNetworkRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteSecondaryNetworkRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -104,9 +104,8 @@ impl DeleteSubnetCidrReservationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteSubnetCidrReservationRequest {
-    /// Writes the `DeleteSubnetCidrReservationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteSubnetCidrReservationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

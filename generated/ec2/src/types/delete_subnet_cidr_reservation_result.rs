@@ -29,9 +29,8 @@ impl DeleteSubnetCidrReservationResult {
         self.deleted_subnet_cidr_reservation.as_ref()
     }
 }
-impl DeleteSubnetCidrReservationResult {
-    /// Reads a `DeleteSubnetCidrReservationResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DeleteSubnetCidrReservationResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -102,9 +102,8 @@ impl DeleteTrafficMirrorFilterRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTrafficMirrorFilterRequest {
-    /// Writes the `DeleteTrafficMirrorFilterRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteTrafficMirrorFilterRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -102,9 +102,8 @@ impl DeleteTrafficMirrorTargetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTrafficMirrorTargetRequest {
-    /// Writes the `DeleteTrafficMirrorTargetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteTrafficMirrorTargetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -135,9 +135,9 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTransitGatewayMeteringPolicyEntryRequest {
-    /// Writes the `DeleteTransitGatewayMeteringPolicyEntryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteTransitGatewayMeteringPolicyEntryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -143,9 +143,9 @@ impl DeleteTransitGatewayPolicyTableEntryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTransitGatewayPolicyTableEntryRequest {
-    /// Writes the `DeleteTransitGatewayPolicyTableEntryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteTransitGatewayPolicyTableEntryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -141,9 +141,9 @@ impl DeleteTransitGatewayPrefixListReferenceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTransitGatewayPrefixListReferenceRequest {
-    /// Writes the `DeleteTransitGatewayPrefixListReferenceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteTransitGatewayPrefixListReferenceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

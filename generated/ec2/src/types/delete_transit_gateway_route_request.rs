@@ -143,9 +143,8 @@ impl DeleteTransitGatewayRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTransitGatewayRouteRequest {
-    /// Writes the `DeleteTransitGatewayRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteTransitGatewayRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

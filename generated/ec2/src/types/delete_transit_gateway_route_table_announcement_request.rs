@@ -108,9 +108,9 @@ impl DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteTransitGatewayRouteTableAnnouncementRequest {
-    /// Writes the `DeleteTransitGatewayRouteTableAnnouncementRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteTransitGatewayRouteTableAnnouncementRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

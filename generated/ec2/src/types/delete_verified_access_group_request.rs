@@ -131,9 +131,8 @@ impl DeleteVerifiedAccessGroupRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteVerifiedAccessGroupRequest {
-    /// Writes the `DeleteVerifiedAccessGroupRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteVerifiedAccessGroupRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -133,9 +133,8 @@ impl DeleteVerifiedAccessInstanceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteVerifiedAccessInstanceRequest {
-    /// Writes the `DeleteVerifiedAccessInstanceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteVerifiedAccessInstanceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

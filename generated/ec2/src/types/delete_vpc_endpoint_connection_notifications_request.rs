@@ -109,9 +109,9 @@ impl DeleteVpcEndpointConnectionNotificationsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteVpcEndpointConnectionNotificationsRequest {
-    /// Writes the `DeleteVpcEndpointConnectionNotificationsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeleteVpcEndpointConnectionNotificationsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

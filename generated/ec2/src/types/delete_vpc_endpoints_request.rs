@@ -104,9 +104,8 @@ impl DeleteVpcEndpointsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteVpcEndpointsRequest {
-    /// Writes the `DeleteVpcEndpointsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteVpcEndpointsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

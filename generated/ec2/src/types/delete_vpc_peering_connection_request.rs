@@ -102,9 +102,8 @@ impl DeleteVpcPeeringConnectionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteVpcPeeringConnectionRequest {
-    /// Writes the `DeleteVpcPeeringConnectionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteVpcPeeringConnectionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

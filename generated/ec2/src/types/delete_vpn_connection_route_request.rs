@@ -118,9 +118,8 @@ impl DeleteVpnConnectionRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeleteVpnConnectionRouteRequest {
-    /// Writes the `DeleteVpnConnectionRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeleteVpnConnectionRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -66,9 +66,8 @@ impl DeprecationTimeConditionRequestBuilder {
         self.inner
     }
 }
-impl DeprecationTimeConditionRequest {
-    /// Writes the `DeprecationTimeConditionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeprecationTimeConditionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

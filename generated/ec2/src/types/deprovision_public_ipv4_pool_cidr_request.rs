@@ -137,9 +137,8 @@ impl DeprovisionPublicIpv4PoolCidrRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeprovisionPublicIpv4PoolCidrRequest {
-    /// Writes the `DeprovisionPublicIpv4PoolCidrRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeprovisionPublicIpv4PoolCidrRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

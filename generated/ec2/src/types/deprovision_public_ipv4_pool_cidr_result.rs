@@ -34,9 +34,8 @@ impl DeprovisionPublicIpv4PoolCidrResult {
         self.deprovisioned_addresses.as_deref().unwrap_or_default()
     }
 }
-impl DeprovisionPublicIpv4PoolCidrResult {
-    /// Reads a `DeprovisionPublicIpv4PoolCidrResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DeprovisionPublicIpv4PoolCidrResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -135,9 +135,8 @@ impl DeregisterImageRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DeregisterImageRequest {
-    /// Writes the `DeregisterImageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeregisterImageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -99,9 +99,8 @@ impl DeregisterInstanceTagAttributeRequestBuilder {
         self.inner
     }
 }
-impl DeregisterInstanceTagAttributeRequest {
-    /// Writes the `DeregisterInstanceTagAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DeregisterInstanceTagAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -159,9 +159,9 @@ impl DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
         self.inner
     }
 }
-impl DeregisterTransitGatewayMulticastGroupSourcesRequest {
-    /// Writes the `DeregisterTransitGatewayMulticastGroupSourcesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DeregisterTransitGatewayMulticastGroupSourcesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -58,9 +58,8 @@ impl DescribeAccountVpcEncryptionControlRequestBuilder {
         self.inner
     }
 }
-impl DescribeAccountVpcEncryptionControlRequest {
-    /// Writes the `DescribeAccountVpcEncryptionControlRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeAccountVpcEncryptionControlRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

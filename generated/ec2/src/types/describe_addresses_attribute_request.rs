@@ -176,9 +176,8 @@ impl DescribeAddressesAttributeRequestBuilder {
         self.inner
     }
 }
-impl DescribeAddressesAttributeRequest {
-    /// Writes the `DescribeAddressesAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeAddressesAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

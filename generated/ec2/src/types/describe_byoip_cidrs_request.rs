@@ -123,9 +123,8 @@ impl DescribeByoipCidrsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeByoipCidrsRequest {
-    /// Writes the `DescribeByoipCidrsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeByoipCidrsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

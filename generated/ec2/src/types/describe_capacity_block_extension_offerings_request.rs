@@ -195,9 +195,9 @@ impl DescribeCapacityBlockExtensionOfferingsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeCapacityBlockExtensionOfferingsRequest {
-    /// Writes the `DescribeCapacityBlockExtensionOfferingsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DescribeCapacityBlockExtensionOfferingsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -351,9 +351,8 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeCapacityBlockOfferingsRequest {
-    /// Writes the `DescribeCapacityBlockOfferingsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockOfferingsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

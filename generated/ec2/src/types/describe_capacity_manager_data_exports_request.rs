@@ -181,9 +181,8 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
         self.inner
     }
 }
-impl DescribeCapacityManagerDataExportsRequest {
-    /// Writes the `DescribeCapacityManagerDataExportsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityManagerDataExportsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -205,7 +204,10 @@ impl DescribeCapacityManagerDataExportsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -224,9 +224,8 @@ impl DescribeClientVpnTargetNetworksRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeClientVpnTargetNetworksRequest {
-    /// Writes the `DescribeClientVpnTargetNetworksRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnTargetNetworksRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -246,7 +245,10 @@ impl DescribeClientVpnTargetNetworksRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -136,9 +136,8 @@ impl DescribeCustomerGatewaysRequestBuilder {
         self.inner
     }
 }
-impl DescribeCustomerGatewaysRequest {
-    /// Writes the `DescribeCustomerGatewaysRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeCustomerGatewaysRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -149,7 +148,10 @@ impl DescribeCustomerGatewaysRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

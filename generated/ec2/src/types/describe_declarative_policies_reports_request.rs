@@ -143,9 +143,8 @@ impl DescribeDeclarativePoliciesReportsRequestBuilder {
         self.inner
     }
 }
-impl DescribeDeclarativePoliciesReportsRequest {
-    /// Writes the `DescribeDeclarativePoliciesReportsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeDeclarativePoliciesReportsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -224,9 +224,8 @@ impl DescribeFleetHistoryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeFleetHistoryRequest {
-    /// Writes the `DescribeFleetHistoryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeFleetHistoryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -141,9 +141,8 @@ impl DescribeFpgaImageAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeFpgaImageAttributeRequest {
-    /// Writes the `DescribeFpgaImageAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeFpgaImageAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -32,9 +32,8 @@ impl DescribeFpgaImagesResult {
         self.next_token.as_deref()
     }
 }
-impl DescribeFpgaImagesResult {
-    /// Reads a `DescribeFpgaImagesResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DescribeFpgaImagesResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -163,9 +163,8 @@ impl DescribeHostsRequestBuilder {
         self.inner
     }
 }
-impl DescribeHostsRequest {
-    /// Writes the `DescribeHostsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeHostsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -182,7 +181,10 @@ impl DescribeHostsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

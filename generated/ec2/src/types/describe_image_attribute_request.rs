@@ -141,9 +141,8 @@ impl DescribeImageAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeImageAttributeRequest {
-    /// Writes the `DescribeImageAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeImageAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

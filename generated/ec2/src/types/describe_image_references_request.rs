@@ -228,9 +228,8 @@ impl DescribeImageReferencesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeImageReferencesRequest {
-    /// Writes the `DescribeImageReferencesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeImageReferencesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -247,7 +246,10 @@ impl DescribeImageReferencesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
-            body.items(value, crate::types::ResourceTypeRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::ResourceTypeRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.next_token {

@@ -214,9 +214,8 @@ impl DescribeImageUsageReportsRequestBuilder {
         self.inner
     }
 }
-impl DescribeImageUsageReportsRequest {
-    /// Writes the `DescribeImageUsageReportsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeImageUsageReportsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -235,7 +234,10 @@ impl DescribeImageUsageReportsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

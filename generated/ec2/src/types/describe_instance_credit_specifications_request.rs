@@ -184,9 +184,9 @@ impl DescribeInstanceCreditSpecificationsRequestBuilder {
         self.inner
     }
 }
-impl DescribeInstanceCreditSpecificationsRequest {
-    /// Writes the `DescribeInstanceCreditSpecificationsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DescribeInstanceCreditSpecificationsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -195,7 +195,10 @@ impl DescribeInstanceCreditSpecificationsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_ids {

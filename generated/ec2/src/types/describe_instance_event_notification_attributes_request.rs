@@ -60,9 +60,9 @@ impl DescribeInstanceEventNotificationAttributesRequestBuilder {
         self.inner
     }
 }
-impl DescribeInstanceEventNotificationAttributesRequest {
-    /// Writes the `DescribeInstanceEventNotificationAttributesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DescribeInstanceEventNotificationAttributesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

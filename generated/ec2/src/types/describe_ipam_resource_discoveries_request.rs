@@ -181,9 +181,8 @@ impl DescribeIpamResourceDiscoveriesRequestBuilder {
         self.inner
     }
 }
-impl DescribeIpamResourceDiscoveriesRequest {
-    /// Writes the `DescribeIpamResourceDiscoveriesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeIpamResourceDiscoveriesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -203,7 +202,10 @@ impl DescribeIpamResourceDiscoveriesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -184,9 +184,8 @@ impl DescribeMacModificationTasksRequestBuilder {
         self.inner
     }
 }
-impl DescribeMacModificationTasksRequest {
-    /// Writes the `DescribeMacModificationTasksRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeMacModificationTasksRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -195,7 +194,10 @@ impl DescribeMacModificationTasksRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.mac_modification_task_ids {

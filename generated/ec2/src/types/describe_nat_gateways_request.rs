@@ -183,9 +183,8 @@ impl DescribeNatGatewaysRequestBuilder {
         self.inner
     }
 }
-impl DescribeNatGatewaysRequest {
-    /// Writes the `DescribeNatGatewaysRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeNatGatewaysRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -194,7 +193,10 @@ impl DescribeNatGatewaysRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

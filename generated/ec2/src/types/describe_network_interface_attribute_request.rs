@@ -135,9 +135,8 @@ impl DescribeNetworkInterfaceAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeNetworkInterfaceAttributeRequest {
-    /// Writes the `DescribeNetworkInterfaceAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfaceAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

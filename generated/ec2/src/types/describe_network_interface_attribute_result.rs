@@ -64,9 +64,9 @@ impl DescribeNetworkInterfaceAttributeResult {
         self.associate_public_ip_address
     }
 }
-impl DescribeNetworkInterfaceAttributeResult {
-    /// Reads a `DescribeNetworkInterfaceAttributeResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for DescribeNetworkInterfaceAttributeResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -156,9 +156,8 @@ impl DescribePublicIpv4PoolsRequestBuilder {
         self.inner
     }
 }
-impl DescribePublicIpv4PoolsRequest {
-    /// Writes the `DescribePublicIpv4PoolsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribePublicIpv4PoolsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -175,7 +174,10 @@ impl DescribePublicIpv4PoolsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

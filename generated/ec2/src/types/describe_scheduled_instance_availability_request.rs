@@ -304,9 +304,9 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeScheduledInstanceAvailabilityRequest {
-    /// Writes the `DescribeScheduledInstanceAvailabilityRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DescribeScheduledInstanceAvailabilityRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -315,12 +315,15 @@ impl DescribeScheduledInstanceAvailabilityRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.first_slot_start_time_range {
             let member_0 = body.enter("FirstSlotStartTimeRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
@@ -337,7 +340,7 @@ impl DescribeScheduledInstanceAvailabilityRequest {
         }
         if let ::std::option::Option::Some(value) = &self.recurrence {
             let member_0 = body.enter("Recurrence");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

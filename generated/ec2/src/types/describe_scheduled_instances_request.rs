@@ -217,9 +217,8 @@ impl DescribeScheduledInstancesRequestBuilder {
         self.inner
     }
 }
-impl DescribeScheduledInstancesRequest {
-    /// Writes the `DescribeScheduledInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeScheduledInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -228,7 +227,10 @@ impl DescribeScheduledInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
@@ -244,7 +246,7 @@ impl DescribeScheduledInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.slot_start_time_range {
             let member_0 = body.enter("SlotStartTimeRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

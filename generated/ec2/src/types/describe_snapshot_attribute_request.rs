@@ -141,9 +141,8 @@ impl DescribeSnapshotAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeSnapshotAttributeRequest {
-    /// Writes the `DescribeSnapshotAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeSnapshotAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

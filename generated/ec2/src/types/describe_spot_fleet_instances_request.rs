@@ -154,9 +154,8 @@ impl DescribeSpotFleetInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeSpotFleetInstancesRequest {
-    /// Writes the `DescribeSpotFleetInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeSpotFleetInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -224,9 +224,8 @@ impl DescribeSpotFleetRequestHistoryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeSpotFleetRequestHistoryRequest {
-    /// Writes the `DescribeSpotFleetRequestHistoryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeSpotFleetRequestHistoryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

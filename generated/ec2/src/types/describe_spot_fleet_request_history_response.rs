@@ -63,9 +63,9 @@ impl DescribeSpotFleetRequestHistoryResponse {
         self.start_time.as_ref()
     }
 }
-impl DescribeSpotFleetRequestHistoryResponse {
-    /// Reads a `DescribeSpotFleetRequestHistoryResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for DescribeSpotFleetRequestHistoryResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

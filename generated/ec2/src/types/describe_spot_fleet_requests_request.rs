@@ -145,9 +145,8 @@ impl DescribeSpotFleetRequestsRequestBuilder {
         self.inner
     }
 }
-impl DescribeSpotFleetRequestsRequest {
-    /// Writes the `DescribeSpotFleetRequestsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeSpotFleetRequestsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

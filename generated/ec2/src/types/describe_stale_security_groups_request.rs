@@ -152,9 +152,8 @@ impl DescribeStaleSecurityGroupsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DescribeStaleSecurityGroupsRequest {
-    /// Writes the `DescribeStaleSecurityGroupsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeStaleSecurityGroupsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -183,9 +183,9 @@ impl DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
         self.inner
     }
 }
-impl DescribeVpcBlockPublicAccessExclusionsRequest {
-    /// Writes the `DescribeVpcBlockPublicAccessExclusionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DescribeVpcBlockPublicAccessExclusionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -194,7 +194,10 @@ impl DescribeVpcBlockPublicAccessExclusionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.exclusion_ids {

@@ -120,9 +120,8 @@ impl DescribeVpcClassicLinkDnsSupportRequestBuilder {
         self.inner
     }
 }
-impl DescribeVpcClassicLinkDnsSupportRequest {
-    /// Writes the `DescribeVpcClassicLinkDnsSupportRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeVpcClassicLinkDnsSupportRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -34,9 +34,9 @@ impl DescribeVpcClassicLinkDnsSupportResult {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
-impl DescribeVpcClassicLinkDnsSupportResult {
-    /// Reads a `DescribeVpcClassicLinkDnsSupportResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for DescribeVpcClassicLinkDnsSupportResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -128,9 +128,8 @@ impl DescribeVpcClassicLinkRequestBuilder {
         self.inner
     }
 }
-impl DescribeVpcClassicLinkRequest {
-    /// Writes the `DescribeVpcClassicLinkRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeVpcClassicLinkRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -144,7 +143,10 @@ impl DescribeVpcClassicLinkRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -211,9 +211,8 @@ impl DescribeVpcEncryptionControlsRequestBuilder {
         self.inner
     }
 }
-impl DescribeVpcEncryptionControlsRequest {
-    /// Writes the `DescribeVpcEncryptionControlsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEncryptionControlsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -222,7 +221,10 @@ impl DescribeVpcEncryptionControlsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_encryption_control_ids {

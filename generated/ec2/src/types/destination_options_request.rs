@@ -122,9 +122,8 @@ impl DestinationOptionsRequestBuilder {
         self.inner
     }
 }
-impl DestinationOptionsRequest {
-    /// Writes the `DestinationOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DestinationOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

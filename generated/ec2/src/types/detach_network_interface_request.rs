@@ -129,9 +129,8 @@ impl DetachNetworkInterfaceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DetachNetworkInterfaceRequest {
-    /// Writes the `DetachNetworkInterfaceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DetachNetworkInterfaceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -174,9 +174,8 @@ impl DetachVerifiedAccessTrustProviderRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DetachVerifiedAccessTrustProviderRequest {
-    /// Writes the `DetachVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DetachVerifiedAccessTrustProviderRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -181,9 +181,8 @@ impl DetachVolumeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DetachVolumeRequest {
-    /// Writes the `DetachVolumeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DetachVolumeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

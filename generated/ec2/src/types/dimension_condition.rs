@@ -128,9 +128,8 @@ impl DimensionConditionBuilder {
         self.inner
     }
 }
-impl DimensionCondition {
-    /// Writes the `DimensionCondition` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DimensionCondition {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -27,9 +27,8 @@ impl DisableAddressTransferResult {
         self.address_transfer.as_ref()
     }
 }
-impl DisableAddressTransferResult {
-    /// Reads a `DisableAddressTransferResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DisableAddressTransferResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -120,9 +120,9 @@ impl DisableApplicationStatusCheckSuppressionRequestBuilder {
         self.inner
     }
 }
-impl DisableApplicationStatusCheckSuppressionRequest {
-    /// Writes the `DisableApplicationStatusCheckSuppressionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisableApplicationStatusCheckSuppressionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -176,9 +176,9 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
         self.inner
     }
 }
-impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
-    /// Writes the `DisableAwsNetworkPerformanceMetricSubscriptionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

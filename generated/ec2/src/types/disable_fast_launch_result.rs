@@ -97,9 +97,8 @@ impl DisableFastLaunchResult {
         self.state_transition_time.as_ref()
     }
 }
-impl DisableFastLaunchResult {
-    /// Reads a `DisableFastLaunchResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DisableFastLaunchResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

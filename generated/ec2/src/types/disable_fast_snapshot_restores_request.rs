@@ -180,9 +180,8 @@ impl DisableFastSnapshotRestoresRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisableFastSnapshotRestoresRequest {
-    /// Writes the `DisableFastSnapshotRestoresRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisableFastSnapshotRestoresRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -100,9 +100,9 @@ impl DisableImageDeregistrationProtectionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisableImageDeregistrationProtectionRequest {
-    /// Writes the `DisableImageDeregistrationProtectionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisableImageDeregistrationProtectionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

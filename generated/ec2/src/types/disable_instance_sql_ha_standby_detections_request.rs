@@ -104,9 +104,9 @@ impl DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisableInstanceSqlHaStandbyDetectionsRequest {
-    /// Writes the `DisableInstanceSqlHaStandbyDetectionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisableInstanceSqlHaStandbyDetectionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

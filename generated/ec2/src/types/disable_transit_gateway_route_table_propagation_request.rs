@@ -174,9 +174,9 @@ impl DisableTransitGatewayRouteTablePropagationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisableTransitGatewayRouteTablePropagationRequest {
-    /// Writes the `DisableTransitGatewayRouteTablePropagationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisableTransitGatewayRouteTablePropagationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -100,9 +100,8 @@ impl DisableVpcClassicLinkRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisableVpcClassicLinkRequest {
-    /// Writes the `DisableVpcClassicLinkRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisableVpcClassicLinkRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -145,9 +145,9 @@ impl DisassociateCapacityReservationBillingOwnerRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateCapacityReservationBillingOwnerRequest {
-    /// Writes the `DisassociateCapacityReservationBillingOwnerRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisassociateCapacityReservationBillingOwnerRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

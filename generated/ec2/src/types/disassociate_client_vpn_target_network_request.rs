@@ -139,9 +139,8 @@ impl DisassociateClientVpnTargetNetworkRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateClientVpnTargetNetworkRequest {
-    /// Writes the `DisassociateClientVpnTargetNetworkRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateClientVpnTargetNetworkRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,9 @@ impl DisassociateEnclaveCertificateIamRoleRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateEnclaveCertificateIamRoleRequest {
-    /// Writes the `DisassociateEnclaveCertificateIamRoleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisassociateEnclaveCertificateIamRoleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -149,9 +149,8 @@ impl DisassociateInstanceEventWindowRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateInstanceEventWindowRequest {
-    /// Writes the `DisassociateInstanceEventWindowRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateInstanceEventWindowRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -163,7 +162,7 @@ impl DisassociateInstanceEventWindowRequest {
         }
         if let ::std::option::Option::Some(value) = &self.association_target {
             let member_0 = body.enter("AssociationTarget");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -137,9 +137,8 @@ impl DisassociateIpamByoasnRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateIpamByoasnRequest {
-    /// Writes the `DisassociateIpamByoasnRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateIpamByoasnRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

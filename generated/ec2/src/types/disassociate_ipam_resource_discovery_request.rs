@@ -106,9 +106,8 @@ impl DisassociateIpamResourceDiscoveryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateIpamResourceDiscoveryRequest {
-    /// Writes the `DisassociateIpamResourceDiscoveryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateIpamResourceDiscoveryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

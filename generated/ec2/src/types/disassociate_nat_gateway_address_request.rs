@@ -172,9 +172,8 @@ impl DisassociateNatGatewayAddressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateNatGatewayAddressRequest {
-    /// Writes the `DisassociateNatGatewayAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateNatGatewayAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,8 @@ impl DisassociateSecurityGroupVpcRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateSecurityGroupVpcRequest {
-    /// Writes the `DisassociateSecurityGroupVpcRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateSecurityGroupVpcRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -188,9 +188,9 @@ impl DisassociateTransitGatewayMulticastDomainRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateTransitGatewayMulticastDomainRequest {
-    /// Writes the `DisassociateTransitGatewayMulticastDomainRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for DisassociateTransitGatewayMulticastDomainRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -129,9 +129,8 @@ impl DisassociateTrunkInterfaceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DisassociateTrunkInterfaceRequest {
-    /// Writes the `DisassociateTrunkInterfaceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DisassociateTrunkInterfaceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -122,9 +122,8 @@ impl DiskImageBuilder {
         self.inner
     }
 }
-impl DiskImage {
-    /// Writes the `DiskImage` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DiskImage {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -133,12 +132,12 @@ impl DiskImage {
         }
         if let ::std::option::Option::Some(value) = &self.image {
             let member_0 = body.enter("Image");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.volume {
             let member_0 = body.enter("Volume");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -177,9 +177,8 @@ impl DnsOptionsSpecificationBuilder {
         self.inner
     }
 }
-impl DnsOptionsSpecification {
-    /// Writes the `DnsOptionsSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for DnsOptionsSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

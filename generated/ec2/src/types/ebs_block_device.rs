@@ -447,9 +447,8 @@ impl EbsBlockDeviceBuilder {
         self.inner
     }
 }
-impl EbsBlockDevice {
-    /// Writes the `EbsBlockDevice` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EbsBlockDevice {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -95,9 +95,8 @@ impl EnaSrdSpecificationBuilder {
         self.inner
     }
 }
-impl EnaSrdSpecification {
-    /// Writes the `EnaSrdSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnaSrdSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -106,7 +105,7 @@ impl EnaSrdSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
             let member_0 = body.enter("EnaSrdUdpSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -93,9 +93,8 @@ impl EnaSrdSpecificationRequestBuilder {
         self.inner
     }
 }
-impl EnaSrdSpecificationRequest {
-    /// Writes the `EnaSrdSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnaSrdSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -104,7 +103,7 @@ impl EnaSrdSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
             let member_0 = body.enter("EnaSrdUdpSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -64,9 +64,8 @@ impl EnaSrdUdpSpecificationRequestBuilder {
         self.inner
     }
 }
-impl EnaSrdUdpSpecificationRequest {
-    /// Writes the `EnaSrdUdpSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnaSrdUdpSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -139,9 +139,8 @@ impl EnableAddressTransferRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableAddressTransferRequest {
-    /// Writes the `EnableAddressTransferRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableAddressTransferRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -108,9 +108,8 @@ impl EnableAllowedImagesSettingsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableAllowedImagesSettingsRequest {
-    /// Writes the `EnableAllowedImagesSettingsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableAllowedImagesSettingsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -116,9 +116,8 @@ impl EnableCapacityManagerRequestBuilder {
         self.inner
     }
 }
-impl EnableCapacityManagerRequest {
-    /// Writes the `EnableCapacityManagerRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableCapacityManagerRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -240,9 +240,8 @@ impl EnableFastLaunchRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableFastLaunchRequest {
-    /// Writes the `EnableFastLaunchRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableFastLaunchRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -254,12 +253,12 @@ impl EnableFastLaunchRequest {
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_configuration {
             let member_0 = body.enter("SnapshotConfiguration");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template {
             let member_0 = body.enter("LaunchTemplate");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_parallel_launches {

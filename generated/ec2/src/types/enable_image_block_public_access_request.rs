@@ -110,9 +110,8 @@ impl EnableImageBlockPublicAccessRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableImageBlockPublicAccessRequest {
-    /// Writes the `EnableImageBlockPublicAccessRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableImageBlockPublicAccessRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

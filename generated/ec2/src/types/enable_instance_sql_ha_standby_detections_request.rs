@@ -135,9 +135,9 @@ impl EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableInstanceSqlHaStandbyDetectionsRequest {
-    /// Writes the `EnableInstanceSqlHaStandbyDetectionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for EnableInstanceSqlHaStandbyDetectionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

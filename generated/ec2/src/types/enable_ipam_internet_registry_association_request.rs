@@ -320,9 +320,9 @@ impl EnableIpamInternetRegistryAssociationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableIpamInternetRegistryAssociationRequest {
-    /// Writes the `EnableIpamInternetRegistryAssociationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for EnableIpamInternetRegistryAssociationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

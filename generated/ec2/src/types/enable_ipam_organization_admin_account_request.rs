@@ -104,9 +104,8 @@ impl EnableIpamOrganizationAdminAccountRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableIpamOrganizationAdminAccountRequest {
-    /// Writes the `EnableIpamOrganizationAdminAccountRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableIpamOrganizationAdminAccountRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -60,9 +60,9 @@ impl EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
         self.inner
     }
 }
-impl EnableReachabilityAnalyzerOrganizationSharingRequest {
-    /// Writes the `EnableReachabilityAnalyzerOrganizationSharingRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for EnableReachabilityAnalyzerOrganizationSharingRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

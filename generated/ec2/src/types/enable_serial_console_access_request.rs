@@ -58,9 +58,8 @@ impl EnableSerialConsoleAccessRequestBuilder {
         self.inner
     }
 }
-impl EnableSerialConsoleAccessRequest {
-    /// Writes the `EnableSerialConsoleAccessRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableSerialConsoleAccessRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

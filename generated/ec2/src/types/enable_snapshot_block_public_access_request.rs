@@ -109,9 +109,8 @@ impl EnableSnapshotBlockPublicAccessRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableSnapshotBlockPublicAccessRequest {
-    /// Writes the `EnableSnapshotBlockPublicAccessRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableSnapshotBlockPublicAccessRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,8 @@ impl EnableVgwRoutePropagationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableVgwRoutePropagationRequest {
-    /// Writes the `EnableVgwRoutePropagationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnableVgwRoutePropagationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -58,9 +58,8 @@ impl EnclaveOptionsRequestBuilder {
         self.inner
     }
 }
-impl EnclaveOptionsRequest {
-    /// Writes the `EnclaveOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for EnclaveOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

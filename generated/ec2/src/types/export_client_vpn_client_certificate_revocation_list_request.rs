@@ -102,9 +102,9 @@ impl ExportClientVpnClientCertificateRevocationListRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ExportClientVpnClientCertificateRevocationListRequest {
-    /// Writes the `ExportClientVpnClientCertificateRevocationListRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ExportClientVpnClientCertificateRevocationListRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

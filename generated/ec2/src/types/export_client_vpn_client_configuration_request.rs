@@ -102,9 +102,8 @@ impl ExportClientVpnClientConfigurationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ExportClientVpnClientConfigurationRequest {
-    /// Writes the `ExportClientVpnClientConfigurationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ExportClientVpnClientConfigurationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -306,9 +306,8 @@ impl ExportImageRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ExportImageRequest {
-    /// Writes the `ExportImageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ExportImageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -329,7 +328,7 @@ impl ExportImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.s3_export_location {
             let member_0 = body.enter("S3ExportLocation");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.role_name {
@@ -337,7 +336,10 @@ impl ExportImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

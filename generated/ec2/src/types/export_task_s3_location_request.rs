@@ -106,9 +106,8 @@ impl ExportTaskS3LocationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ExportTaskS3LocationRequest {
-    /// Writes the `ExportTaskS3LocationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ExportTaskS3LocationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

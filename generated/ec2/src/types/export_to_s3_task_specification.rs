@@ -159,9 +159,8 @@ impl ExportToS3TaskSpecificationBuilder {
         self.inner
     }
 }
-impl ExportToS3TaskSpecification {
-    /// Writes the `ExportToS3TaskSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ExportToS3TaskSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

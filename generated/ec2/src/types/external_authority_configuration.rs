@@ -103,9 +103,8 @@ impl ExternalAuthorityConfigurationBuilder {
         self.inner
     }
 }
-impl ExternalAuthorityConfiguration {
-    /// Writes the `ExternalAuthorityConfiguration` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ExternalAuthorityConfiguration {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -141,9 +141,9 @@ impl FastLaunchLaunchTemplateSpecificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl FastLaunchLaunchTemplateSpecificationRequest {
-    /// Writes the `FastLaunchLaunchTemplateSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for FastLaunchLaunchTemplateSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -99,9 +99,8 @@ impl FederatedAuthenticationRequestBuilder {
         self.inner
     }
 }
-impl FederatedAuthenticationRequest {
-    /// Writes the `FederatedAuthenticationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FederatedAuthenticationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

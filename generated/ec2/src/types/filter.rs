@@ -101,9 +101,8 @@ impl FilterBuilder {
         self.inner
     }
 }
-impl Filter {
-    /// Writes the `Filter` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Filter {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

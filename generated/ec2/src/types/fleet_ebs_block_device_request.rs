@@ -281,9 +281,8 @@ impl FleetEbsBlockDeviceRequestBuilder {
         self.inner
     }
 }
-impl FleetEbsBlockDeviceRequest {
-    /// Writes the `FleetEbsBlockDeviceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FleetEbsBlockDeviceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

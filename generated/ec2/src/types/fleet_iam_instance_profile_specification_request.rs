@@ -93,9 +93,9 @@ impl FleetIamInstanceProfileSpecificationRequestBuilder {
         self.inner
     }
 }
-impl FleetIamInstanceProfileSpecificationRequest {
-    /// Writes the `FleetIamInstanceProfileSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for FleetIamInstanceProfileSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

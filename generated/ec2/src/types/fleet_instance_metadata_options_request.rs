@@ -146,9 +146,8 @@ impl FleetInstanceMetadataOptionsRequestBuilder {
         self.inner
     }
 }
-impl FleetInstanceMetadataOptionsRequest {
-    /// Writes the `FleetInstanceMetadataOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FleetInstanceMetadataOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -537,9 +537,8 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         self.inner
     }
 }
-impl FleetLaunchTemplateOverridesRequest {
-    /// Writes the `FleetLaunchTemplateOverridesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateOverridesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -566,7 +565,7 @@ impl FleetLaunchTemplateOverridesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.key_name {
@@ -576,23 +575,23 @@ impl FleetLaunchTemplateOverridesRequest {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
-                crate::types::FleetBlockDeviceMappingRequest::write_query,
+                <crate::types::FleetBlockDeviceMappingRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.metadata_options {
             let member_0 = body.enter("MetadataOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {

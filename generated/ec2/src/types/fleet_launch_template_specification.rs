@@ -136,9 +136,8 @@ impl FleetLaunchTemplateSpecificationBuilder {
         self.inner
     }
 }
-impl FleetLaunchTemplateSpecification {
-    /// Writes the `FleetLaunchTemplateSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

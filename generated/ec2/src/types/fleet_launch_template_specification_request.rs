@@ -184,9 +184,8 @@ impl FleetLaunchTemplateSpecificationRequestBuilder {
         self.inner
     }
 }
-impl FleetLaunchTemplateSpecificationRequest {
-    /// Writes the `FleetLaunchTemplateSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -103,9 +103,8 @@ impl FleetSpotCapacityRebalanceRequestBuilder {
         self.inner
     }
 }
-impl FleetSpotCapacityRebalanceRequest {
-    /// Writes the `FleetSpotCapacityRebalanceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for FleetSpotCapacityRebalanceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -143,9 +143,8 @@ impl GetActiveVpnTunnelStatusRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetActiveVpnTunnelStatusRequest {
-    /// Writes the `GetActiveVpnTunnelStatusRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetActiveVpnTunnelStatusRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -100,9 +100,9 @@ impl GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetAssociatedEnclaveCertificateIamRolesRequest {
-    /// Writes the `GetAssociatedEnclaveCertificateIamRolesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetAssociatedEnclaveCertificateIamRolesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -152,9 +152,8 @@ impl GetAssociatedIpv6PoolCidrsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetAssociatedIpv6PoolCidrsRequest {
-    /// Writes the `GetAssociatedIpv6PoolCidrsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetAssociatedIpv6PoolCidrsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -209,15 +209,17 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
         self.inner
     }
 }
-impl GetAwsNetworkPerformanceDataRequest {
-    /// Writes the `GetAwsNetworkPerformanceDataRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetAwsNetworkPerformanceDataRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.data_queries {
             let member_0 = body.enter("DataQuery");
-            body.items(value, crate::types::DataQuery::write_query)?;
+            body.items(
+                value,
+                <crate::types::DataQuery as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.start_time {

@@ -58,9 +58,8 @@ impl GetCapacityManagerAttributesRequestBuilder {
         self.inner
     }
 }
-impl GetCapacityManagerAttributesRequest {
-    /// Writes the `GetCapacityManagerAttributesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerAttributesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -81,9 +81,8 @@ impl GetCapacityManagerAttributesResult {
         self.latest_datapoint_timestamp.as_ref()
     }
 }
-impl GetCapacityManagerAttributesResult {
-    /// Reads a `GetCapacityManagerAttributesResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetCapacityManagerAttributesResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -341,9 +341,8 @@ impl GetCapacityManagerMetricDataRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetCapacityManagerMetricDataRequest {
-    /// Writes the `GetCapacityManagerMetricDataRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDataRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -380,7 +379,10 @@ impl GetCapacityManagerMetricDataRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filter_by {
             let member_0 = body.enter("FilterBy");
-            body.items(value, crate::types::CapacityManagerCondition::write_query)?;
+            body.items(
+                value,
+                <crate::types::CapacityManagerCondition as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

@@ -318,9 +318,8 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetCapacityManagerMetricDimensionsRequest {
-    /// Writes the `GetCapacityManagerMetricDimensionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDimensionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -331,7 +330,10 @@ impl GetCapacityManagerMetricDimensionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filter_by {
             let member_0 = body.enter("FilterBy");
-            body.items(value, crate::types::CapacityManagerCondition::write_query)?;
+            body.items(
+                value,
+                <crate::types::CapacityManagerCondition as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.start_time {

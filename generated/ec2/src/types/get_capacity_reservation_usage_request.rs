@@ -154,9 +154,8 @@ impl GetCapacityReservationUsageRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetCapacityReservationUsageRequest {
-    /// Writes the `GetCapacityReservationUsageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetCapacityReservationUsageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -111,9 +111,8 @@ impl GetCapacityReservationUsageResult {
         self.interruption_info.as_ref()
     }
 }
-impl GetCapacityReservationUsageResult {
-    /// Reads a `GetCapacityReservationUsageResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetCapacityReservationUsageResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

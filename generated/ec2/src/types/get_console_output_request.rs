@@ -125,9 +125,8 @@ impl GetConsoleOutputRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetConsoleOutputRequest {
-    /// Writes the `GetConsoleOutputRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetConsoleOutputRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -123,9 +123,8 @@ impl GetConsoleScreenshotRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetConsoleScreenshotRequest {
-    /// Writes the `GetConsoleScreenshotRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetConsoleScreenshotRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

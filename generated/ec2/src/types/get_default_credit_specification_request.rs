@@ -106,9 +106,8 @@ impl GetDefaultCreditSpecificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetDefaultCreditSpecificationRequest {
-    /// Writes the `GetDefaultCreditSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetDefaultCreditSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

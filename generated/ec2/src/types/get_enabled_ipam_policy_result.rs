@@ -41,9 +41,8 @@ impl GetEnabledIpamPolicyResult {
         self.managed_by.as_ref()
     }
 }
-impl GetEnabledIpamPolicyResult {
-    /// Reads a `GetEnabledIpamPolicyResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetEnabledIpamPolicyResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -182,9 +182,8 @@ impl GetFlowLogsIntegrationTemplateRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetFlowLogsIntegrationTemplateRequest {
-    /// Writes the `GetFlowLogsIntegrationTemplateRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetFlowLogsIntegrationTemplateRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -201,7 +200,7 @@ impl GetFlowLogsIntegrationTemplateRequest {
         }
         if let ::std::option::Option::Some(value) = &self.integrate_services {
             let member_0 = body.enter("IntegrateService");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

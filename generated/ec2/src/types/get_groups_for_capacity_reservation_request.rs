@@ -154,9 +154,8 @@ impl GetGroupsForCapacityReservationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetGroupsForCapacityReservationRequest {
-    /// Writes the `GetGroupsForCapacityReservationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetGroupsForCapacityReservationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

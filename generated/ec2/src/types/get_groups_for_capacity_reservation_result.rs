@@ -36,9 +36,8 @@ impl GetGroupsForCapacityReservationResult {
         self.capacity_reservation_groups.as_deref().unwrap_or_default()
     }
 }
-impl GetGroupsForCapacityReservationResult {
-    /// Reads a `GetGroupsForCapacityReservationResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetGroupsForCapacityReservationResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -118,9 +118,8 @@ impl GetHostReservationPurchasePreviewRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetHostReservationPurchasePreviewRequest {
-    /// Writes the `GetHostReservationPurchasePreviewRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetHostReservationPurchasePreviewRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

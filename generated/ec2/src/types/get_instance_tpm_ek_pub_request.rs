@@ -176,9 +176,8 @@ impl GetInstanceTpmEkPubRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetInstanceTpmEkPubRequest {
-    /// Writes the `GetInstanceTpmEkPubRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetInstanceTpmEkPubRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

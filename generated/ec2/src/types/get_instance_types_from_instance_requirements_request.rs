@@ -273,9 +273,9 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetInstanceTypesFromInstanceRequirementsRequest {
-    /// Writes the `GetInstanceTypesFromInstanceRequirementsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetInstanceTypesFromInstanceRequirementsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -294,7 +294,7 @@ impl GetInstanceTypesFromInstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {

@@ -284,9 +284,8 @@ impl GetIpamAddressHistoryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamAddressHistoryRequest {
-    /// Writes the `GetIpamAddressHistoryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetIpamAddressHistoryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

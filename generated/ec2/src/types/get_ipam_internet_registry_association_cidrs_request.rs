@@ -191,9 +191,9 @@ impl GetIpamInternetRegistryAssociationCidrsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamInternetRegistryAssociationCidrsRequest {
-    /// Writes the `GetIpamInternetRegistryAssociationCidrsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetIpamInternetRegistryAssociationCidrsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -213,7 +213,10 @@ impl GetIpamInternetRegistryAssociationCidrsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

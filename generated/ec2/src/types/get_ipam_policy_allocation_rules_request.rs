@@ -251,9 +251,8 @@ impl GetIpamPolicyAllocationRulesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamPolicyAllocationRulesRequest {
-    /// Writes the `GetIpamPolicyAllocationRulesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyAllocationRulesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -265,7 +264,10 @@ impl GetIpamPolicyAllocationRulesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.locale {

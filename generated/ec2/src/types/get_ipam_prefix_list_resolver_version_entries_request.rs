@@ -195,9 +195,9 @@ impl GetIpamPrefixListResolverVersionEntriesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamPrefixListResolverVersionEntriesRequest {
-    /// Writes the `GetIpamPrefixListResolverVersionEntriesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetIpamPrefixListResolverVersionEntriesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

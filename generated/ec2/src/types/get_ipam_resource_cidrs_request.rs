@@ -338,9 +338,8 @@ impl GetIpamResourceCidrsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamResourceCidrsRequest {
-    /// Writes the `GetIpamResourceCidrsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetIpamResourceCidrsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -349,7 +348,10 @@ impl GetIpamResourceCidrsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
@@ -372,7 +374,7 @@ impl GetIpamResourceCidrsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_tag {
             let member_0 = body.enter("ResourceTag");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.resource_owner {

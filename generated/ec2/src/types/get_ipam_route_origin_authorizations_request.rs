@@ -187,9 +187,8 @@ impl GetIpamRouteOriginAuthorizationsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamRouteOriginAuthorizationsRequest {
-    /// Writes the `GetIpamRouteOriginAuthorizationsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetIpamRouteOriginAuthorizationsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

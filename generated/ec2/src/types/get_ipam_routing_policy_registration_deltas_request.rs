@@ -286,9 +286,9 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetIpamRoutingPolicyRegistrationDeltasRequest {
-    /// Writes the `GetIpamRoutingPolicyRegistrationDeltasRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetIpamRoutingPolicyRegistrationDeltasRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -152,9 +152,8 @@ impl GetManagedPrefixListAssociationsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetManagedPrefixListAssociationsRequest {
-    /// Writes the `GetManagedPrefixListAssociationsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetManagedPrefixListAssociationsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -175,9 +175,8 @@ impl GetManagedPrefixListEntriesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetManagedPrefixListEntriesRequest {
-    /// Writes the `GetManagedPrefixListEntriesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetManagedPrefixListEntriesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -58,9 +58,8 @@ impl GetManagedResourceVisibilityRequestBuilder {
         self.inner
     }
 }
-impl GetManagedResourceVisibilityRequest {
-    /// Writes the `GetManagedResourceVisibilityRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetManagedResourceVisibilityRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -160,9 +160,9 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
-    /// Writes the `GetNetworkInsightsAccessScopeAnalysisFindingsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -104,9 +104,9 @@ impl GetNetworkInsightsAccessScopeContentRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetNetworkInsightsAccessScopeContentRequest {
-    /// Writes the `GetNetworkInsightsAccessScopeContentRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetNetworkInsightsAccessScopeContentRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -145,9 +145,8 @@ impl GetReservedInstancesExchangeQuoteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetReservedInstancesExchangeQuoteRequest {
-    /// Writes the `GetReservedInstancesExchangeQuoteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetReservedInstancesExchangeQuoteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -161,7 +160,10 @@ impl GetReservedInstancesExchangeQuoteRequest {
         }
         if let ::std::option::Option::Some(value) = &self.target_configurations {
             let member_0 = body.enter("TargetConfiguration");
-            body.items(value, crate::types::TargetConfigurationRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::TargetConfigurationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

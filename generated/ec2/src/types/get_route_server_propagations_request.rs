@@ -129,9 +129,8 @@ impl GetRouteServerPropagationsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetRouteServerPropagationsRequest {
-    /// Writes the `GetRouteServerPropagationsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetRouteServerPropagationsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

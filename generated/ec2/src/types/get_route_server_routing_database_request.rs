@@ -185,9 +185,8 @@ impl GetRouteServerRoutingDatabaseRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetRouteServerRoutingDatabaseRequest {
-    /// Writes the `GetRouteServerRoutingDatabaseRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetRouteServerRoutingDatabaseRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -205,7 +204,10 @@ impl GetRouteServerRoutingDatabaseRequest {
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
-            body.items(value, crate::types::Filter::write_query)?;
+            body.items(
+                value,
+                <crate::types::Filter as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -58,9 +58,8 @@ impl GetSerialConsoleAccessStatusRequestBuilder {
         self.inner
     }
 }
-impl GetSerialConsoleAccessStatusRequest {
-    /// Writes the `GetSerialConsoleAccessStatusRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetSerialConsoleAccessStatusRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

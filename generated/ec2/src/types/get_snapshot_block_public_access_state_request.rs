@@ -58,9 +58,8 @@ impl GetSnapshotBlockPublicAccessStateRequestBuilder {
         self.inner
     }
 }
-impl GetSnapshotBlockPublicAccessStateRequest {
-    /// Writes the `GetSnapshotBlockPublicAccessStateRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetSnapshotBlockPublicAccessStateRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

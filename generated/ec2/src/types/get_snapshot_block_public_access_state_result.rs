@@ -41,9 +41,9 @@ impl GetSnapshotBlockPublicAccessStateResult {
         self.managed_by.as_ref()
     }
 }
-impl GetSnapshotBlockPublicAccessStateResult {
-    /// Reads a `GetSnapshotBlockPublicAccessStateResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for GetSnapshotBlockPublicAccessStateResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -354,9 +354,8 @@ impl GetSpotPlacementScoresRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetSpotPlacementScoresRequest {
-    /// Writes the `GetSpotPlacementScoresRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetSpotPlacementScoresRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -386,7 +385,7 @@ impl GetSpotPlacementScoresRequest {
             .instance_requirements_with_metadata
         {
             let member_0 = body.enter("InstanceRequirementsWithMetadata");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -104,9 +104,8 @@ impl GetVerifiedAccessEndpointPolicyRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetVerifiedAccessEndpointPolicyRequest {
-    /// Writes the `GetVerifiedAccessEndpointPolicyRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetVerifiedAccessEndpointPolicyRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -156,9 +156,8 @@ impl GetVerifiedAccessEndpointTargetsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetVerifiedAccessEndpointTargetsRequest {
-    /// Writes the `GetVerifiedAccessEndpointTargetsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetVerifiedAccessEndpointTargetsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -152,9 +152,9 @@ impl GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetVpcResourcesBlockingEncryptionEnforcementRequest {
-    /// Writes the `GetVpcResourcesBlockingEncryptionEnforcementRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetVpcResourcesBlockingEncryptionEnforcementRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

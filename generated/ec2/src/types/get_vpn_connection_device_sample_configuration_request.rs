@@ -205,9 +205,9 @@ impl GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetVpnConnectionDeviceSampleConfigurationRequest {
-    /// Writes the `GetVpnConnectionDeviceSampleConfigurationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for GetVpnConnectionDeviceSampleConfigurationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -24,9 +24,9 @@ impl GetVpnConnectionDeviceSampleConfigurationResult {
         self.vpn_connection_device_sample_configuration.as_deref()
     }
 }
-impl GetVpnConnectionDeviceSampleConfigurationResult {
-    /// Reads a `GetVpnConnectionDeviceSampleConfigurationResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for GetVpnConnectionDeviceSampleConfigurationResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

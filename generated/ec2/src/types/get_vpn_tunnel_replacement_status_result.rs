@@ -62,9 +62,8 @@ impl GetVpnTunnelReplacementStatusResult {
         self.maintenance_details.as_ref()
     }
 }
-impl GetVpnTunnelReplacementStatusResult {
-    /// Reads a `GetVpnTunnelReplacementStatusResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetVpnTunnelReplacementStatusResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

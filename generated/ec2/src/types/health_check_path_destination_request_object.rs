@@ -95,9 +95,8 @@ impl HealthCheckPathDestinationRequestObjectBuilder {
         self.inner
     }
 }
-impl HealthCheckPathDestinationRequestObject {
-    /// Writes the `HealthCheckPathDestinationRequestObject` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for HealthCheckPathDestinationRequestObject {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -113,22 +113,21 @@ impl HealthCheckPathRequestObjectBuilder {
         self.inner
     }
 }
-impl HealthCheckPathRequestObject {
-    /// Writes the `HealthCheckPathRequestObject` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for HealthCheckPathRequestObject {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source {
             let member_0 = body.enter("Source");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destinations {
             let member_0 = body.enter("Destination");
             body.items(
                 value,
-                crate::types::HealthCheckPathDestinationRequestObject::write_query,
+                <crate::types::HealthCheckPathDestinationRequestObject as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

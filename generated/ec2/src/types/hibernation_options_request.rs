@@ -65,9 +65,8 @@ impl HibernationOptionsRequestBuilder {
         self.inner
     }
 }
-impl HibernationOptionsRequest {
-    /// Writes the `HibernationOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for HibernationOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -289,9 +289,8 @@ impl ImageCriterionRequestBuilder {
         self.inner
     }
 }
-impl ImageCriterionRequest {
-    /// Writes the `ImageCriterionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImageCriterionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -312,17 +311,20 @@ impl ImageCriterionRequest {
         }
         if let ::std::option::Option::Some(value) = &self.deprecation_time_condition {
             let member_0 = body.enter("DeprecationTimeCondition");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.creation_date_condition {
             let member_0 = body.enter("CreationDateCondition");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_watermarks {
             let member_0 = body.enter("ImageWatermark");
-            body.items(value, crate::types::ImageWatermarkFilterRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::ImageWatermarkFilterRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -218,9 +218,8 @@ impl ImageDiskContainerBuilder {
         self.inner
     }
 }
-impl ImageDiskContainer {
-    /// Writes the `ImageDiskContainer` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImageDiskContainer {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -241,7 +240,7 @@ impl ImageDiskContainer {
         }
         if let ::std::option::Option::Some(value) = &self.user_bucket {
             let member_0 = body.enter("UserBucket");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -103,9 +103,8 @@ impl ImageUsageResourceTypeOptionRequestBuilder {
         self.inner
     }
 }
-impl ImageUsageResourceTypeOptionRequest {
-    /// Writes the `ImageUsageResourceTypeOptionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImageUsageResourceTypeOptionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

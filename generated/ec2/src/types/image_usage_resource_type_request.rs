@@ -109,9 +109,8 @@ impl ImageUsageResourceTypeRequestBuilder {
         self.inner
     }
 }
-impl ImageUsageResourceTypeRequest {
-    /// Writes the `ImageUsageResourceTypeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImageUsageResourceTypeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -122,7 +121,7 @@ impl ImageUsageResourceTypeRequest {
             let member_0 = body.enter("ResourceTypeOption");
             body.items(
                 value,
-                crate::types::ImageUsageResourceTypeOptionRequest::write_query,
+                <crate::types::ImageUsageResourceTypeOptionRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

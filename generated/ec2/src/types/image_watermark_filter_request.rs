@@ -165,9 +165,8 @@ impl ImageWatermarkFilterRequestBuilder {
         self.inner
     }
 }
-impl ImageWatermarkFilterRequest {
-    /// Writes the `ImageWatermarkFilterRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImageWatermarkFilterRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -143,9 +143,9 @@ impl ImportClientVpnClientCertificateRevocationListRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ImportClientVpnClientCertificateRevocationListRequest {
-    /// Writes the `ImportClientVpnClientCertificateRevocationListRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ImportClientVpnClientCertificateRevocationListRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -538,9 +538,8 @@ impl ImportImageRequestBuilder {
         self.inner
     }
 }
-impl ImportImageRequest {
-    /// Writes the `ImportImageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -549,7 +548,7 @@ impl ImportImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.client_data {
             let member_0 = body.enter("ClientData");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -560,7 +559,10 @@ impl ImportImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.disk_containers {
             let member_0 = body.enter("DiskContainer");
-            body.items(value, crate::types::ImageDiskContainer::write_query)?;
+            body.items(
+                value,
+                <crate::types::ImageDiskContainer as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -588,13 +590,16 @@ impl ImportImageRequest {
             let member_0 = body.enter("LicenseSpecifications");
             body.items(
                 value,
-                crate::types::ImportImageLicenseConfigurationRequest::write_query,
+                <crate::types::ImportImageLicenseConfigurationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.usage_operation {

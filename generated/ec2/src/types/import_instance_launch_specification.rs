@@ -388,9 +388,8 @@ impl ImportInstanceLaunchSpecificationBuilder {
         self.inner
     }
 }
-impl ImportInstanceLaunchSpecification {
-    /// Writes the `ImportInstanceLaunchSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImportInstanceLaunchSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -412,7 +411,7 @@ impl ImportInstanceLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.user_data {
             let member_0 = body.enter("UserData");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
@@ -420,7 +419,7 @@ impl ImportInstanceLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {

@@ -197,9 +197,8 @@ impl ImportInstanceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ImportInstanceRequest {
-    /// Writes the `ImportInstanceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImportInstanceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -211,12 +210,15 @@ impl ImportInstanceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disk_images {
             let member_0 = body.enter("DiskImage");
-            body.items(value, crate::types::DiskImage::write_query)?;
+            body.items(
+                value,
+                <crate::types::DiskImage as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.platform {

@@ -232,9 +232,8 @@ impl ImportVolumeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ImportVolumeRequest {
-    /// Writes the `ImportVolumeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ImportVolumeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -249,7 +248,7 @@ impl ImportVolumeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.image {
             let member_0 = body.enter("Image");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
@@ -257,7 +256,7 @@ impl ImportVolumeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.volume {
             let member_0 = body.enter("Volume");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

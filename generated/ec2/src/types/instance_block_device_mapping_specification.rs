@@ -157,9 +157,8 @@ impl InstanceBlockDeviceMappingSpecificationBuilder {
         self.inner
     }
 }
-impl InstanceBlockDeviceMappingSpecification {
-    /// Writes the `InstanceBlockDeviceMappingSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceBlockDeviceMappingSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -168,7 +167,7 @@ impl InstanceBlockDeviceMappingSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.virtual_name {

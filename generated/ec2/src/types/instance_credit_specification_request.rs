@@ -110,9 +110,8 @@ impl InstanceCreditSpecificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl InstanceCreditSpecificationRequest {
-    /// Writes the `InstanceCreditSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceCreditSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

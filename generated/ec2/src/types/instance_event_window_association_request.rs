@@ -138,9 +138,8 @@ impl InstanceEventWindowAssociationRequestBuilder {
         self.inner
     }
 }
-impl InstanceEventWindowAssociationRequest {
-    /// Writes the `InstanceEventWindowAssociationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowAssociationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -151,7 +150,10 @@ impl InstanceEventWindowAssociationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_tags {
             let member_0 = body.enter("InstanceTag");
-            body.items(value, crate::types::Tag::write_query)?;
+            body.items(
+                value,
+                <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dedicated_host_ids {

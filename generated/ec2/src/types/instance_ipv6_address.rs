@@ -87,9 +87,8 @@ impl InstanceIpv6AddressBuilder {
         self.inner
     }
 }
-impl InstanceIpv6Address {
-    /// Writes the `InstanceIpv6Address` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6Address {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

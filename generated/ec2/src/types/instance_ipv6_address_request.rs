@@ -64,9 +64,8 @@ impl InstanceIpv6AddressRequestBuilder {
         self.inner
     }
 }
-impl InstanceIpv6AddressRequest {
-    /// Writes the `InstanceIpv6AddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6AddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -97,9 +97,8 @@ impl InstanceMarketOptionsRequestBuilder {
         self.inner
     }
 }
-impl InstanceMarketOptionsRequest {
-    /// Writes the `InstanceMarketOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceMarketOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -108,7 +107,7 @@ impl InstanceMarketOptionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

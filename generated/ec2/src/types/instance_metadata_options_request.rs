@@ -222,9 +222,8 @@ impl InstanceMetadataOptionsRequestBuilder {
         self.inner
     }
 }
-impl InstanceMetadataOptionsRequest {
-    /// Writes the `InstanceMetadataOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceMetadataOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -74,9 +74,8 @@ impl InstanceNetworkPerformanceOptionsRequestBuilder {
         self.inner
     }
 }
-impl InstanceNetworkPerformanceOptionsRequest {
-    /// Writes the `InstanceNetworkPerformanceOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkPerformanceOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -1100,20 +1100,19 @@ impl InstanceRequirementsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl InstanceRequirementsRequest {
-    /// Writes the `InstanceRequirementsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceRequirementsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.v_cpu_count {
             let member_0 = body.enter("VCpuCount");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.memory_mib {
             let member_0 = body.enter("MemoryMiB");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
@@ -1123,7 +1122,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
             let member_0 = body.enter("MemoryGiBPerVCpu");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
@@ -1160,7 +1159,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_count {
             let member_0 = body.enter("NetworkInterfaceCount");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.local_storage {
@@ -1173,12 +1172,12 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
             let member_0 = body.enter("TotalLocalStorageGB");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.baseline_ebs_bandwidth_mbps {
             let member_0 = body.enter("BaselineEbsBandwidthMbps");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_types {
@@ -1188,7 +1187,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_count {
             let member_0 = body.enter("AcceleratorCount");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
@@ -1203,12 +1202,12 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
             let member_0 = body.enter("AcceleratorTotalMemoryMiB");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_bandwidth_gbps {
             let member_0 = body.enter("NetworkBandwidthGbps");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
@@ -1226,7 +1225,7 @@ impl InstanceRequirementsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.baseline_performance_factors {
             let member_0 = body.enter("BaselinePerformanceFactors");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.require_encryption_in_transit {

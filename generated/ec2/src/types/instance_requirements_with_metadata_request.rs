@@ -142,9 +142,8 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
         self.inner
     }
 }
-impl InstanceRequirementsWithMetadataRequest {
-    /// Writes the `InstanceRequirementsWithMetadataRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for InstanceRequirementsWithMetadataRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -160,7 +159,7 @@ impl InstanceRequirementsWithMetadataRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -79,9 +79,9 @@ impl InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl InstanceSecondaryInterfacePrivateIpAddressRequest {
-    /// Writes the `InstanceSecondaryInterfacePrivateIpAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for InstanceSecondaryInterfacePrivateIpAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -250,9 +250,9 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
         self.inner
     }
 }
-impl InstanceSecondaryInterfaceSpecificationRequest {
-    /// Writes the `InstanceSecondaryInterfaceSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for InstanceSecondaryInterfaceSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -269,7 +269,7 @@ impl InstanceSecondaryInterfaceSpecificationRequest {
             let member_0 = body.enter("PrivateIpAddress");
             body.items(
                 value,
-                crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest::write_query,
+                <crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -70,15 +70,17 @@ impl IntegrateServicesBuilder {
         self.inner
     }
 }
-impl IntegrateServices {
-    /// Writes the `IntegrateServices` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IntegrateServices {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.athena_integrations {
             let member_0 = body.enter("AthenaIntegration");
-            body.items(value, crate::types::AthenaIntegration::write_query)?;
+            body.items(
+                value,
+                <crate::types::AthenaIntegration as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

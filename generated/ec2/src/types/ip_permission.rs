@@ -248,9 +248,8 @@ impl IpPermissionBuilder {
         self.inner
     }
 }
-impl IpPermission {
-    /// Writes the `IpPermission` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IpPermission {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -265,22 +264,34 @@ impl IpPermission {
         }
         if let ::std::option::Option::Some(value) = &self.user_id_group_pairs {
             let member_0 = body.enter("Groups");
-            body.items(value, crate::types::UserIdGroupPair::write_query)?;
+            body.items(
+                value,
+                <crate::types::UserIdGroupPair as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_ranges {
             let member_0 = body.enter("IpRanges");
-            body.items(value, crate::types::IpRange::write_query)?;
+            body.items(
+                value,
+                <crate::types::IpRange as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_ranges {
             let member_0 = body.enter("Ipv6Ranges");
-            body.items(value, crate::types::Ipv6Range::write_query)?;
+            body.items(
+                value,
+                <crate::types::Ipv6Range as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
             let member_0 = body.enter("PrefixListIds");
-            body.items(value, crate::types::PrefixListId::write_query)?;
+            body.items(
+                value,
+                <crate::types::PrefixListId as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -97,9 +97,8 @@ impl IpRangeBuilder {
         self.inner
     }
 }
-impl IpRange {
-    /// Writes the `IpRange` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IpRange {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

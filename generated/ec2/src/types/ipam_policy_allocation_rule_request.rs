@@ -70,9 +70,8 @@ impl IpamPolicyAllocationRuleRequestBuilder {
         self.inner
     }
 }
-impl IpamPolicyAllocationRuleRequest {
-    /// Writes the `IpamPolicyAllocationRuleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IpamPolicyAllocationRuleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

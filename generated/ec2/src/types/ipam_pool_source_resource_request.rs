@@ -155,9 +155,8 @@ impl IpamPoolSourceResourceRequestBuilder {
         self.inner
     }
 }
-impl IpamPoolSourceResourceRequest {
-    /// Writes the `IpamPoolSourceResourceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IpamPoolSourceResourceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -299,9 +299,8 @@ impl IpamPrefixListResolverRuleConditionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl IpamPrefixListResolverRuleConditionRequest {
-    /// Writes the `IpamPrefixListResolverRuleConditionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleConditionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -322,7 +321,7 @@ impl IpamPrefixListResolverRuleConditionRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_tag {
             let member_0 = body.enter("ResourceTag");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {

@@ -245,9 +245,8 @@ impl IpamPrefixListResolverRuleRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl IpamPrefixListResolverRuleRequest {
-    /// Writes the `IpamPrefixListResolverRuleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -267,7 +266,7 @@ impl IpamPrefixListResolverRuleRequest {
             let member_0 = body.enter("Condition");
             body.items(
                 value,
-                crate::types::IpamPrefixListResolverRuleConditionRequest::write_query,
+                <crate::types::IpamPrefixListResolverRuleConditionRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -64,9 +64,8 @@ impl Ipv4PrefixSpecificationRequestBuilder {
         self.inner
     }
 }
-impl Ipv4PrefixSpecificationRequest {
-    /// Writes the `Ipv4PrefixSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Ipv4PrefixSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -97,9 +97,8 @@ impl Ipv6RangeBuilder {
         self.inner
     }
 }
-impl Ipv6Range {
-    /// Writes the `Ipv6Range` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Ipv6Range {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -155,9 +155,8 @@ impl LaunchPermissionBuilder {
         self.inner
     }
 }
-impl LaunchPermission {
-    /// Writes the `LaunchPermission` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchPermission {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -102,20 +102,25 @@ impl LaunchPermissionModificationsBuilder {
         self.inner
     }
 }
-impl LaunchPermissionModifications {
-    /// Writes the `LaunchPermissionModifications` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchPermissionModifications {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.add {
             let member_0 = body.enter("Add");
-            body.items(value, crate::types::LaunchPermission::write_query)?;
+            body.items(
+                value,
+                <crate::types::LaunchPermission as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove {
             let member_0 = body.enter("Remove");
-            body.items(value, crate::types::LaunchPermission::write_query)?;
+            body.items(
+                value,
+                <crate::types::LaunchPermission as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

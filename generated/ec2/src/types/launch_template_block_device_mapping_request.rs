@@ -157,9 +157,8 @@ impl LaunchTemplateBlockDeviceMappingRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateBlockDeviceMappingRequest {
-    /// Writes the `LaunchTemplateBlockDeviceMappingRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateBlockDeviceMappingRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -171,7 +170,7 @@ impl LaunchTemplateBlockDeviceMappingRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.no_device {

@@ -115,9 +115,9 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateCapacityReservationSpecificationRequest {
-    /// Writes the `LaunchTemplateCapacityReservationSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for LaunchTemplateCapacityReservationSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -127,7 +127,7 @@ impl LaunchTemplateCapacityReservationSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
             let member_0 = body.enter("CapacityReservationTarget");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

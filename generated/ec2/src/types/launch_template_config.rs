@@ -109,20 +109,22 @@ impl LaunchTemplateConfigBuilder {
         self.inner
     }
 }
-impl LaunchTemplateConfig {
-    /// Writes the `LaunchTemplateConfig` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateConfig {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.launch_template_specification {
             let member_0 = body.enter("LaunchTemplateSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.overrides {
             let member_0 = body.enter("Overrides");
-            body.items(value, crate::types::LaunchTemplateOverrides::write_query)?;
+            body.items(
+                value,
+                <crate::types::LaunchTemplateOverrides as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -149,9 +149,8 @@ impl LaunchTemplateCpuOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateCpuOptionsRequest {
-    /// Writes the `LaunchTemplateCpuOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateCpuOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -327,9 +327,8 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateEbsBlockDeviceRequest {
-    /// Writes the `LaunchTemplateEbsBlockDeviceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateEbsBlockDeviceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

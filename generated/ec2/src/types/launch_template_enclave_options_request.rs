@@ -58,9 +58,8 @@ impl LaunchTemplateEnclaveOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateEnclaveOptionsRequest {
-    /// Writes the `LaunchTemplateEnclaveOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateEnclaveOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

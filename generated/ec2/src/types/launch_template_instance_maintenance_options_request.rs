@@ -70,9 +70,9 @@ impl LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceMaintenanceOptionsRequest {
-    /// Writes the `LaunchTemplateInstanceMaintenanceOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for LaunchTemplateInstanceMaintenanceOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -103,9 +103,8 @@ impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceMarketOptionsRequest {
-    /// Writes the `LaunchTemplateInstanceMarketOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateInstanceMarketOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -114,7 +113,7 @@ impl LaunchTemplateInstanceMarketOptionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -239,9 +239,9 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceMetadataOptionsRequest {
-    /// Writes the `LaunchTemplateInstanceMetadataOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for LaunchTemplateInstanceMetadataOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -746,9 +746,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
-    /// Writes the `LaunchTemplateInstanceNetworkInterfaceSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -789,7 +789,10 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
-            body.items(value, crate::types::InstanceIpv6AddressRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::InstanceIpv6AddressRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -800,7 +803,10 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
-            body.items(value, crate::types::PrivateIpAddressSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -818,7 +824,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
                 value,
-                crate::types::Ipv4PrefixSpecificationRequest::write_query,
+                <crate::types::Ipv4PrefixSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -829,7 +835,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
                 value,
-                crate::types::Ipv6PrefixSpecificationRequest::write_query,
+                <crate::types::Ipv6PrefixSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -841,14 +847,14 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .connection_tracking_specification
         {
             let member_0 = body.enter("ConnectionTrackingSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ena_queue_count {

@@ -256,9 +256,9 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
-    /// Writes the `LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -275,7 +275,7 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
             let member_0 = body.enter("PrivateIpAddress");
             body.items(
                 value,
-                crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest::write_query,
+                <crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

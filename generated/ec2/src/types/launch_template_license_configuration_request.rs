@@ -66,9 +66,8 @@ impl LaunchTemplateLicenseConfigurationRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateLicenseConfigurationRequest {
-    /// Writes the `LaunchTemplateLicenseConfigurationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateLicenseConfigurationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

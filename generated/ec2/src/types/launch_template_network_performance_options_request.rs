@@ -74,9 +74,9 @@ impl LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateNetworkPerformanceOptionsRequest {
-    /// Writes the `LaunchTemplateNetworkPerformanceOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for LaunchTemplateNetworkPerformanceOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

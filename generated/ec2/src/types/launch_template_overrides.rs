@@ -283,9 +283,8 @@ impl LaunchTemplateOverridesBuilder {
         self.inner
     }
 }
-impl LaunchTemplateOverrides {
-    /// Writes the `LaunchTemplateOverrides` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateOverrides {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -312,7 +311,7 @@ impl LaunchTemplateOverrides {
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {

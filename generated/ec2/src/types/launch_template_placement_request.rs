@@ -329,9 +329,8 @@ impl LaunchTemplatePlacementRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplatePlacementRequest {
-    /// Writes the `LaunchTemplatePlacementRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplatePlacementRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

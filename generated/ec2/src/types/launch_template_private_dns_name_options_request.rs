@@ -130,9 +130,8 @@ impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplatePrivateDnsNameOptionsRequest {
-    /// Writes the `LaunchTemplatePrivateDnsNameOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplatePrivateDnsNameOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

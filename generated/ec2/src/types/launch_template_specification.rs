@@ -136,9 +136,8 @@ impl LaunchTemplateSpecificationBuilder {
         self.inner
     }
 }
-impl LaunchTemplateSpecification {
-    /// Writes the `LaunchTemplateSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

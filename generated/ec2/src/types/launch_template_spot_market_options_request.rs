@@ -203,9 +203,8 @@ impl LaunchTemplateSpotMarketOptionsRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplateSpotMarketOptionsRequest {
-    /// Writes the `LaunchTemplateSpotMarketOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateSpotMarketOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -58,9 +58,8 @@ impl LaunchTemplatesMonitoringRequestBuilder {
         self.inner
     }
 }
-impl LaunchTemplatesMonitoringRequest {
-    /// Writes the `LaunchTemplatesMonitoringRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LaunchTemplatesMonitoringRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

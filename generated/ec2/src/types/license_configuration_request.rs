@@ -66,9 +66,8 @@ impl LicenseConfigurationRequestBuilder {
         self.inner
     }
 }
-impl LicenseConfigurationRequest {
-    /// Writes the `LicenseConfigurationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LicenseConfigurationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

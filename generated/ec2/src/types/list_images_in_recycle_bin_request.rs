@@ -143,9 +143,8 @@ impl ListImagesInRecycleBinRequestBuilder {
         self.inner
     }
 }
-impl ListImagesInRecycleBinRequest {
-    /// Writes the `ListImagesInRecycleBinRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ListImagesInRecycleBinRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -145,9 +145,8 @@ impl ListVolumesInRecycleBinRequestBuilder {
         self.inner
     }
 }
-impl ListVolumesInRecycleBinRequest {
-    /// Writes the `ListVolumesInRecycleBinRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ListVolumesInRecycleBinRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

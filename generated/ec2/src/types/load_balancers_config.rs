@@ -105,20 +105,19 @@ impl LoadBalancersConfigBuilder {
         self.inner
     }
 }
-impl LoadBalancersConfig {
-    /// Writes the `LoadBalancersConfig` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LoadBalancersConfig {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.classic_load_balancers_config {
             let member_0 = body.enter("ClassicLoadBalancersConfig");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_groups_config {
             let member_0 = body.enter("TargetGroupsConfig");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -108,20 +108,25 @@ impl LoadPermissionModificationsBuilder {
         self.inner
     }
 }
-impl LoadPermissionModifications {
-    /// Writes the `LoadPermissionModifications` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LoadPermissionModifications {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.add {
             let member_0 = body.enter("Add");
-            body.items(value, crate::types::LoadPermissionRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::LoadPermissionRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove {
             let member_0 = body.enter("Remove");
-            body.items(value, crate::types::LoadPermissionRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::LoadPermissionRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -93,9 +93,8 @@ impl LoadPermissionRequestBuilder {
         self.inner
     }
 }
-impl LoadPermissionRequest {
-    /// Writes the `LoadPermissionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LoadPermissionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -241,9 +241,8 @@ impl LockSnapshotRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl LockSnapshotRequest {
-    /// Writes the `LockSnapshotRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for LockSnapshotRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

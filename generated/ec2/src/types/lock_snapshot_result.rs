@@ -91,9 +91,8 @@ impl LockSnapshotResult {
         self.lock_duration_start_time.as_ref()
     }
 }
-impl LockSnapshotResult {
-    /// Reads a `LockSnapshotResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for LockSnapshotResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -338,9 +338,9 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         self.inner
     }
 }
-impl MacSystemIntegrityProtectionConfigurationRequest {
-    /// Writes the `MacSystemIntegrityProtectionConfigurationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for MacSystemIntegrityProtectionConfigurationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -81,9 +81,8 @@ impl MemoryGibPerVCpuBuilder {
         self.inner
     }
 }
-impl MemoryGibPerVCpu {
-    /// Writes the `MemoryGiBPerVCpu` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for MemoryGibPerVCpu {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -94,9 +94,8 @@ impl MemoryMibRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl MemoryMibRequest {
-    /// Writes the `MemoryMiBRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for MemoryMibRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

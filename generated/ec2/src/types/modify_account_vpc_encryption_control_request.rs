@@ -405,9 +405,8 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         self.inner
     }
 }
-impl ModifyAccountVpcEncryptionControlRequest {
-    /// Writes the `ModifyAccountVpcEncryptionControlRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyAccountVpcEncryptionControlRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

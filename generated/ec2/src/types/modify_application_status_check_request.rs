@@ -525,9 +525,8 @@ impl ModifyApplicationStatusCheckRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyApplicationStatusCheckRequest {
-    /// Writes the `ModifyApplicationStatusCheckRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyApplicationStatusCheckRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -539,7 +538,10 @@ impl ModifyApplicationStatusCheckRequest {
         }
         if let ::std::option::Option::Some(value) = &self.health_check_paths {
             let member_0 = body.enter("HealthCheckPath");
-            body.items(value, crate::types::HealthCheckPathRequestObject::write_query)?;
+            body.items(
+                value,
+                <crate::types::HealthCheckPathRequestObject as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {

@@ -143,9 +143,8 @@ impl ModifyAvailabilityZoneGroupRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyAvailabilityZoneGroupRequest {
-    /// Writes the `ModifyAvailabilityZoneGroupRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyAvailabilityZoneGroupRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -195,9 +195,8 @@ impl ModifyCapacityReservationFleetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyCapacityReservationFleetRequest {
-    /// Writes the `ModifyCapacityReservationFleetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationFleetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -285,9 +285,8 @@ impl ModifyCapacityReservationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyCapacityReservationRequest {
-    /// Writes the `ModifyCapacityReservationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -608,9 +608,8 @@ impl ModifyClientVpnEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyClientVpnEndpointRequest {
-    /// Writes the `ModifyClientVpnEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyClientVpnEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -622,12 +621,12 @@ impl ModifyClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.connection_log_options {
             let member_0 = body.enter("ConnectionLogOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dns_servers {
             let member_0 = body.enter("DnsServers");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_port {
@@ -655,7 +654,7 @@ impl ModifyClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.client_connect_options {
             let member_0 = body.enter("ClientConnectOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
@@ -663,14 +662,14 @@ impl ModifyClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
             let member_0 = body.enter("ClientLoginBannerOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .client_route_enforcement_options
         {
             let member_0 = body.enter("ClientRouteEnforcementOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
@@ -681,7 +680,7 @@ impl ModifyClientVpnEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
             let member_0 = body.enter("TransitGatewayConfiguration");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

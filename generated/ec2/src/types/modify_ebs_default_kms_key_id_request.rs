@@ -111,9 +111,8 @@ impl ModifyEbsDefaultKmsKeyIdRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyEbsDefaultKmsKeyIdRequest {
-    /// Writes the `ModifyEbsDefaultKmsKeyIdRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyEbsDefaultKmsKeyIdRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -250,9 +250,8 @@ impl ModifyFleetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyFleetRequest {
-    /// Writes the `ModifyFleetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyFleetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -268,7 +267,7 @@ impl ModifyFleetRequest {
             let member_0 = body.enter("LaunchTemplateConfig");
             body.items(
                 value,
-                crate::types::FleetLaunchTemplateConfigRequest::write_query,
+                <crate::types::FleetLaunchTemplateConfigRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -277,7 +276,7 @@ impl ModifyFleetRequest {
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
             let member_0 = body.enter("TargetCapacitySpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.context {

@@ -356,9 +356,8 @@ impl ModifyFpgaImageAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyFpgaImageAttributeRequest {
-    /// Writes the `ModifyFpgaImageAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyFpgaImageAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -391,7 +390,7 @@ impl ModifyFpgaImageAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.load_permission {
             let member_0 = body.enter("LoadPermission");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {

@@ -238,9 +238,8 @@ impl ModifyHostsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyHostsRequest {
-    /// Writes the `ModifyHostsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyHostsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

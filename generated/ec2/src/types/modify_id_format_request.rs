@@ -110,9 +110,8 @@ impl ModifyIdFormatRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIdFormatRequest {
-    /// Writes the `ModifyIdFormatRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIdFormatRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -457,9 +457,8 @@ impl ModifyImageAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyImageAttributeRequest {
-    /// Writes the `ModifyImageAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyImageAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -468,7 +467,7 @@ impl ModifyImageAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let member_0 = body.enter("Description");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
@@ -476,7 +475,7 @@ impl ModifyImageAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.launch_permission {
             let member_0 = body.enter("LaunchPermission");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.operation_type {
@@ -512,7 +511,7 @@ impl ModifyImageAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.imds_support {
             let member_0 = body.enter("ImdsSupport");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

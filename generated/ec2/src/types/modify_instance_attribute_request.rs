@@ -665,25 +665,24 @@ impl ModifyInstanceAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyInstanceAttributeRequest {
-    /// Writes the `ModifyInstanceAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_dest_check {
             let member_0 = body.enter("SourceDestCheck");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enclave_options {
             let member_0 = body.enter("EnclaveOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_stop {
             let member_0 = body.enter("DisableApiStop");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -702,40 +701,40 @@ impl ModifyInstanceAttributeRequest {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
-                crate::types::InstanceBlockDeviceMappingSpecification::write_query,
+                <crate::types::InstanceBlockDeviceMappingSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_termination {
             let member_0 = body.enter("DisableApiTermination");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
             let member_0 = body.enter("InstanceType");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.kernel {
             let member_0 = body.enter("Kernel");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk {
             let member_0 = body.enter("Ramdisk");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.user_data {
             let member_0 = body.enter("UserData");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .instance_initiated_shutdown_behavior
         {
             let member_0 = body.enter("InstanceInitiatedShutdownBehavior");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.groups {
@@ -745,17 +744,17 @@ impl ModifyInstanceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
             let member_0 = body.enter("EbsOptimized");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.sriov_net_support {
             let member_0 = body.enter("SriovNetSupport");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ena_support {
             let member_0 = body.enter("EnaSupport");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -145,9 +145,9 @@ impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyInstanceCapacityReservationAttributesRequest {
-    /// Writes the `ModifyInstanceCapacityReservationAttributesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyInstanceCapacityReservationAttributesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -158,7 +158,7 @@ impl ModifyInstanceCapacityReservationAttributesRequest {
             .capacity_reservation_specification
         {
             let member_0 = body.enter("CapacityReservationSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

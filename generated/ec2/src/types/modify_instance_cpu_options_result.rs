@@ -50,9 +50,8 @@ impl ModifyInstanceCpuOptionsResult {
         self.nested_virtualization.as_ref()
     }
 }
-impl ModifyInstanceCpuOptionsResult {
-    /// Reads a `ModifyInstanceCpuOptionsResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ModifyInstanceCpuOptionsResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

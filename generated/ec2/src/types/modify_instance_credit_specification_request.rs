@@ -146,9 +146,8 @@ impl ModifyInstanceCreditSpecificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyInstanceCreditSpecificationRequest {
-    /// Writes the `ModifyInstanceCreditSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceCreditSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -163,7 +162,7 @@ impl ModifyInstanceCreditSpecificationRequest {
             let member_0 = body.enter("InstanceCreditSpecification");
             body.items(
                 value,
-                crate::types::InstanceCreditSpecificationRequest::write_query,
+                <crate::types::InstanceCreditSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -40,9 +40,9 @@ impl ModifyInstanceCreditSpecificationResult {
         self.unsuccessful_instance_credit_specifications.as_deref().unwrap_or_default()
     }
 }
-impl ModifyInstanceCreditSpecificationResult {
-    /// Reads a `ModifyInstanceCreditSpecificationResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for ModifyInstanceCreditSpecificationResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -212,9 +212,8 @@ impl ModifyInstanceEventWindowRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyInstanceEventWindowRequest {
-    /// Writes the `ModifyInstanceEventWindowRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventWindowRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -231,7 +230,7 @@ impl ModifyInstanceEventWindowRequest {
             let member_0 = body.enter("TimeRange");
             body.items(
                 value,
-                crate::types::InstanceEventWindowTimeRangeRequest::write_query,
+                <crate::types::InstanceEventWindowTimeRangeRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

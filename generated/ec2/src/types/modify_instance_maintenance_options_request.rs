@@ -173,9 +173,8 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyInstanceMaintenanceOptionsRequest {
-    /// Writes the `ModifyInstanceMaintenanceOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMaintenanceOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

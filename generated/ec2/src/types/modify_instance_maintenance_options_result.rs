@@ -50,9 +50,9 @@ impl ModifyInstanceMaintenanceOptionsResult {
         self.reboot_migration.as_ref()
     }
 }
-impl ModifyInstanceMaintenanceOptionsResult {
-    /// Reads a `ModifyInstanceMaintenanceOptionsResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for ModifyInstanceMaintenanceOptionsResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

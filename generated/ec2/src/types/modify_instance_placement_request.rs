@@ -280,9 +280,8 @@ impl ModifyInstancePlacementRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyInstancePlacementRequest {
-    /// Writes the `ModifyInstancePlacementRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyInstancePlacementRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

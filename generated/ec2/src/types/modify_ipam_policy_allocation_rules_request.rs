@@ -223,9 +223,8 @@ impl ModifyIpamPolicyAllocationRulesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamPolicyAllocationRulesRequest {
-    /// Writes the `ModifyIpamPolicyAllocationRulesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPolicyAllocationRulesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -245,7 +244,7 @@ impl ModifyIpamPolicyAllocationRulesRequest {
             let member_0 = body.enter("AllocationRule");
             body.items(
                 value,
-                crate::types::IpamPolicyAllocationRuleRequest::write_query,
+                <crate::types::IpamPolicyAllocationRuleRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -131,9 +131,8 @@ impl ModifyIpamPoolAllocationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamPoolAllocationRequest {
-    /// Writes the `ModifyIpamPoolAllocationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolAllocationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

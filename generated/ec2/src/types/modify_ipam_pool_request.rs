@@ -366,9 +366,8 @@ impl ModifyIpamPoolRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamPoolRequest {
-    /// Writes the `ModifyIpamPoolRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -405,13 +404,19 @@ impl ModifyIpamPoolRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_allocation_resource_tags {
             let member_0 = body.enter("AddAllocationResourceTag");
-            body.items(value, crate::types::RequestIpamResourceTag::write_query)?;
+            body.items(
+                value,
+                <crate::types::RequestIpamResourceTag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_allocation_resource_tags
         {
             let member_0 = body.enter("RemoveAllocationResourceTag");
-            body.items(value, crate::types::RequestIpamResourceTag::write_query)?;
+            body.items(
+                value,
+                <crate::types::RequestIpamResourceTag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -172,9 +172,8 @@ impl ModifyIpamPrefixListResolverRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamPrefixListResolverRequest {
-    /// Writes the `ModifyIpamPrefixListResolverRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPrefixListResolverRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -191,7 +190,7 @@ impl ModifyIpamPrefixListResolverRequest {
             let member_0 = body.enter("Rule");
             body.items(
                 value,
-                crate::types::IpamPrefixListResolverRuleRequest::write_query,
+                <crate::types::IpamPrefixListResolverRuleRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

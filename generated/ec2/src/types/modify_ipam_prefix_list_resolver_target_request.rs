@@ -189,9 +189,8 @@ impl ModifyIpamPrefixListResolverTargetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamPrefixListResolverTargetRequest {
-    /// Writes the `ModifyIpamPrefixListResolverTargetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPrefixListResolverTargetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

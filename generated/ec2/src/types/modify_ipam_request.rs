@@ -299,9 +299,8 @@ impl ModifyIpamRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamRequest {
-    /// Writes the `ModifyIpamRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -316,12 +315,18 @@ impl ModifyIpamRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
-            body.items(value, crate::types::AddIpamOperatingRegion::write_query)?;
+            body.items(
+                value,
+                <crate::types::AddIpamOperatingRegion as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
             let member_0 = body.enter("RemoveOperatingRegion");
-            body.items(value, crate::types::RemoveIpamOperatingRegion::write_query)?;
+            body.items(
+                value,
+                <crate::types::RemoveIpamOperatingRegion as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tier {

@@ -307,9 +307,8 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamResourceDiscoveryRequest {
-    /// Writes the `ModifyIpamResourceDiscoveryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -324,12 +323,18 @@ impl ModifyIpamResourceDiscoveryRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
-            body.items(value, crate::types::AddIpamOperatingRegion::write_query)?;
+            body.items(
+                value,
+                <crate::types::AddIpamOperatingRegion as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
             let member_0 = body.enter("RemoveOperatingRegion");
-            body.items(value, crate::types::RemoveIpamOperatingRegion::write_query)?;
+            body.items(
+                value,
+                <crate::types::RemoveIpamOperatingRegion as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -338,7 +343,7 @@ impl ModifyIpamResourceDiscoveryRequest {
             let member_0 = body.enter("AddOrganizationalUnitExclusion");
             body.items(
                 value,
-                crate::types::AddIpamOrganizationalUnitExclusion::write_query,
+                <crate::types::AddIpamOrganizationalUnitExclusion as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -348,7 +353,7 @@ impl ModifyIpamResourceDiscoveryRequest {
             let member_0 = body.enter("RemoveOrganizationalUnitExclusion");
             body.items(
                 value,
-                crate::types::RemoveIpamOrganizationalUnitExclusion::write_query,
+                <crate::types::RemoveIpamOrganizationalUnitExclusion as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -29,9 +29,8 @@ impl ModifyIpamResourceDiscoveryResult {
         self.ipam_resource_discovery.as_ref()
     }
 }
-impl ModifyIpamResourceDiscoveryResult {
-    /// Reads a `ModifyIpamResourceDiscoveryResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ModifyIpamResourceDiscoveryResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -321,9 +321,8 @@ impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamRoutingPolicyRegistrationRequest {
-    /// Writes the `ModifyIpamRoutingPolicyRegistrationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRoutingPolicyRegistrationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -203,9 +203,8 @@ impl ModifyIpamScopeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyIpamScopeRequest {
-    /// Writes the `ModifyIpamScopeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyIpamScopeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -222,7 +221,7 @@ impl ModifyIpamScopeRequest {
             .external_authority_configuration
         {
             let member_0 = body.enter("ExternalAuthorityConfiguration");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self

@@ -186,9 +186,8 @@ impl ModifyLaunchTemplateRequestBuilder {
         self.inner
     }
 }
-impl ModifyLaunchTemplateRequest {
-    /// Writes the `ModifyLaunchTemplateRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyLaunchTemplateRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

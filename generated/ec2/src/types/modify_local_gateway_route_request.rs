@@ -236,9 +236,8 @@ impl ModifyLocalGatewayRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyLocalGatewayRouteRequest {
-    /// Writes the `ModifyLocalGatewayRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyLocalGatewayRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

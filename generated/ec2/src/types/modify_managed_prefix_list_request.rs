@@ -282,9 +282,8 @@ impl ModifyManagedPrefixListRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyManagedPrefixListRequest {
-    /// Writes the `ModifyManagedPrefixListRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyManagedPrefixListRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -302,12 +301,18 @@ impl ModifyManagedPrefixListRequest {
         }
         if let ::std::option::Option::Some(value) = &self.add_entries {
             let member_0 = body.enter("AddEntry");
-            body.items(value, crate::types::AddPrefixListEntry::write_query)?;
+            body.items(
+                value,
+                <crate::types::AddPrefixListEntry as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_entries {
             let member_0 = body.enter("RemoveEntry");
-            body.items(value, crate::types::RemovePrefixListEntry::write_query)?;
+            body.items(
+                value,
+                <crate::types::RemovePrefixListEntry as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_entries {

@@ -403,15 +403,14 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyNetworkInterfaceAttributeRequest {
-    /// Writes the `ModifyNetworkInterfaceAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyNetworkInterfaceAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
@@ -421,7 +420,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
             .connection_tracking_specification
         {
             let member_0 = body.enter("ConnectionTrackingSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
@@ -443,12 +442,12 @@ impl ModifyNetworkInterfaceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let member_0 = body.enter("Description");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_dest_check {
             let member_0 = body.enter("SourceDestCheck");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.groups {
@@ -458,7 +457,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.attachment {
             let member_0 = body.enter("Attachment");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

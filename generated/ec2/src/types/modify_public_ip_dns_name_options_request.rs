@@ -147,9 +147,8 @@ impl ModifyPublicIpDnsNameOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyPublicIpDnsNameOptionsRequest {
-    /// Writes the `ModifyPublicIpDnsNameOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyPublicIpDnsNameOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -161,9 +161,8 @@ impl ModifyReservedInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyReservedInstancesRequest {
-    /// Writes the `ModifyReservedInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyReservedInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -179,7 +178,7 @@ impl ModifyReservedInstancesRequest {
             let member_0 = body.enter("ReservedInstancesConfigurationSetItemType");
             body.items(
                 value,
-                crate::types::ReservedInstancesConfiguration::write_query,
+                <crate::types::ReservedInstancesConfiguration as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -199,9 +199,8 @@ impl ModifyRouteServerRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyRouteServerRequest {
-    /// Writes the `ModifyRouteServerRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyRouteServerRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

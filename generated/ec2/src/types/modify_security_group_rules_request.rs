@@ -145,9 +145,8 @@ impl ModifySecurityGroupRulesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifySecurityGroupRulesRequest {
-    /// Writes the `ModifySecurityGroupRulesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifySecurityGroupRulesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -156,7 +155,10 @@ impl ModifySecurityGroupRulesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.security_group_rules {
             let member_0 = body.enter("SecurityGroupRule");
-            body.items(value, crate::types::SecurityGroupRuleUpdate::write_query)?;
+            body.items(
+                value,
+                <crate::types::SecurityGroupRuleUpdate as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -267,9 +267,8 @@ impl ModifySnapshotAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifySnapshotAttributeRequest {
-    /// Writes the `ModifySnapshotAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifySnapshotAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -278,7 +277,7 @@ impl ModifySnapshotAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.create_volume_permission {
             let member_0 = body.enter("CreateVolumePermission");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.group_names {

@@ -133,9 +133,8 @@ impl ModifySnapshotTierRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifySnapshotTierRequest {
-    /// Writes the `ModifySnapshotTierRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifySnapshotTierRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -234,15 +234,17 @@ impl ModifySpotFleetRequestRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifySpotFleetRequestRequest {
-    /// Writes the `ModifySpotFleetRequestRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifySpotFleetRequestRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfig");
-            body.items(value, crate::types::LaunchTemplateConfig::write_query)?;
+            body.items(
+                value,
+                <crate::types::LaunchTemplateConfig as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {

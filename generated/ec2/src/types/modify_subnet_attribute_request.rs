@@ -439,21 +439,20 @@ impl ModifySubnetAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifySubnetAttributeRequest {
-    /// Writes the `ModifySubnetAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifySubnetAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.assign_ipv6_address_on_creation
         {
             let member_0 = body.enter("AssignIpv6AddressOnCreation");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.map_public_ip_on_launch {
             let member_0 = body.enter("MapPublicIpOnLaunch");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
@@ -462,7 +461,7 @@ impl ModifySubnetAttributeRequest {
         if let ::std::option::Option::Some(value) = &self.map_customer_owned_ip_on_launch
         {
             let member_0 = body.enter("MapCustomerOwnedIpOnLaunch");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
@@ -470,7 +469,7 @@ impl ModifySubnetAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.enable_dns64 {
             let member_0 = body.enter("EnableDns64");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
@@ -482,14 +481,14 @@ impl ModifySubnetAttributeRequest {
             .enable_resource_name_dns_a_record_on_launch
         {
             let member_0 = body.enter("EnableResourceNameDnsARecordOnLaunch");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_aaaa_record_on_launch
         {
             let member_0 = body.enter("EnableResourceNameDnsAAAARecordOnLaunch");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_lni_at_device_index {
@@ -497,7 +496,7 @@ impl ModifySubnetAttributeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.disable_lni_at_device_index {
             let member_0 = body.enter("DisableLniAtDeviceIndex");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -182,9 +182,9 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTrafficMirrorFilterNetworkServicesRequest {
-    /// Writes the `ModifyTrafficMirrorFilterNetworkServicesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyTrafficMirrorFilterNetworkServicesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

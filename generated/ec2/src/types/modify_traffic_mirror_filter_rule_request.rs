@@ -418,9 +418,8 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTrafficMirrorFilterRuleRequest {
-    /// Writes the `ModifyTrafficMirrorFilterRuleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyTrafficMirrorFilterRuleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -438,12 +437,12 @@ impl ModifyTrafficMirrorFilterRuleRequest {
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {

@@ -307,9 +307,8 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTrafficMirrorSessionRequest {
-    /// Writes the `ModifyTrafficMirrorSessionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyTrafficMirrorSessionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

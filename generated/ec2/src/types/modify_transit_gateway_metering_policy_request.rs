@@ -180,9 +180,8 @@ impl ModifyTransitGatewayMeteringPolicyRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTransitGatewayMeteringPolicyRequest {
-    /// Writes the `ModifyTransitGatewayMeteringPolicyRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayMeteringPolicyRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

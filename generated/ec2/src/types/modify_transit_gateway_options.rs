@@ -464,9 +464,8 @@ impl ModifyTransitGatewayOptionsBuilder {
         self.inner
     }
 }
-impl ModifyTransitGatewayOptions {
-    /// Writes the `ModifyTransitGatewayOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

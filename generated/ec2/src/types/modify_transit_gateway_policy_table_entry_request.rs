@@ -209,9 +209,9 @@ impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTransitGatewayPolicyTableEntryRequest {
-    /// Writes the `ModifyTransitGatewayPolicyTableEntryRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyTransitGatewayPolicyTableEntryRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -224,7 +224,7 @@ impl ModifyTransitGatewayPolicyTableEntryRequest {
         }
         if let ::std::option::Option::Some(value) = &self.policy_rule {
             let member_0 = body.enter("PolicyRule");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_route_table_id {

@@ -197,9 +197,9 @@ impl ModifyTransitGatewayPrefixListReferenceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTransitGatewayPrefixListReferenceRequest {
-    /// Writes the `ModifyTransitGatewayPrefixListReferenceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyTransitGatewayPrefixListReferenceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

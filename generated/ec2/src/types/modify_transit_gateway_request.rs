@@ -164,9 +164,8 @@ impl ModifyTransitGatewayRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTransitGatewayRequest {
-    /// Writes the `ModifyTransitGatewayRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -178,7 +177,7 @@ impl ModifyTransitGatewayRequest {
         }
         if let ::std::option::Option::Some(value) = &self.options {
             let member_0 = body.enter("Options");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -213,9 +213,8 @@ impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyTransitGatewayVpcAttachmentRequest {
-    /// Writes the `ModifyTransitGatewayVpcAttachmentRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayVpcAttachmentRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -234,7 +233,7 @@ impl ModifyTransitGatewayVpcAttachmentRequest {
         }
         if let ::std::option::Option::Some(value) = &self.options {
             let member_0 = body.enter("Options");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -177,9 +177,9 @@ impl ModifyTransitGatewayVpcAttachmentRequestOptionsBuilder {
         self.inner
     }
 }
-impl ModifyTransitGatewayVpcAttachmentRequestOptions {
-    /// Writes the `ModifyTransitGatewayVpcAttachmentRequestOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyTransitGatewayVpcAttachmentRequestOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -76,9 +76,8 @@ impl ModifyVerifiedAccessEndpointCidrOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessEndpointCidrOptions {
-    /// Writes the `ModifyVerifiedAccessEndpointCidrOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointCidrOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -86,7 +85,7 @@ impl ModifyVerifiedAccessEndpointCidrOptions {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
-                crate::types::ModifyVerifiedAccessEndpointPortRange::write_query,
+                <crate::types::ModifyVerifiedAccessEndpointPortRange as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -132,9 +132,8 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessEndpointEniOptions {
-    /// Writes the `ModifyVerifiedAccessEndpointEniOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointEniOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -148,7 +147,7 @@ impl ModifyVerifiedAccessEndpointEniOptions {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
-                crate::types::ModifyVerifiedAccessEndpointPortRange::write_query,
+                <crate::types::ModifyVerifiedAccessEndpointPortRange as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -165,9 +165,9 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
-    /// Writes the `ModifyVerifiedAccessEndpointLoadBalancerOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVerifiedAccessEndpointLoadBalancerOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -186,7 +186,7 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
-                crate::types::ModifyVerifiedAccessEndpointPortRange::write_query,
+                <crate::types::ModifyVerifiedAccessEndpointPortRange as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

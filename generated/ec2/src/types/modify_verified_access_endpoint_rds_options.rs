@@ -120,9 +120,8 @@ impl ModifyVerifiedAccessEndpointRdsOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessEndpointRdsOptions {
-    /// Writes the `ModifyVerifiedAccessEndpointRdsOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRdsOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -353,9 +353,8 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVerifiedAccessEndpointRequest {
-    /// Writes the `ModifyVerifiedAccessEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -367,12 +366,12 @@ impl ModifyVerifiedAccessEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.load_balancer_options {
             let member_0 = body.enter("LoadBalancerOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_options {
             let member_0 = body.enter("NetworkInterfaceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
@@ -386,12 +385,12 @@ impl ModifyVerifiedAccessEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.rds_options {
             let member_0 = body.enter("RdsOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_options {
             let member_0 = body.enter("CidrOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

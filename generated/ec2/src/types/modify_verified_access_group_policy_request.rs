@@ -220,9 +220,8 @@ impl ModifyVerifiedAccessGroupPolicyRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVerifiedAccessGroupPolicyRequest {
-    /// Writes the `ModifyVerifiedAccessGroupPolicyRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessGroupPolicyRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -243,7 +242,7 @@ impl ModifyVerifiedAccessGroupPolicyRequest {
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -174,9 +174,9 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
-    /// Writes the `ModifyVerifiedAccessInstanceLoggingConfigurationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -185,7 +185,7 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
         }
         if let ::std::option::Option::Some(value) = &self.access_logs {
             let member_0 = body.enter("AccessLogs");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -195,9 +195,8 @@ impl ModifyVerifiedAccessInstanceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVerifiedAccessInstanceRequest {
-    /// Writes the `ModifyVerifiedAccessInstanceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessInstanceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -287,9 +287,9 @@ impl ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessNativeApplicationOidcOptions {
-    /// Writes the `ModifyVerifiedAccessNativeApplicationOidcOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVerifiedAccessNativeApplicationOidcOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -66,9 +66,9 @@ impl ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessTrustProviderDeviceOptions {
-    /// Writes the `ModifyVerifiedAccessTrustProviderDeviceOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVerifiedAccessTrustProviderDeviceOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

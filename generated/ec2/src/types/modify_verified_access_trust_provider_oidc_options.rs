@@ -250,9 +250,9 @@ impl ModifyVerifiedAccessTrustProviderOidcOptionsBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessTrustProviderOidcOptions {
-    /// Writes the `ModifyVerifiedAccessTrustProviderOidcOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVerifiedAccessTrustProviderOidcOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -330,9 +330,8 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVerifiedAccessTrustProviderRequest {
-    /// Writes the `ModifyVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessTrustProviderRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -343,12 +342,12 @@ impl ModifyVerifiedAccessTrustProviderRequest {
         }
         if let ::std::option::Option::Some(value) = &self.oidc_options {
             let member_0 = body.enter("OidcOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.device_options {
             let member_0 = body.enter("DeviceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
@@ -362,13 +361,13 @@ impl ModifyVerifiedAccessTrustProviderRequest {
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
         {
             let member_0 = body.enter("NativeApplicationOidcOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

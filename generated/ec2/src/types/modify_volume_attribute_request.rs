@@ -133,15 +133,14 @@ impl ModifyVolumeAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVolumeAttributeRequest {
-    /// Writes the `ModifyVolumeAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVolumeAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.auto_enable_io {
             let member_0 = body.enter("AutoEnableIO");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {

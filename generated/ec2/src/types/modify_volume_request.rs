@@ -254,9 +254,8 @@ impl ModifyVolumeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVolumeRequest {
-    /// Writes the `ModifyVolumeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVolumeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -184,20 +184,19 @@ impl ModifyVpcAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcAttributeRequest {
-    /// Writes the `ModifyVpcAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpcAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enable_dns_hostnames {
             let member_0 = body.enter("EnableDnsHostnames");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_dns_support {
             let member_0 = body.enter("EnableDnsSupport");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
@@ -207,7 +206,7 @@ impl ModifyVpcAttributeRequest {
             .enable_network_address_usage_metrics
         {
             let member_0 = body.enter("EnableNetworkAddressUsageMetrics");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

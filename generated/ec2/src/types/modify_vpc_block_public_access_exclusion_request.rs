@@ -148,9 +148,8 @@ impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcBlockPublicAccessExclusionRequest {
-    /// Writes the `ModifyVpcBlockPublicAccessExclusionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpcBlockPublicAccessExclusionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

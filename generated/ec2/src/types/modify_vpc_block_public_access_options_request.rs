@@ -112,9 +112,8 @@ impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcBlockPublicAccessOptionsRequest {
-    /// Writes the `ModifyVpcBlockPublicAccessOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpcBlockPublicAccessOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

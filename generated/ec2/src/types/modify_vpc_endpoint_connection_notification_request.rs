@@ -170,9 +170,9 @@ impl ModifyVpcEndpointConnectionNotificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcEndpointConnectionNotificationRequest {
-    /// Writes the `ModifyVpcEndpointConnectionNotificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVpcEndpointConnectionNotificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

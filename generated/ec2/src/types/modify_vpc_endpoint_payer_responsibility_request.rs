@@ -213,9 +213,9 @@ impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcEndpointPayerResponsibilityRequest {
-    /// Writes the `ModifyVpcEndpointPayerResponsibilityRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVpcEndpointPayerResponsibilityRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -488,9 +488,8 @@ impl ModifyVpcEndpointRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcEndpointRequest {
-    /// Writes the `ModifyVpcEndpointRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEndpointRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -541,7 +540,7 @@ impl ModifyVpcEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.dns_options {
             let member_0 = body.enter("DnsOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
@@ -549,7 +548,10 @@ impl ModifyVpcEndpointRequest {
         }
         if let ::std::option::Option::Some(value) = &self.subnet_configurations {
             let member_0 = body.enter("SubnetConfiguration");
-            body.items(value, crate::types::SubnetConfiguration::write_query)?;
+            body.items(
+                value,
+                <crate::types::SubnetConfiguration as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -141,9 +141,9 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcEndpointServicePayerResponsibilityRequest {
-    /// Writes the `ModifyVpcEndpointServicePayerResponsibilityRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ModifyVpcEndpointServicePayerResponsibilityRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

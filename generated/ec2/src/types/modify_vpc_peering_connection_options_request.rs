@@ -176,9 +176,8 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcPeeringConnectionOptionsRequest {
-    /// Writes the `ModifyVpcPeeringConnectionOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpcPeeringConnectionOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -186,7 +185,7 @@ impl ModifyVpcPeeringConnectionOptionsRequest {
             .accepter_peering_connection_options
         {
             let member_0 = body.enter("AccepterPeeringConnectionOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -196,7 +195,7 @@ impl ModifyVpcPeeringConnectionOptionsRequest {
             .requester_peering_connection_options
         {
             let member_0 = body.enter("RequesterPeeringConnectionOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {

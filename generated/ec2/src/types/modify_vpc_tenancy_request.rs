@@ -139,9 +139,8 @@ impl ModifyVpcTenancyRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpcTenancyRequest {
-    /// Writes the `ModifyVpcTenancyRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpcTenancyRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -193,9 +193,8 @@ impl ModifyVpnConnectionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpnConnectionRequest {
-    /// Writes the `ModifyVpnConnectionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpnConnectionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -143,9 +143,8 @@ impl ModifyVpnTunnelCertificateRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpnTunnelCertificateRequest {
-    /// Writes the `ModifyVpnTunnelCertificateRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelCertificateRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

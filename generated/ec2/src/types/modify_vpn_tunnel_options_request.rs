@@ -258,9 +258,8 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ModifyVpnTunnelOptionsRequest {
-    /// Writes the `ModifyVpnTunnelOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -272,7 +271,7 @@ impl ModifyVpnTunnelOptionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

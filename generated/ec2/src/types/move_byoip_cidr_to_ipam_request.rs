@@ -174,9 +174,8 @@ impl MoveByoipCidrToIpamRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl MoveByoipCidrToIpamRequest {
-    /// Writes the `MoveByoipCidrToIpamRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for MoveByoipCidrToIpamRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -207,9 +207,8 @@ impl MoveCapacityReservationInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl MoveCapacityReservationInstancesRequest {
-    /// Writes the `MoveCapacityReservationInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for MoveCapacityReservationInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

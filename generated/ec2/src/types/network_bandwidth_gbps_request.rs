@@ -83,9 +83,8 @@ impl NetworkBandwidthGbpsRequestBuilder {
         self.inner
     }
 }
-impl NetworkBandwidthGbpsRequest {
-    /// Writes the `NetworkBandwidthGbpsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for NetworkBandwidthGbpsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -81,9 +81,8 @@ impl NetworkInterfaceCountRequestBuilder {
         self.inner
     }
 }
-impl NetworkInterfaceCountRequest {
-    /// Writes the `NetworkInterfaceCountRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for NetworkInterfaceCountRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -97,9 +97,8 @@ impl NewDhcpConfigurationBuilder {
         self.inner
     }
 }
-impl NewDhcpConfiguration {
-    /// Writes the `NewDhcpConfiguration` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for NewDhcpConfiguration {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -235,9 +235,8 @@ impl OnDemandOptionsRequestBuilder {
         self.inner
     }
 }
-impl OnDemandOptionsRequest {
-    /// Writes the `OnDemandOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for OnDemandOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -246,7 +245,7 @@ impl OnDemandOptionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_options {
             let member_0 = body.enter("CapacityReservationOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.single_instance_type {

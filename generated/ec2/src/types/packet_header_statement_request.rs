@@ -272,9 +272,8 @@ impl PacketHeaderStatementRequestBuilder {
         self.inner
     }
 }
-impl PacketHeaderStatementRequest {
-    /// Writes the `PacketHeaderStatementRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PacketHeaderStatementRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -163,9 +163,8 @@ impl PathRequestFilterBuilder {
         self.inner
     }
 }
-impl PathRequestFilter {
-    /// Writes the `PathRequestFilter` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PathRequestFilter {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -174,7 +173,7 @@ impl PathRequestFilter {
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_address {
@@ -182,7 +181,7 @@ impl PathRequestFilter {
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -138,9 +138,8 @@ impl PeeringConnectionOptionsRequestBuilder {
         self.inner
     }
 }
-impl PeeringConnectionOptionsRequest {
-    /// Writes the `PeeringConnectionOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PeeringConnectionOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

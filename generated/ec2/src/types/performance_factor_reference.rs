@@ -83,9 +83,8 @@ impl PerformanceFactorReferenceBuilder {
         self.inner
     }
 }
-impl PerformanceFactorReference {
-    /// Writes the `PerformanceFactorReference` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PerformanceFactorReference {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -83,9 +83,8 @@ impl PerformanceFactorReferenceRequestBuilder {
         self.inner
     }
 }
-impl PerformanceFactorReferenceRequest {
-    /// Writes the `PerformanceFactorReferenceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PerformanceFactorReferenceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

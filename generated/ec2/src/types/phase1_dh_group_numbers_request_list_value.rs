@@ -58,9 +58,8 @@ impl Phase1DhGroupNumbersRequestListValueBuilder {
         self.inner
     }
 }
-impl Phase1DhGroupNumbersRequestListValue {
-    /// Writes the `Phase1DHGroupNumbersRequestListValue` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Phase1DhGroupNumbersRequestListValue {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -64,9 +64,8 @@ impl Phase1IntegrityAlgorithmsRequestListValueBuilder {
         self.inner
     }
 }
-impl Phase1IntegrityAlgorithmsRequestListValue {
-    /// Writes the `Phase1IntegrityAlgorithmsRequestListValue` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Phase1IntegrityAlgorithmsRequestListValue {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -58,9 +58,8 @@ impl Phase2DhGroupNumbersRequestListValueBuilder {
         self.inner
     }
 }
-impl Phase2DhGroupNumbersRequestListValue {
-    /// Writes the `Phase2DHGroupNumbersRequestListValue` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Phase2DhGroupNumbersRequestListValue {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

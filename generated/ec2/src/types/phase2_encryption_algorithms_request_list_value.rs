@@ -64,9 +64,8 @@ impl Phase2EncryptionAlgorithmsRequestListValueBuilder {
         self.inner
     }
 }
-impl Phase2EncryptionAlgorithmsRequestListValue {
-    /// Writes the `Phase2EncryptionAlgorithmsRequestListValue` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Phase2EncryptionAlgorithmsRequestListValue {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

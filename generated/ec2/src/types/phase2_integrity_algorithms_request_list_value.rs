@@ -64,9 +64,8 @@ impl Phase2IntegrityAlgorithmsRequestListValueBuilder {
         self.inner
     }
 }
-impl Phase2IntegrityAlgorithmsRequestListValue {
-    /// Writes the `Phase2IntegrityAlgorithmsRequestListValue` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Phase2IntegrityAlgorithmsRequestListValue {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

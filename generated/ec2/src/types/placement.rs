@@ -349,9 +349,8 @@ impl PlacementBuilder {
         self.inner
     }
 }
-impl Placement {
-    /// Writes the `Placement` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Placement {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

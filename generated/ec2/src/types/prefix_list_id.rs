@@ -95,9 +95,8 @@ impl PrefixListIdBuilder {
         self.inner
     }
 }
-impl PrefixListId {
-    /// Writes the `PrefixListId` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PrefixListId {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -114,9 +114,8 @@ impl PriceScheduleSpecificationBuilder {
         self.inner
     }
 }
-impl PriceScheduleSpecification {
-    /// Writes the `PriceScheduleSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PriceScheduleSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -130,9 +130,8 @@ impl PrivateDnsNameOptionsRequestBuilder {
         self.inner
     }
 }
-impl PrivateDnsNameOptionsRequest {
-    /// Writes the `PrivateDnsNameOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PrivateDnsNameOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -89,9 +89,8 @@ impl PrivateIpAddressSpecificationBuilder {
         self.inner
     }
 }
-impl PrivateIpAddressSpecification {
-    /// Writes the `PrivateIpAddressSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PrivateIpAddressSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -294,9 +294,8 @@ impl ProvisionByoipCidrRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ProvisionByoipCidrRequest {
-    /// Writes the `ProvisionByoipCidrRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ProvisionByoipCidrRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -305,7 +304,7 @@ impl ProvisionByoipCidrRequest {
         }
         if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
             let member_0 = body.enter("CidrAuthorizationContext");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
@@ -322,7 +321,10 @@ impl ProvisionByoipCidrRequest {
         }
         if let ::std::option::Option::Some(value) = &self.pool_tag_specifications {
             let member_0 = body.enter("PoolTagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.multi_region {

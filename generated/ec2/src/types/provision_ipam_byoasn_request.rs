@@ -180,9 +180,8 @@ impl ProvisionIpamByoasnRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ProvisionIpamByoasnRequest {
-    /// Writes the `ProvisionIpamByoasnRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ProvisionIpamByoasnRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -197,7 +196,7 @@ impl ProvisionIpamByoasnRequest {
         }
         if let ::std::option::Option::Some(value) = &self.asn_authorization_context {
             let member_0 = body.enter("AsnAuthorizationContext");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

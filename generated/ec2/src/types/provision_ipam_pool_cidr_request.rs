@@ -288,9 +288,8 @@ impl ProvisionIpamPoolCidrRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ProvisionIpamPoolCidrRequest {
-    /// Writes the `ProvisionIpamPoolCidrRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ProvisionIpamPoolCidrRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -305,7 +304,7 @@ impl ProvisionIpamPoolCidrRequest {
         }
         if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
             let member_0 = body.enter("CidrAuthorizationContext");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.netmask_length {

@@ -199,9 +199,8 @@ impl ProvisionPublicIpv4PoolCidrRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ProvisionPublicIpv4PoolCidrRequest {
-    /// Writes the `ProvisionPublicIpv4PoolCidrRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ProvisionPublicIpv4PoolCidrRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

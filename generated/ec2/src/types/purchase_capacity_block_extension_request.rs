@@ -145,9 +145,8 @@ impl PurchaseCapacityBlockExtensionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PurchaseCapacityBlockExtensionRequest {
-    /// Writes the `PurchaseCapacityBlockExtensionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockExtensionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

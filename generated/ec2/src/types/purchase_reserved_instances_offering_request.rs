@@ -201,9 +201,8 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PurchaseReservedInstancesOfferingRequest {
-    /// Writes the `PurchaseReservedInstancesOfferingRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PurchaseReservedInstancesOfferingRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -228,7 +227,7 @@ impl PurchaseReservedInstancesOfferingRequest {
         }
         if let ::std::option::Option::Some(value) = &self.limit_price {
             let member_0 = body.enter("LimitPrice");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -135,9 +135,8 @@ impl PurchaseScheduledInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PurchaseScheduledInstancesRequest {
-    /// Writes the `PurchaseScheduledInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PurchaseScheduledInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -149,7 +148,10 @@ impl PurchaseScheduledInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.purchase_requests {
             let member_0 = body.enter("PurchaseRequest");
-            body.items(value, crate::types::PurchaseRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::PurchaseRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -104,9 +104,8 @@ impl RebootInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RebootInstancesRequest {
-    /// Writes the `RebootInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RebootInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -616,9 +616,8 @@ impl RegisterImageRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RegisterImageRequest {
-    /// Writes the `RegisterImageRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -644,7 +643,10 @@ impl RegisterImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
@@ -670,7 +672,10 @@ impl RegisterImageRequest {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
+            body.items(
+                value,
+                <crate::types::BlockDeviceMapping as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.virtualization_type {

@@ -108,9 +108,9 @@ impl RegisterInstanceEventNotificationAttributesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RegisterInstanceEventNotificationAttributesRequest {
-    /// Writes the `RegisterInstanceEventNotificationAttributesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for RegisterInstanceEventNotificationAttributesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -119,7 +119,7 @@ impl RegisterInstanceEventNotificationAttributesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_tag_attribute {
             let member_0 = body.enter("InstanceTagAttribute");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

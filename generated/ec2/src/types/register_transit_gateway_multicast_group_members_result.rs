@@ -31,9 +31,9 @@ impl RegisterTransitGatewayMulticastGroupMembersResult {
         self.registered_multicast_group_members.as_ref()
     }
 }
-impl RegisterTransitGatewayMulticastGroupMembersResult {
-    /// Reads a `RegisterTransitGatewayMulticastGroupMembersResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for RegisterTransitGatewayMulticastGroupMembersResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -178,9 +178,9 @@ impl RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RegisterTransitGatewayMulticastGroupSourcesRequest {
-    /// Writes the `RegisterTransitGatewayMulticastGroupSourcesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for RegisterTransitGatewayMulticastGroupSourcesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -102,9 +102,9 @@ impl RejectCapacityReservationBillingOwnershipRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RejectCapacityReservationBillingOwnershipRequest {
-    /// Writes the `RejectCapacityReservationBillingOwnershipRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for RejectCapacityReservationBillingOwnershipRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

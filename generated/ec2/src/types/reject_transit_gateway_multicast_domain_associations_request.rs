@@ -161,9 +161,9 @@ impl RejectTransitGatewayMulticastDomainAssociationsRequestBuilder {
         self.inner
     }
 }
-impl RejectTransitGatewayMulticastDomainAssociationsRequest {
-    /// Writes the `RejectTransitGatewayMulticastDomainAssociationsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for RejectTransitGatewayMulticastDomainAssociationsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -29,9 +29,9 @@ impl RejectTransitGatewayPeeringAttachmentResult {
         self.transit_gateway_peering_attachment.as_ref()
     }
 }
-impl RejectTransitGatewayPeeringAttachmentResult {
-    /// Reads a `RejectTransitGatewayPeeringAttachmentResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for RejectTransitGatewayPeeringAttachmentResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -141,9 +141,8 @@ impl RejectVpcEndpointConnectionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RejectVpcEndpointConnectionsRequest {
-    /// Writes the `RejectVpcEndpointConnectionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RejectVpcEndpointConnectionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -149,9 +149,8 @@ impl ReleaseAddressRequestBuilder {
         self.inner
     }
 }
-impl ReleaseAddressRequest {
-    /// Writes the `ReleaseAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReleaseAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -81,9 +81,8 @@ impl ReleaseHostsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReleaseHostsRequest {
-    /// Writes the `ReleaseHostsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReleaseHostsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

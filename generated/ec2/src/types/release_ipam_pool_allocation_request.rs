@@ -176,9 +176,8 @@ impl ReleaseIpamPoolAllocationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReleaseIpamPoolAllocationRequest {
-    /// Writes the `ReleaseIpamPoolAllocationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReleaseIpamPoolAllocationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -66,9 +66,8 @@ impl RemoveIpamOperatingRegionBuilder {
         self.inner
     }
 }
-impl RemoveIpamOperatingRegion {
-    /// Writes the `RemoveIpamOperatingRegion` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RemoveIpamOperatingRegion {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

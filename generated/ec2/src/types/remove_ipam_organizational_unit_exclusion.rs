@@ -76,9 +76,8 @@ impl RemoveIpamOrganizationalUnitExclusionBuilder {
         self.inner
     }
 }
-impl RemoveIpamOrganizationalUnitExclusion {
-    /// Writes the `RemoveIpamOrganizationalUnitExclusion` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RemoveIpamOrganizationalUnitExclusion {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

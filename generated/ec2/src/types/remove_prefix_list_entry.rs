@@ -77,9 +77,8 @@ impl RemovePrefixListEntryBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RemovePrefixListEntry {
-    /// Writes the `RemovePrefixListEntry` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RemovePrefixListEntry {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

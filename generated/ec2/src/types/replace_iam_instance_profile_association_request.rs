@@ -120,15 +120,15 @@ impl ReplaceIamInstanceProfileAssociationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReplaceIamInstanceProfileAssociationRequest {
-    /// Writes the `ReplaceIamInstanceProfileAssociationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ReplaceIamInstanceProfileAssociationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.association_id {

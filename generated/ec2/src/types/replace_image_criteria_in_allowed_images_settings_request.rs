@@ -97,15 +97,18 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
         self.inner
     }
 }
-impl ReplaceImageCriteriaInAllowedImagesSettingsRequest {
-    /// Writes the `ReplaceImageCriteriaInAllowedImagesSettingsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for ReplaceImageCriteriaInAllowedImagesSettingsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_criteria {
             let member_0 = body.enter("ImageCriterion");
-            body.items(value, crate::types::ImageCriterionRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::ImageCriterionRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {

@@ -580,9 +580,8 @@ impl ReplaceRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReplaceRouteRequest {
-    /// Writes the `ReplaceRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReplaceRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -137,9 +137,8 @@ impl ReplaceRouteTableAssociationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReplaceRouteTableAssociationRequest {
-    /// Writes the `ReplaceRouteTableAssociationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReplaceRouteTableAssociationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -199,9 +199,8 @@ impl ReplaceTransitGatewayRouteRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReplaceTransitGatewayRouteRequest {
-    /// Writes the `ReplaceTransitGatewayRouteRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReplaceTransitGatewayRouteRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

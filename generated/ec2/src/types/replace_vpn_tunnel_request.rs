@@ -172,9 +172,8 @@ impl ReplaceVpnTunnelRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReplaceVpnTunnelRequest {
-    /// Writes the `ReplaceVpnTunnelRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReplaceVpnTunnelRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -304,9 +304,8 @@ impl ReportInstanceStatusRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReportInstanceStatusRequest {
-    /// Writes the `ReportInstanceStatusRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReportInstanceStatusRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

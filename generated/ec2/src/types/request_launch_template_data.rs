@@ -1412,9 +1412,8 @@ impl RequestLaunchTemplateDataBuilder {
         self.inner
     }
 }
-impl RequestLaunchTemplateData {
-    /// Writes the `RequestLaunchTemplateData` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -1426,14 +1425,14 @@ impl RequestLaunchTemplateData {
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
-                crate::types::LaunchTemplateBlockDeviceMappingRequest::write_query,
+                <crate::types::LaunchTemplateBlockDeviceMappingRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -1441,7 +1440,7 @@ impl RequestLaunchTemplateData {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
-                crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::write_query,
+                <crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -1456,12 +1455,12 @@ impl RequestLaunchTemplateData {
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ram_disk_id {
@@ -1485,13 +1484,16 @@ impl RequestLaunchTemplateData {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
-                crate::types::LaunchTemplateTagSpecificationRequest::write_query,
+                <crate::types::LaunchTemplateTagSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.elastic_gpu_specifications {
             let member_0 = body.enter("ElasticGpuSpecification");
-            body.items(value, crate::types::ElasticGpuSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::ElasticGpuSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
@@ -1499,7 +1501,7 @@ impl RequestLaunchTemplateData {
             let member_0 = body.enter("ElasticInferenceAccelerator");
             body.items(
                 value,
-                crate::types::LaunchTemplateElasticInferenceAccelerator::write_query,
+                <crate::types::LaunchTemplateElasticInferenceAccelerator as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -1515,62 +1517,62 @@ impl RequestLaunchTemplateData {
         }
         if let ::std::option::Option::Some(value) = &self.instance_market_options {
             let member_0 = body.enter("InstanceMarketOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.credit_specification {
             let member_0 = body.enter("CreditSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .capacity_reservation_specification
         {
             let member_0 = body.enter("CapacityReservationSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecification");
             body.items(
                 value,
-                crate::types::LaunchTemplateLicenseConfigurationRequest::write_query,
+                <crate::types::LaunchTemplateLicenseConfigurationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.hibernation_options {
             let member_0 = body.enter("HibernationOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.metadata_options {
             let member_0 = body.enter("MetadataOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enclave_options {
             let member_0 = body.enter("EnclaveOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
             let member_0 = body.enter("PrivateDnsNameOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.maintenance_options {
             let member_0 = body.enter("MaintenanceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_stop {
@@ -1578,19 +1580,19 @@ impl RequestLaunchTemplateData {
         }
         if let ::std::option::Option::Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_performance_options {
             let member_0 = body.enter("NetworkPerformanceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
             let member_0 = body.enter("SecondaryInterface");
             body.items(
                 value,
-                crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::write_query,
+                <crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

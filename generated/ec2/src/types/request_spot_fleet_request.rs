@@ -106,9 +106,8 @@ impl RequestSpotFleetRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RequestSpotFleetRequest {
-    /// Writes the `RequestSpotFleetRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RequestSpotFleetRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -117,7 +116,7 @@ impl RequestSpotFleetRequest {
         }
         if let ::std::option::Option::Some(value) = &self.spot_fleet_request_config {
             let member_0 = body.enter("SpotFleetRequestConfig");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -556,9 +556,8 @@ impl RequestSpotLaunchSpecificationBuilder {
         self.inner
     }
 }
-impl RequestSpotLaunchSpecification {
-    /// Writes the `RequestSpotLaunchSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RequestSpotLaunchSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -577,7 +576,10 @@ impl RequestSpotLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
+            body.items(
+                value,
+                <crate::types::BlockDeviceMapping as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
@@ -585,7 +587,7 @@ impl RequestSpotLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
@@ -602,20 +604,20 @@ impl RequestSpotLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
-                crate::types::InstanceNetworkInterfaceSpecification::write_query,
+                <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk_id {

@@ -234,9 +234,8 @@ impl ReservationFleetInstanceSpecificationBuilder {
         self.inner
     }
 }
-impl ReservationFleetInstanceSpecification {
-    /// Writes the `ReservationFleetInstanceSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReservationFleetInstanceSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

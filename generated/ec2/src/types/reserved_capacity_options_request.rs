@@ -76,9 +76,8 @@ impl ReservedCapacityOptionsRequestBuilder {
         self.inner
     }
 }
-impl ReservedCapacityOptionsRequest {
-    /// Writes the `ReservedCapacityOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReservedCapacityOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

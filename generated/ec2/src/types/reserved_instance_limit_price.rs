@@ -91,9 +91,8 @@ impl ReservedInstanceLimitPriceBuilder {
         self.inner
     }
 }
-impl ReservedInstanceLimitPrice {
-    /// Writes the `ReservedInstanceLimitPrice` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReservedInstanceLimitPrice {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

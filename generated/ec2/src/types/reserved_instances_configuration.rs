@@ -211,9 +211,8 @@ impl ReservedInstancesConfigurationBuilder {
         self.inner
     }
 }
-impl ReservedInstancesConfiguration {
-    /// Writes the `ReservedInstancesConfiguration` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ReservedInstancesConfiguration {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -141,9 +141,8 @@ impl ResetAddressAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ResetAddressAttributeRequest {
-    /// Writes the `ResetAddressAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ResetAddressAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

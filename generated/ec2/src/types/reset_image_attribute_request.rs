@@ -141,9 +141,8 @@ impl ResetImageAttributeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ResetImageAttributeRequest {
-    /// Writes the `ResetImageAttributeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ResetImageAttributeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

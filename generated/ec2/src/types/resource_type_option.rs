@@ -115,9 +115,8 @@ impl ResourceTypeOptionBuilder {
         self.inner
     }
 }
-impl ResourceTypeOption {
-    /// Writes the `ResourceTypeOption` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ResourceTypeOption {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

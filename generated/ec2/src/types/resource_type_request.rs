@@ -103,9 +103,8 @@ impl ResourceTypeRequestBuilder {
         self.inner
     }
 }
-impl ResourceTypeRequest {
-    /// Writes the `ResourceTypeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ResourceTypeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -114,7 +113,10 @@ impl ResourceTypeRequest {
         }
         if let ::std::option::Option::Some(value) = &self.resource_type_options {
             let member_0 = body.enter("ResourceTypeOption");
-            body.items(value, crate::types::ResourceTypeOption::write_query)?;
+            body.items(
+                value,
+                <crate::types::ResourceTypeOption as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -162,9 +162,8 @@ impl RestoreManagedPrefixListVersionRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RestoreManagedPrefixListVersionRequest {
-    /// Writes the `RestoreManagedPrefixListVersionRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RestoreManagedPrefixListVersionRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -154,9 +154,8 @@ impl RestoreSnapshotTierRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RestoreSnapshotTierRequest {
-    /// Writes the `RestoreSnapshotTierRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RestoreSnapshotTierRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -193,9 +193,8 @@ impl RevokeClientVpnIngressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RevokeClientVpnIngressRequest {
-    /// Writes the `RevokeClientVpnIngressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RevokeClientVpnIngressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -340,9 +340,8 @@ impl RevokeSecurityGroupEgressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RevokeSecurityGroupEgressRequest {
-    /// Writes the `RevokeSecurityGroupEgressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupEgressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -378,7 +377,10 @@ impl RevokeSecurityGroupEgressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
-            body.items(value, crate::types::IpPermission::write_query)?;
+            body.items(
+                value,
+                <crate::types::IpPermission as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

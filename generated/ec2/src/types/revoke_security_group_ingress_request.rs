@@ -356,9 +356,8 @@ impl RevokeSecurityGroupIngressRequestBuilder {
         self.inner
     }
 }
-impl RevokeSecurityGroupIngressRequest {
-    /// Writes the `RevokeSecurityGroupIngressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupIngressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -376,7 +375,10 @@ impl RevokeSecurityGroupIngressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
-            body.items(value, crate::types::IpPermission::write_query)?;
+            body.items(
+                value,
+                <crate::types::IpPermission as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_protocol {

@@ -71,9 +71,8 @@ impl RunInstancesMonitoringEnabledBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RunInstancesMonitoringEnabled {
-    /// Writes the `RunInstancesMonitoringEnabled` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RunInstancesMonitoringEnabled {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

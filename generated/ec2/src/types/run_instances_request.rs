@@ -1606,15 +1606,17 @@ impl RunInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RunInstancesRequest {
-    /// Writes the `RunInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
+            body.items(
+                value,
+                <crate::types::BlockDeviceMapping as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
@@ -1628,7 +1630,10 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
-            body.items(value, crate::types::InstanceIpv6Address::write_query)?;
+            body.items(
+                value,
+                <crate::types::InstanceIpv6Address as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.kernel_id {
@@ -1645,12 +1650,12 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk_id {
@@ -1674,75 +1679,87 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.elastic_gpu_specification {
             let member_0 = body.enter("ElasticGpuSpecification");
-            body.items(value, crate::types::ElasticGpuSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::ElasticGpuSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
         {
             let member_0 = body.enter("ElasticInferenceAccelerator");
-            body.items(value, crate::types::ElasticInferenceAccelerator::write_query)?;
+            body.items(
+                value,
+                <crate::types::ElasticInferenceAccelerator as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template {
             let member_0 = body.enter("LaunchTemplate");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_market_options {
             let member_0 = body.enter("InstanceMarketOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.credit_specification {
             let member_0 = body.enter("CreditSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .capacity_reservation_specification
         {
             let member_0 = body.enter("CapacityReservationSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.hibernation_options {
             let member_0 = body.enter("HibernationOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecification");
-            body.items(value, crate::types::LicenseConfigurationRequest::write_query)?;
+            body.items(
+                value,
+                <crate::types::LicenseConfigurationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.metadata_options {
             let member_0 = body.enter("MetadataOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enclave_options {
             let member_0 = body.enter("EnclaveOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
             let member_0 = body.enter("PrivateDnsNameOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.maintenance_options {
             let member_0 = body.enter("MaintenanceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_stop {
@@ -1753,19 +1770,19 @@ impl RunInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.network_performance_options {
             let member_0 = body.enter("NetworkPerformanceOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
             let member_0 = body.enter("SecondaryInterface");
             body.items(
                 value,
-                crate::types::InstanceSecondaryInterfaceSpecificationRequest::write_query,
+                <crate::types::InstanceSecondaryInterfaceSpecificationRequest as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -1796,13 +1813,13 @@ impl RunInstancesRequest {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
-                crate::types::InstanceNetworkInterfaceSpecification::write_query,
+                <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {

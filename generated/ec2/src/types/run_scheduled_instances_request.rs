@@ -207,9 +207,8 @@ impl RunScheduledInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RunScheduledInstancesRequest {
-    /// Writes the `RunScheduledInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RunScheduledInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -224,7 +223,7 @@ impl RunScheduledInstancesRequest {
         }
         if let ::std::option::Option::Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_instance_id {

@@ -97,9 +97,8 @@ impl S3ObjectTagBuilder {
         self.inner
     }
 }
-impl S3ObjectTag {
-    /// Writes the `S3ObjectTag` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for S3ObjectTag {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -194,9 +194,8 @@ impl S3StorageBuilder {
         self.inner
     }
 }
-impl S3Storage {
-    /// Writes the `S3Storage` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for S3Storage {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

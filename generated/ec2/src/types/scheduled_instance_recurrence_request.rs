@@ -175,9 +175,8 @@ impl ScheduledInstanceRecurrenceRequestBuilder {
         self.inner
     }
 }
-impl ScheduledInstanceRecurrenceRequest {
-    /// Writes the `ScheduledInstanceRecurrenceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ScheduledInstanceRecurrenceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

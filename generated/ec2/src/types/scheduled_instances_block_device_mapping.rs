@@ -155,9 +155,8 @@ impl ScheduledInstancesBlockDeviceMappingBuilder {
         self.inner
     }
 }
-impl ScheduledInstancesBlockDeviceMapping {
-    /// Writes the `ScheduledInstancesBlockDeviceMapping` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesBlockDeviceMapping {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -166,7 +165,7 @@ impl ScheduledInstancesBlockDeviceMapping {
         }
         if let ::std::option::Option::Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.no_device {

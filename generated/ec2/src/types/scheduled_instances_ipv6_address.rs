@@ -64,9 +64,8 @@ impl ScheduledInstancesIpv6AddressBuilder {
         self.inner
     }
 }
-impl ScheduledInstancesIpv6Address {
-    /// Writes the `ScheduledInstancesIpv6Address` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesIpv6Address {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

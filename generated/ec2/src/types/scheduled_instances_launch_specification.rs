@@ -502,9 +502,8 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ScheduledInstancesLaunchSpecification {
-    /// Writes the `ScheduledInstancesLaunchSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesLaunchSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -512,7 +511,7 @@ impl ScheduledInstancesLaunchSpecification {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
-                crate::types::ScheduledInstancesBlockDeviceMapping::write_query,
+                <crate::types::ScheduledInstancesBlockDeviceMapping as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -521,7 +520,7 @@ impl ScheduledInstancesLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
@@ -538,20 +537,20 @@ impl ScheduledInstancesLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
-                crate::types::ScheduledInstancesNetworkInterface::write_query,
+                <crate::types::ScheduledInstancesNetworkInterface as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk_id {

@@ -409,9 +409,8 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
         self.inner
     }
 }
-impl ScheduledInstancesNetworkInterface {
-    /// Writes the `ScheduledInstancesNetworkInterface` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -443,7 +442,10 @@ impl ScheduledInstancesNetworkInterface {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
-            body.items(value, crate::types::ScheduledInstancesIpv6Address::write_query)?;
+            body.items(
+                value,
+                <crate::types::ScheduledInstancesIpv6Address as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
@@ -456,7 +458,7 @@ impl ScheduledInstancesNetworkInterface {
             let member_0 = body.enter("PrivateIpAddressConfig");
             body.items(
                 value,
-                crate::types::ScheduledInstancesPrivateIpAddressConfig::write_query,
+                <crate::types::ScheduledInstancesPrivateIpAddressConfig as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }

@@ -68,9 +68,9 @@ impl SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
         self.inner
     }
 }
-impl SecondaryInterfacePrivateIpAddressSpecificationRequest {
-    /// Writes the `SecondaryInterfacePrivateIpAddressSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for SecondaryInterfacePrivateIpAddressSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -68,9 +68,8 @@ impl SecureBlobAttributeValueBuilder {
         self.inner
     }
 }
-impl SecureBlobAttributeValue {
-    /// Writes the `SecureBlobAttributeValue` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SecureBlobAttributeValue {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

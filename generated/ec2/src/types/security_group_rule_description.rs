@@ -97,9 +97,8 @@ impl SecurityGroupRuleDescriptionBuilder {
         self.inner
     }
 }
-impl SecurityGroupRuleDescription {
-    /// Writes the `SecurityGroupRuleDescription` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleDescription {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -270,9 +270,8 @@ impl SecurityGroupRuleRequestBuilder {
         self.inner
     }
 }
-impl SecurityGroupRuleRequest {
-    /// Writes the `SecurityGroupRuleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -114,9 +114,8 @@ impl SecurityGroupRuleUpdateBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SecurityGroupRuleUpdate {
-    /// Writes the `SecurityGroupRuleUpdate` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleUpdate {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -125,7 +124,7 @@ impl SecurityGroupRuleUpdate {
         }
         if let ::std::option::Option::Some(value) = &self.security_group_rule {
             let member_0 = body.enter("SecurityGroupRule");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

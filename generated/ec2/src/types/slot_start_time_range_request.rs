@@ -101,9 +101,8 @@ impl SlotStartTimeRangeRequestBuilder {
         self.inner
     }
 }
-impl SlotStartTimeRangeRequest {
-    /// Writes the `SlotStartTimeRangeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SlotStartTimeRangeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

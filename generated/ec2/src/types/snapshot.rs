@@ -196,9 +196,8 @@ impl Snapshot {
         self.data_encryption_key_id.as_deref()
     }
 }
-impl Snapshot {
-    /// Reads a `Snapshot` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for Snapshot {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

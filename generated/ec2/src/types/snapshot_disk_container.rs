@@ -158,9 +158,8 @@ impl SnapshotDiskContainerBuilder {
         self.inner
     }
 }
-impl SnapshotDiskContainer {
-    /// Writes the `SnapshotDiskContainer` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SnapshotDiskContainer {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -175,7 +174,7 @@ impl SnapshotDiskContainer {
         }
         if let ::std::option::Option::Some(value) = &self.user_bucket {
             let member_0 = body.enter("UserBucket");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -101,9 +101,8 @@ impl SpotCapacityRebalanceBuilder {
         self.inner
     }
 }
-impl SpotCapacityRebalance {
-    /// Writes the `SpotCapacityRebalance` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotCapacityRebalance {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -662,9 +662,8 @@ impl SpotFleetLaunchSpecificationBuilder {
         self.inner
     }
 }
-impl SpotFleetLaunchSpecification {
-    /// Writes the `SpotFleetLaunchSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -673,7 +672,10 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
-            body.items(value, crate::types::BlockDeviceMapping::write_query)?;
+            body.items(
+                value,
+                <crate::types::BlockDeviceMapping as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
@@ -681,7 +683,7 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
@@ -698,20 +700,20 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterfaceSet");
             body.items(
                 value,
-                crate::types::InstanceNetworkInterfaceSpecification::write_query,
+                <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk_id {
@@ -734,17 +736,23 @@ impl SpotFleetLaunchSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecificationSet");
-            body.items(value, crate::types::SpotFleetTagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::SpotFleetTagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_groups {
             let member_0 = body.enter("GroupSet");
-            body.items(value, crate::types::GroupIdentifier::write_query)?;
+            body.items(
+                value,
+                <crate::types::GroupIdentifier as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -60,9 +60,8 @@ impl SpotFleetMonitoringBuilder {
         self.inner
     }
 }
-impl SpotFleetMonitoring {
-    /// Writes the `SpotFleetMonitoring` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotFleetMonitoring {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -915,9 +915,8 @@ impl SpotFleetRequestConfigDataBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SpotFleetRequestConfigData {
-    /// Writes the `SpotFleetRequestConfigData` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -929,7 +928,7 @@ impl SpotFleetRequestConfigData {
         }
         if let ::std::option::Option::Some(value) = &self.spot_maintenance_strategies {
             let member_0 = body.enter("SpotMaintenanceStrategies");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
@@ -957,12 +956,18 @@ impl SpotFleetRequestConfigData {
         }
         if let ::std::option::Option::Some(value) = &self.launch_specifications {
             let member_0 = body.enter("LaunchSpecifications");
-            body.items(value, crate::types::SpotFleetLaunchSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::SpotFleetLaunchSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfigs");
-            body.items(value, crate::types::LaunchTemplateConfig::write_query)?;
+            body.items(
+                value,
+                <crate::types::LaunchTemplateConfig as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.spot_price {
@@ -1021,7 +1026,7 @@ impl SpotFleetRequestConfigData {
         }
         if let ::std::option::Option::Some(value) = &self.load_balancers_config {
             let member_0 = body.enter("LoadBalancersConfig");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
@@ -1035,7 +1040,10 @@ impl SpotFleetRequestConfigData {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -96,9 +96,8 @@ impl SpotFleetTagSpecificationBuilder {
         self.inner
     }
 }
-impl SpotFleetTagSpecification {
-    /// Writes the `SpotFleetTagSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotFleetTagSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -107,7 +106,10 @@ impl SpotFleetTagSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
-            body.items(value, crate::types::Tag::write_query)?;
+            body.items(
+                value,
+                <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

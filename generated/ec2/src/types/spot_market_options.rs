@@ -209,9 +209,8 @@ impl SpotMarketOptionsBuilder {
         self.inner
     }
 }
-impl SpotMarketOptions {
-    /// Writes the `SpotMarketOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotMarketOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -308,9 +308,8 @@ impl SpotOptionsRequestBuilder {
         self.inner
     }
 }
-impl SpotOptionsRequest {
-    /// Writes the `SpotOptionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotOptionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -319,7 +318,7 @@ impl SpotOptionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.maintenance_strategies {
             let member_0 = body.enter("MaintenanceStrategies");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior

@@ -163,9 +163,8 @@ impl SpotPlacementBuilder {
         self.inner
     }
 }
-impl SpotPlacement {
-    /// Writes the `SpotPlacement` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SpotPlacement {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -207,9 +207,8 @@ impl StartDeclarativePoliciesReportRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl StartDeclarativePoliciesReportRequest {
-    /// Writes the `StartDeclarativePoliciesReportRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for StartDeclarativePoliciesReportRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -227,7 +226,10 @@ impl StartDeclarativePoliciesReportRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

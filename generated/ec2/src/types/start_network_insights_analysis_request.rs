@@ -275,9 +275,8 @@ impl StartNetworkInsightsAnalysisRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl StartNetworkInsightsAnalysisRequest {
-    /// Writes the `StartNetworkInsightsAnalysisRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for StartNetworkInsightsAnalysisRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -304,7 +303,10 @@ impl StartNetworkInsightsAnalysisRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
-            body.items(value, crate::types::TagSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::TagSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {

@@ -29,9 +29,8 @@ impl StartNetworkInsightsAnalysisResult {
         self.network_insights_analysis.as_ref()
     }
 }
-impl StartNetworkInsightsAnalysisResult {
-    /// Reads a `StartNetworkInsightsAnalysisResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for StartNetworkInsightsAnalysisResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

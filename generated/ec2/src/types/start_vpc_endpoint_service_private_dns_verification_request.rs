@@ -100,9 +100,9 @@ impl StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl StartVpcEndpointServicePrivateDnsVerificationRequest {
-    /// Writes the `StartVpcEndpointServicePrivateDnsVerificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for StartVpcEndpointServicePrivateDnsVerificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -183,9 +183,8 @@ impl StopInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl StopInstancesRequest {
-    /// Writes the `StopInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for StopInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -126,9 +126,8 @@ impl SubnetConfigurationBuilder {
         self.inner
     }
 }
-impl SubnetConfiguration {
-    /// Writes the `SubnetConfiguration` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SubnetConfiguration {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

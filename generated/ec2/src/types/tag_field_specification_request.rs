@@ -101,9 +101,8 @@ impl TagFieldSpecificationRequestBuilder {
         self.inner
     }
 }
-impl TagFieldSpecificationRequest {
-    /// Writes the `TagFieldSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TagFieldSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

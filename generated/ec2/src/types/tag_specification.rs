@@ -98,9 +98,8 @@ impl TagSpecificationBuilder {
         self.inner
     }
 }
-impl TagSpecification {
-    /// Writes the `TagSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TagSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -109,7 +108,10 @@ impl TagSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
-            body.items(value, crate::types::Tag::write_query)?;
+            body.items(
+                value,
+                <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

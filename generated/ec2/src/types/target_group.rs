@@ -64,9 +64,8 @@ impl TargetGroupBuilder {
         self.inner
     }
 }
-impl TargetGroup {
-    /// Writes the `TargetGroup` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TargetGroup {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -68,15 +68,17 @@ impl TargetGroupsConfigBuilder {
         self.inner
     }
 }
-impl TargetGroupsConfig {
-    /// Writes the `TargetGroupsConfig` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TargetGroupsConfig {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.target_groups {
             let member_0 = body.enter("TargetGroups");
-            body.items(value, crate::types::TargetGroup::write_query)?;
+            body.items(
+                value,
+                <crate::types::TargetGroup as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

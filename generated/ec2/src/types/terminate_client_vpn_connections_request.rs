@@ -160,9 +160,8 @@ impl TerminateClientVpnConnectionsRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TerminateClientVpnConnectionsRequest {
-    /// Writes the `TerminateClientVpnConnectionsRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TerminateClientVpnConnectionsRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -154,9 +154,8 @@ impl TerminateInstancesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TerminateInstancesRequest {
-    /// Writes the `TerminateInstancesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TerminateInstancesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

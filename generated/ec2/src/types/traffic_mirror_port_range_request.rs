@@ -81,9 +81,8 @@ impl TrafficMirrorPortRangeRequestBuilder {
         self.inner
     }
 }
-impl TrafficMirrorPortRangeRequest {
-    /// Writes the `TrafficMirrorPortRangeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TrafficMirrorPortRangeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

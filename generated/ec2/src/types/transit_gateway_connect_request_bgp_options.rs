@@ -58,9 +58,8 @@ impl TransitGatewayConnectRequestBgpOptionsBuilder {
         self.inner
     }
 }
-impl TransitGatewayConnectRequestBgpOptions {
-    /// Writes the `TransitGatewayConnectRequestBgpOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TransitGatewayConnectRequestBgpOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

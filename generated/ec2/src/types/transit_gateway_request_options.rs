@@ -347,9 +347,8 @@ impl TransitGatewayRequestOptionsBuilder {
         self.inner
     }
 }
-impl TransitGatewayRequestOptions {
-    /// Writes the `TransitGatewayRequestOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -227,9 +227,8 @@ impl TransitGatewayRequestPolicyRuleBuilder {
         self.inner
     }
 }
-impl TransitGatewayRequestPolicyRule {
-    /// Writes the `TransitGatewayRequestPolicyRule` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestPolicyRule {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -250,7 +249,7 @@ impl TransitGatewayRequestPolicyRule {
         }
         if let ::std::option::Option::Some(value) = &self.meta_data {
             let member_0 = body.enter("MetaData");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

@@ -145,9 +145,8 @@ impl UnassignIpv6AddressesRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UnassignIpv6AddressesRequest {
-    /// Writes the `UnassignIpv6AddressesRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for UnassignIpv6AddressesRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -43,9 +43,8 @@ impl UnassignIpv6AddressesResult {
         self.unassigned_ipv6_prefixes.as_deref().unwrap_or_default()
     }
 }
-impl UnassignIpv6AddressesResult {
-    /// Reads a `UnassignIpv6AddressesResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for UnassignIpv6AddressesResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

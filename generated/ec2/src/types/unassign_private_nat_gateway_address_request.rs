@@ -174,9 +174,8 @@ impl UnassignPrivateNatGatewayAddressRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UnassignPrivateNatGatewayAddressRequest {
-    /// Writes the `UnassignPrivateNatGatewayAddressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for UnassignPrivateNatGatewayAddressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -155,9 +155,9 @@ impl UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
         self.inner
     }
 }
-impl UpdateCapacityManagerMonitoredTagKeysRequest {
-    /// Writes the `UpdateCapacityManagerMonitoredTagKeysRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for UpdateCapacityManagerMonitoredTagKeysRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

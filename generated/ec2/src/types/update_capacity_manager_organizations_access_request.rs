@@ -129,9 +129,9 @@ impl UpdateCapacityManagerOrganizationsAccessRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UpdateCapacityManagerOrganizationsAccessRequest {
-    /// Writes the `UpdateCapacityManagerOrganizationsAccessRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for UpdateCapacityManagerOrganizationsAccessRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

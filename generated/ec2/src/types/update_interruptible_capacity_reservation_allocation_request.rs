@@ -139,9 +139,9 @@ impl UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UpdateInterruptibleCapacityReservationAllocationRequest {
-    /// Writes the `UpdateInterruptibleCapacityReservationAllocationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for UpdateInterruptibleCapacityReservationAllocationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

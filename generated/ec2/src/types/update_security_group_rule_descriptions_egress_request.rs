@@ -197,9 +197,9 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
         self.inner
     }
 }
-impl UpdateSecurityGroupRuleDescriptionsEgressRequest {
-    /// Writes the `UpdateSecurityGroupRuleDescriptionsEgressRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for UpdateSecurityGroupRuleDescriptionsEgressRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -214,14 +214,20 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequest {
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
-            body.items(value, crate::types::IpPermission::write_query)?;
+            body.items(
+                value,
+                <crate::types::IpPermission as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .security_group_rule_descriptions
         {
             let member_0 = body.enter("SecurityGroupRuleDescription");
-            body.items(value, crate::types::SecurityGroupRuleDescription::write_query)?;
+            body.items(
+                value,
+                <crate::types::SecurityGroupRuleDescription as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         ::std::result::Result::Ok(())

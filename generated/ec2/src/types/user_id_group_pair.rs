@@ -246,9 +246,8 @@ impl UserIdGroupPairBuilder {
         self.inner
     }
 }
-impl UserIdGroupPair {
-    /// Writes the `UserIdGroupPair` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for UserIdGroupPair {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -94,9 +94,8 @@ impl VCpuCountRangeRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VCpuCountRangeRequest {
-    /// Writes the `VCpuCountRangeRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VCpuCountRangeRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

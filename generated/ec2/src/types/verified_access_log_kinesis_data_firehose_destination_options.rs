@@ -100,9 +100,9 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
-    /// Writes the `VerifiedAccessLogKinesisDataFirehoseDestinationOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery
+for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -216,25 +216,24 @@ impl VerifiedAccessLogOptionsBuilder {
         self.inner
     }
 }
-impl VerifiedAccessLogOptions {
-    /// Writes the `VerifiedAccessLogOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessLogOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.s3 {
             let member_0 = body.enter("S3");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cloud_watch_logs {
             let member_0 = body.enter("CloudWatchLogs");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.kinesis_data_firehose {
             let member_0 = body.enter("KinesisDataFirehose");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.log_version {

@@ -158,9 +158,8 @@ impl VerifiedAccessLogS3DestinationOptionsBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VerifiedAccessLogS3DestinationOptions {
-    /// Writes the `VerifiedAccessLogS3DestinationOptions` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessLogS3DestinationOptions {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -97,9 +97,8 @@ impl VerifiedAccessSseSpecificationRequestBuilder {
         self.inner
     }
 }
-impl VerifiedAccessSseSpecificationRequest {
-    /// Writes the `VerifiedAccessSseSpecificationRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessSseSpecificationRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -71,9 +71,8 @@ impl VolumeDetailBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VolumeDetail {
-    /// Writes the `VolumeDetail` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VolumeDetail {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -403,9 +403,8 @@ impl VpcEncryptionControlConfigurationBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VpcEncryptionControlConfiguration {
-    /// Writes the `VpcEncryptionControlConfiguration` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VpcEncryptionControlConfiguration {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -406,9 +406,8 @@ impl VpnConnectionOptionsSpecificationBuilder {
         self.inner
     }
 }
-impl VpnConnectionOptionsSpecification {
-    /// Writes the `VpnConnectionOptionsSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VpnConnectionOptionsSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -423,7 +422,10 @@ impl VpnConnectionOptionsSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
-            body.items(value, crate::types::VpnTunnelOptionsSpecification::write_query)?;
+            body.items(
+                value,
+                <crate::types::VpnTunnelOptionsSpecification as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {

@@ -808,9 +808,8 @@ impl VpnTunnelOptionsSpecificationBuilder {
         self.inner
     }
 }
-impl VpnTunnelOptionsSpecification {
-    /// Writes the `VpnTunnelOptionsSpecification` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VpnTunnelOptionsSpecification {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -848,7 +847,7 @@ impl VpnTunnelOptionsSpecification {
             let member_0 = body.enter("Phase1EncryptionAlgorithm");
             body.items(
                 value,
-                crate::types::Phase1EncryptionAlgorithmsRequestListValue::write_query,
+                <crate::types::Phase1EncryptionAlgorithmsRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -856,7 +855,7 @@ impl VpnTunnelOptionsSpecification {
             let member_0 = body.enter("Phase2EncryptionAlgorithm");
             body.items(
                 value,
-                crate::types::Phase2EncryptionAlgorithmsRequestListValue::write_query,
+                <crate::types::Phase2EncryptionAlgorithmsRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -864,7 +863,7 @@ impl VpnTunnelOptionsSpecification {
             let member_0 = body.enter("Phase1IntegrityAlgorithm");
             body.items(
                 value,
-                crate::types::Phase1IntegrityAlgorithmsRequestListValue::write_query,
+                <crate::types::Phase1IntegrityAlgorithmsRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -872,7 +871,7 @@ impl VpnTunnelOptionsSpecification {
             let member_0 = body.enter("Phase2IntegrityAlgorithm");
             body.items(
                 value,
-                crate::types::Phase2IntegrityAlgorithmsRequestListValue::write_query,
+                <crate::types::Phase2IntegrityAlgorithmsRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -880,7 +879,7 @@ impl VpnTunnelOptionsSpecification {
             let member_0 = body.enter("Phase1DHGroupNumber");
             body.items(
                 value,
-                crate::types::Phase1DhGroupNumbersRequestListValue::write_query,
+                <crate::types::Phase1DhGroupNumbersRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
@@ -888,13 +887,16 @@ impl VpnTunnelOptionsSpecification {
             let member_0 = body.enter("Phase2DHGroupNumber");
             body.items(
                 value,
-                crate::types::Phase2DhGroupNumbersRequestListValue::write_query,
+                <crate::types::Phase2DhGroupNumbersRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
             )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ike_versions {
             let member_0 = body.enter("IKEVersion");
-            body.items(value, crate::types::IkeVersionsRequestListValue::write_query)?;
+            body.items(
+                value,
+                <crate::types::IkeVersionsRequestListValue as ::awsgen_runtime::query::WriteQuery>::write_query,
+            )?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.startup_action {
@@ -902,7 +904,7 @@ impl VpnTunnelOptionsSpecification {
         }
         if let ::std::option::Option::Some(value) = &self.log_options {
             let member_0 = body.enter("LogOptions");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_tunnel_lifecycle_control

@@ -29,9 +29,9 @@ impl CloudHsmClusterInvalidConfigurationException {
         <crate::error::builders::CloudHsmClusterInvalidConfigurationExceptionBuilder as ::std::default::Default>::default()
     }
 }
-impl CloudHsmClusterInvalidConfigurationException {
-    /// Reads a `CloudHsmClusterInvalidConfigurationException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CloudHsmClusterInvalidConfigurationException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -23,9 +23,8 @@ impl IncorrectTrustAnchorException {
         <crate::error::builders::IncorrectTrustAnchorExceptionBuilder as ::std::default::Default>::default()
     }
 }
-impl IncorrectTrustAnchorException {
-    /// Reads a `IncorrectTrustAnchorException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for IncorrectTrustAnchorException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

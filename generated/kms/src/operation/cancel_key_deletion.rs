@@ -99,6 +99,71 @@ impl CancelKeyDeletionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CancelKeyDeletionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CancelKeyDeletionError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CancelKeyDeletionError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CancelKeyDeletionError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CancelKeyDeletionError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CancelKeyDeletionError::KmsInvalidStateException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CancelKeyDeletionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CancelKeyDeletionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CancelKeyDeletionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CancelKeyDeletionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CancelKeyDeletionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,115 +250,4 @@ impl super::Operation for CancelKeyDeletion {
         request.finish()
     }
     type Error = CancelKeyDeletionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CancelKeyDeletionError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CancelKeyDeletionError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CancelKeyDeletionError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CancelKeyDeletionError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CancelKeyDeletionError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CancelKeyDeletionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CancelKeyDeletionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CancelKeyDeletionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CancelKeyDeletionResponse::from_response(response)
-            .map_err(|error| CancelKeyDeletionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -155,6 +155,73 @@ impl ConnectCustomKeyStoreError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ConnectCustomKeyStoreError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConnectCustomKeyStoreError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some(
+                "CloudHsmClusterInvalidConfigurationException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ConnectCustomKeyStoreError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ConnectCustomKeyStoreError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ConnectCustomKeyStoreError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ConnectCustomKeyStoreError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ConnectCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -245,129 +312,4 @@ impl super::Operation for ConnectCustomKeyStore {
         request.finish()
     }
     type Error = ConnectCustomKeyStoreError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
-                        match crate::error::CloudHsmClusterNotActiveException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CustomKeyStoreInvalidStateException",
-                    ) => {
-                        match crate::error::CustomKeyStoreInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
-                        match crate::error::CustomKeyStoreNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConnectCustomKeyStoreError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CloudHsmClusterInvalidConfigurationException",
-                    ) => {
-                        match crate::error::CloudHsmClusterInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ConnectCustomKeyStoreError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ConnectCustomKeyStoreError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ConnectCustomKeyStoreResponse::from_response(response)
-            .map_err(|error| ConnectCustomKeyStoreError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

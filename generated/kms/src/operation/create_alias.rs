@@ -130,6 +130,81 @@ impl CreateAliasError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAliasError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("AlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::AlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidAliasNameException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::InvalidAliasNameException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateAliasError::KmsInvalidStateException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateAliasError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateAliasError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        CreateAliasError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateAliasError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -226,140 +301,4 @@ impl super::Operation for CreateAlias {
         request.finish()
     }
     type Error = CreateAliasError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AlreadyExistsException") => {
-                        match crate::error::AlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::AlreadyExistsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAliasNameException") => {
-                        match crate::error::InvalidAliasNameException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::InvalidAliasNameException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateAliasError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateAliasError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateAliasError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

@@ -288,6 +288,151 @@ impl CreateCustomKeyStoreError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCustomKeyStoreError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("CloudHsmClusterInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::CloudHsmClusterInUseException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreNameInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::CustomKeyStoreNameInUseException,
+                )
+            }
+            ::std::option::Option::Some("CloudHsmClusterNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::CloudHsmClusterNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::CloudHsmClusterNotActiveException,
+                )
+            }
+            ::std::option::Option::Some("IncorrectTrustAnchorException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::IncorrectTrustAnchorException,
+                )
+            }
+            ::std::option::Option::Some(
+                "CloudHsmClusterInvalidConfigurationException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyUriInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyUriInUseException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyUriEndpointInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyUriEndpointInUseException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyUriUnreachableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyUriUnreachableException,
+                )
+            }
+            ::std::option::Option::Some(
+                "XksProxyIncorrectAuthenticationCredentialException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException,
+                )
+            }
+            ::std::option::Option::Some(
+                "XksProxyVpcEndpointServiceNotFoundException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some(
+                "XksProxyVpcEndpointServiceInvalidConfigurationException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyInvalidResponseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyInvalidResponseException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyInvalidConfigurationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCustomKeyStoreError::XksProxyInvalidConfigurationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateCustomKeyStoreError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateCustomKeyStoreError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateCustomKeyStoreError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateCustomKeyStoreError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -462,325 +607,4 @@ impl super::Operation for CreateCustomKeyStore {
         request.finish()
     }
     type Error = CreateCustomKeyStoreError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("CloudHsmClusterInUseException") => {
-                        match crate::error::CloudHsmClusterInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::CloudHsmClusterInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CustomKeyStoreNameInUseException") => {
-                        match crate::error::CustomKeyStoreNameInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CloudHsmClusterNotFoundException") => {
-                        match crate::error::CloudHsmClusterNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
-                        match crate::error::CloudHsmClusterNotActiveException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("IncorrectTrustAnchorException") => {
-                        match crate::error::IncorrectTrustAnchorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::IncorrectTrustAnchorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CloudHsmClusterInvalidConfigurationException",
-                    ) => {
-                        match crate::error::CloudHsmClusterInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyUriInUseException") => {
-                        match crate::error::XksProxyUriInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyUriInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyUriEndpointInUseException") => {
-                        match crate::error::XksProxyUriEndpointInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyUriUnreachableException") => {
-                        match crate::error::XksProxyUriUnreachableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyUriUnreachableException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyIncorrectAuthenticationCredentialException",
-                    ) => {
-                        match crate::error::XksProxyIncorrectAuthenticationCredentialException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyVpcEndpointServiceInUseException",
-                    ) => {
-                        match crate::error::XksProxyVpcEndpointServiceInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyVpcEndpointServiceNotFoundException",
-                    ) => {
-                        match crate::error::XksProxyVpcEndpointServiceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyVpcEndpointServiceInvalidConfigurationException",
-                    ) => {
-                        match crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyInvalidResponseException") => {
-                        match crate::error::XksProxyInvalidResponseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyInvalidResponseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyInvalidConfigurationException",
-                    ) => {
-                        match crate::error::XksProxyInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateCustomKeyStoreError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateCustomKeyStoreError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateCustomKeyStoreResponse::from_response(response)
-            .map_err(|error| CreateCustomKeyStoreError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -212,6 +212,119 @@ impl CreateKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("MalformedPolicyDocumentException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::MalformedPolicyDocumentException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::UnsupportedOperationException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("TagException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::TagException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::CustomKeyStoreNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::CustomKeyStoreInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some(
+                "CloudHsmClusterInvalidConfigurationException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::CloudHsmClusterInvalidConfigurationException,
+                )
+            }
+            ::std::option::Option::Some("XksKeyInvalidConfigurationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::XksKeyInvalidConfigurationException,
+                )
+            }
+            ::std::option::Option::Some("XksKeyAlreadyInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::XksKeyAlreadyInUseException,
+                )
+            }
+            ::std::option::Option::Some("XksKeyNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeyError::XksKeyNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateKeyError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        CreateKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -342,235 +455,4 @@ impl super::Operation for CreateKey {
         request.finish()
     }
     type Error = CreateKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("MalformedPolicyDocumentException") => {
-                        match crate::error::MalformedPolicyDocumentException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::MalformedPolicyDocumentException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::UnsupportedOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagException") => {
-                        match crate::error::TagException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::TagException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
-                        match crate::error::CustomKeyStoreNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::CustomKeyStoreNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CustomKeyStoreInvalidStateException",
-                    ) => {
-                        match crate::error::CustomKeyStoreInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::CustomKeyStoreInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CloudHsmClusterInvalidConfigurationException",
-                    ) => {
-                        match crate::error::CloudHsmClusterInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::CloudHsmClusterInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksKeyInvalidConfigurationException",
-                    ) => {
-                        match crate::error::XksKeyInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::XksKeyInvalidConfigurationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksKeyAlreadyInUseException") => {
-                        match crate::error::XksKeyAlreadyInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::XksKeyAlreadyInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksKeyNotFoundException") => {
-                        match crate::error::XksKeyNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeyError::XksKeyNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateKeyResponse::from_response(response)
-            .map_err(|error| CreateKeyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

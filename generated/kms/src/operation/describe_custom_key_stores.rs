@@ -107,6 +107,59 @@ impl DescribeCustomKeyStoresError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeCustomKeyStoresError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidMarkerException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DescribeCustomKeyStoresError::InvalidMarkerException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DescribeCustomKeyStoresError::KmsInternalException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DescribeCustomKeyStoresError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DescribeCustomKeyStoresError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DescribeCustomKeyStoresError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DescribeCustomKeyStoresError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DescribeCustomKeyStoresError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -189,91 +242,4 @@ impl super::Operation for DescribeCustomKeyStores {
         request.finish()
     }
     type Error = DescribeCustomKeyStoresError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
-                        match crate::error::CustomKeyStoreNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidMarkerException") => {
-                        match crate::error::InvalidMarkerException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DescribeCustomKeyStoresError::InvalidMarkerException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DescribeCustomKeyStoresError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DescribeCustomKeyStoresError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DescribeCustomKeyStoresError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DescribeCustomKeyStoresResponse::from_response(response)
-            .map_err(|error| DescribeCustomKeyStoresError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -97,6 +97,69 @@ impl DisableKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DisableKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableKeyError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableKeyError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableKeyError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableKeyError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableKeyError::KmsInvalidStateException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DisableKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DisableKeyError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        DisableKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DisableKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DisableKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -175,112 +238,4 @@ impl super::Operation for DisableKey {
         request.finish()
     }
     type Error = DisableKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableKeyError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableKeyError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableKeyError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableKeyError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableKeyError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DisableKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DisableKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DisableKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

@@ -111,6 +111,59 @@ impl DisconnectCustomKeyStoreError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DisconnectCustomKeyStoreError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisconnectCustomKeyStoreError::KmsInternalException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DisconnectCustomKeyStoreError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DisconnectCustomKeyStoreError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DisconnectCustomKeyStoreError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DisconnectCustomKeyStoreError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DisconnectCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -187,95 +240,4 @@ impl super::Operation for DisconnectCustomKeyStore {
         request.finish()
     }
     type Error = DisconnectCustomKeyStoreError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some(
-                        "CustomKeyStoreInvalidStateException",
-                    ) => {
-                        match crate::error::CustomKeyStoreInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
-                        match crate::error::CustomKeyStoreNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisconnectCustomKeyStoreError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DisconnectCustomKeyStoreError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DisconnectCustomKeyStoreError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DisconnectCustomKeyStoreResponse::from_response(response)
-            .map_err(|error| DisconnectCustomKeyStoreError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -134,6 +134,83 @@ impl EnableKeyRotationError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for EnableKeyRotationError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("DisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::DisabledException,
+                )
+            }
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableKeyRotationError::UnsupportedOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        EnableKeyRotationError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        EnableKeyRotationError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        EnableKeyRotationError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        EnableKeyRotationError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for EnableKeyRotationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -234,138 +311,4 @@ impl super::Operation for EnableKeyRotation {
         request.finish()
     }
     type Error = EnableKeyRotationError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DisabledException") => {
-                        match crate::error::DisabledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::DisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableKeyRotationError::UnsupportedOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => EnableKeyRotationError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                EnableKeyRotationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                EnableKeyRotationError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

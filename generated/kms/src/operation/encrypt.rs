@@ -154,6 +154,93 @@ impl EncryptError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for EncryptError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("DisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::DisabledException,
+                )
+            }
+            ::std::option::Option::Some("KeyUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::KeyUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeyUsageException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::InvalidKeyUsageException,
+                )
+            }
+            ::std::option::Option::Some("InvalidGrantTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::InvalidGrantTokenException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("DryRunOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EncryptError::DryRunOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        EncryptError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        EncryptError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        EncryptError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        EncryptError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for EncryptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -252,149 +339,4 @@ impl super::Operation for Encrypt {
         request.finish()
     }
     type Error = EncryptError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DisabledException") => {
-                        match crate::error::DisabledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::DisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeyUnavailableException") => {
-                        match crate::error::KeyUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::KeyUnavailableException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeyUsageException") => {
-                        match crate::error::InvalidKeyUsageException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::InvalidKeyUsageException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidGrantTokenException") => {
-                        match crate::error::InvalidGrantTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::InvalidGrantTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DryRunOperationException") => {
-                        match crate::error::DryRunOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EncryptError::DryRunOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => EncryptError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                EncryptError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                EncryptError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::EncryptResponse::from_response(response)
-            .map_err(|error| EncryptError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

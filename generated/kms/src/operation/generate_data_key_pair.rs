@@ -162,6 +162,101 @@ impl GenerateDataKeyPairError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateDataKeyPairError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("DisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::DisabledException,
+                )
+            }
+            ::std::option::Option::Some("KeyUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::KeyUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeyUsageException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::InvalidKeyUsageException,
+                )
+            }
+            ::std::option::Option::Some("InvalidGrantTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::InvalidGrantTokenException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::UnsupportedOperationException,
+                )
+            }
+            ::std::option::Option::Some("DryRunOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairError::DryRunOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GenerateDataKeyPairError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GenerateDataKeyPairError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GenerateDataKeyPairError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GenerateDataKeyPairError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GenerateDataKeyPairError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -287,185 +382,4 @@ impl super::Operation for GenerateDataKeyPair {
         request.finish()
     }
     type Error = GenerateDataKeyPairError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DisabledException") => {
-                        match crate::error::DisabledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::DisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeyUnavailableException") => {
-                        match crate::error::KeyUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::KeyUnavailableException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeyUsageException") => {
-                        match crate::error::InvalidKeyUsageException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::InvalidKeyUsageException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidGrantTokenException") => {
-                        match crate::error::InvalidGrantTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::InvalidGrantTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::UnsupportedOperationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DryRunOperationException") => {
-                        match crate::error::DryRunOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairError::DryRunOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GenerateDataKeyPairError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GenerateDataKeyPairError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GenerateDataKeyPairError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GenerateDataKeyPairResponse::from_response(response)
-            .map_err(|error| GenerateDataKeyPairError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

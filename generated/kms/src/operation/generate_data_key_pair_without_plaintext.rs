@@ -198,6 +198,102 @@ impl GenerateDataKeyPairWithoutPlaintextError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for GenerateDataKeyPairWithoutPlaintextError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("DisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::DisabledException,
+                )
+            }
+            ::std::option::Option::Some("KeyUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeyUsageException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException,
+                )
+            }
+            ::std::option::Option::Some("InvalidGrantTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException,
+                )
+            }
+            ::std::option::Option::Some("DryRunOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GenerateDataKeyPairWithoutPlaintextError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GenerateDataKeyPairWithoutPlaintextError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GenerateDataKeyPairWithoutPlaintextError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -324,207 +420,4 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
         request.finish()
     }
     type Error = GenerateDataKeyPairWithoutPlaintextError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::NotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DisabledException") => {
-                        match crate::error::DisabledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::DisabledException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeyUnavailableException") => {
-                        match crate::error::KeyUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeyUsageException") => {
-                        match crate::error::InvalidKeyUsageException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidGrantTokenException") => {
-                        match crate::error::InvalidGrantTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::KmsInternalException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DryRunOperationException") => {
-                        match crate::error::DryRunOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => {
-                                GenerateDataKeyPairWithoutPlaintextError::Unlisted(error)
-                            }
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GenerateDataKeyPairWithoutPlaintextError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GenerateDataKeyPairWithoutPlaintextResponse::from_response(
-                response,
-            )
-            .map_err(|error| GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

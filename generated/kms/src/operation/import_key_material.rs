@@ -177,6 +177,101 @@ impl ImportKeyMaterialError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ImportKeyMaterialError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::UnsupportedOperationException,
+                )
+            }
+            ::std::option::Option::Some("DependencyTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::DependencyTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("InvalidCiphertextException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::InvalidCiphertextException,
+                )
+            }
+            ::std::option::Option::Some("IncorrectKeyMaterialException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::IncorrectKeyMaterialException,
+                )
+            }
+            ::std::option::Option::Some("ExpiredImportTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::ExpiredImportTokenException,
+                )
+            }
+            ::std::option::Option::Some("InvalidImportTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ImportKeyMaterialError::InvalidImportTokenException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ImportKeyMaterialError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ImportKeyMaterialError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ImportKeyMaterialError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ImportKeyMaterialError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ImportKeyMaterialError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -298,185 +393,4 @@ impl super::Operation for ImportKeyMaterial {
         request.finish()
     }
     type Error = ImportKeyMaterialError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::UnsupportedOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DependencyTimeoutException") => {
-                        match crate::error::DependencyTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::DependencyTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidCiphertextException") => {
-                        match crate::error::InvalidCiphertextException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::InvalidCiphertextException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("IncorrectKeyMaterialException") => {
-                        match crate::error::IncorrectKeyMaterialException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::IncorrectKeyMaterialException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ExpiredImportTokenException") => {
-                        match crate::error::ExpiredImportTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::ExpiredImportTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidImportTokenException") => {
-                        match crate::error::InvalidImportTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ImportKeyMaterialError::InvalidImportTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ImportKeyMaterialError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ImportKeyMaterialError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ImportKeyMaterialError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ImportKeyMaterialResponse::from_response(response)
-            .map_err(|error| ImportKeyMaterialError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

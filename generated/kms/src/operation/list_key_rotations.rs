@@ -115,6 +115,77 @@ impl ListKeyRotationsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeyRotationsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListKeyRotationsError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListKeyRotationsError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("InvalidMarkerException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListKeyRotationsError::InvalidMarkerException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListKeyRotationsError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListKeyRotationsError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListKeyRotationsError::UnsupportedOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListKeyRotationsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListKeyRotationsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListKeyRotationsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListKeyRotationsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListKeyRotationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -210,129 +281,4 @@ impl super::Operation for ListKeyRotations {
         request.finish()
     }
     type Error = ListKeyRotationsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListKeyRotationsError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListKeyRotationsError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidMarkerException") => {
-                        match crate::error::InvalidMarkerException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListKeyRotationsError::InvalidMarkerException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListKeyRotationsError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListKeyRotationsError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListKeyRotationsError::UnsupportedOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListKeyRotationsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListKeyRotationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListKeyRotationsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListKeyRotationsResponse::from_response(response)
-            .map_err(|error| ListKeyRotationsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -153,6 +153,99 @@ impl ReplicateKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ReplicateKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("AlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::AlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("DisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::DisabledException,
+                )
+            }
+            ::std::option::Option::Some("InvalidArnException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::InvalidArnException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("LimitExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::LimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("MalformedPolicyDocumentException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::MalformedPolicyDocumentException,
+                )
+            }
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TagException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::TagException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReplicateKeyError::UnsupportedOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ReplicateKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ReplicateKeyError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        ReplicateKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ReplicateKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ReplicateKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -266,181 +359,4 @@ impl super::Operation for ReplicateKey {
         request.finish()
     }
     type Error = ReplicateKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("AlreadyExistsException") => {
-                        match crate::error::AlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::AlreadyExistsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DisabledException") => {
-                        match crate::error::DisabledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::DisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArnException") => {
-                        match crate::error::InvalidArnException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::InvalidArnException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitExceededException") => {
-                        match crate::error::LimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::LimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("MalformedPolicyDocumentException") => {
-                        match crate::error::MalformedPolicyDocumentException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::MalformedPolicyDocumentException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagException") => {
-                        match crate::error::TagException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::TagException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperationException") => {
-                        match crate::error::UnsupportedOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReplicateKeyError::UnsupportedOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ReplicateKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ReplicateKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ReplicateKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ReplicateKeyResponse::from_response(response)
-            .map_err(|error| ReplicateKeyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

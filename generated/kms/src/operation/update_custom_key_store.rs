@@ -299,6 +299,151 @@ impl UpdateCustomKeyStoreError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCustomKeyStoreError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreNameInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException,
+                )
+            }
+            ::std::option::Option::Some("CloudHsmClusterNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CloudHsmClusterNotRelatedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException,
+                )
+            }
+            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException,
+                )
+            }
+            ::std::option::Option::Some(
+                "CloudHsmClusterInvalidConfigurationException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyUriInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyUriInUseException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyUriEndpointInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyUriUnreachableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyUriUnreachableException,
+                )
+            }
+            ::std::option::Option::Some(
+                "XksProxyIncorrectAuthenticationCredentialException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException,
+                )
+            }
+            ::std::option::Option::Some(
+                "XksProxyVpcEndpointServiceNotFoundException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some(
+                "XksProxyVpcEndpointServiceInvalidConfigurationException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyInvalidResponseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyInvalidResponseException,
+                )
+            }
+            ::std::option::Option::Some("XksProxyInvalidConfigurationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateCustomKeyStoreError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateCustomKeyStoreError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateCustomKeyStoreError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateCustomKeyStoreError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -473,329 +618,4 @@ impl super::Operation for UpdateCustomKeyStore {
         request.finish()
     }
     type Error = UpdateCustomKeyStoreError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
-                        match crate::error::CustomKeyStoreNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CustomKeyStoreNameInUseException") => {
-                        match crate::error::CustomKeyStoreNameInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CloudHsmClusterNotFoundException") => {
-                        match crate::error::CloudHsmClusterNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CloudHsmClusterNotRelatedException") => {
-                        match crate::error::CloudHsmClusterNotRelatedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CustomKeyStoreInvalidStateException",
-                    ) => {
-                        match crate::error::CustomKeyStoreInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
-                        match crate::error::CloudHsmClusterNotActiveException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CloudHsmClusterInvalidConfigurationException",
-                    ) => {
-                        match crate::error::CloudHsmClusterInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyUriInUseException") => {
-                        match crate::error::XksProxyUriInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyUriInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyUriEndpointInUseException") => {
-                        match crate::error::XksProxyUriEndpointInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyUriUnreachableException") => {
-                        match crate::error::XksProxyUriUnreachableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyUriUnreachableException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyIncorrectAuthenticationCredentialException",
-                    ) => {
-                        match crate::error::XksProxyIncorrectAuthenticationCredentialException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyVpcEndpointServiceInUseException",
-                    ) => {
-                        match crate::error::XksProxyVpcEndpointServiceInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyVpcEndpointServiceNotFoundException",
-                    ) => {
-                        match crate::error::XksProxyVpcEndpointServiceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyVpcEndpointServiceInvalidConfigurationException",
-                    ) => {
-                        match crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("XksProxyInvalidResponseException") => {
-                        match crate::error::XksProxyInvalidResponseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyInvalidResponseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "XksProxyInvalidConfigurationException",
-                    ) => {
-                        match crate::error::XksProxyInvalidConfigurationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateCustomKeyStoreError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateCustomKeyStoreError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateCustomKeyStoreResponse::from_response(response)
-            .map_err(|error| UpdateCustomKeyStoreError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

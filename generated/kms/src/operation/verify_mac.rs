@@ -129,6 +129,93 @@ impl VerifyMacError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for VerifyMacError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("DisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::DisabledException,
+                )
+            }
+            ::std::option::Option::Some("KeyUnavailableException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::KeyUnavailableException,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeyUsageException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::InvalidKeyUsageException,
+                )
+            }
+            ::std::option::Option::Some("InvalidGrantTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::InvalidGrantTokenException,
+                )
+            }
+            ::std::option::Option::Some("KMSInternalException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::KmsInternalException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidMacException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::KmsInvalidMacException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("DryRunOperationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifyMacError::DryRunOperationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        VerifyMacError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        VerifyMacError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        VerifyMacError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        VerifyMacError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for VerifyMacError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -235,169 +322,4 @@ impl super::Operation for VerifyMac {
         request.finish()
     }
     type Error = VerifyMacError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NotFoundException") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DisabledException") => {
-                        match crate::error::DisabledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::DisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeyUnavailableException") => {
-                        match crate::error::KeyUnavailableException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::KeyUnavailableException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeyUsageException") => {
-                        match crate::error::InvalidKeyUsageException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::InvalidKeyUsageException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidGrantTokenException") => {
-                        match crate::error::InvalidGrantTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::InvalidGrantTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInternalException") => {
-                        match crate::error::KmsInternalException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::KmsInternalException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidMacException") => {
-                        match crate::error::KmsInvalidMacException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::KmsInvalidMacException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DryRunOperationException") => {
-                        match crate::error::DryRunOperationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifyMacError::DryRunOperationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => VerifyMacError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                VerifyMacError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                VerifyMacError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::VerifyMacResponse::from_response(response)
-            .map_err(|error| VerifyMacError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

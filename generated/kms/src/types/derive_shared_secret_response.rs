@@ -66,9 +66,8 @@ impl DeriveSharedSecretResponse {
         self.key_origin.as_ref()
     }
 }
-impl DeriveSharedSecretResponse {
-    /// Reads a `DeriveSharedSecretResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DeriveSharedSecretResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -45,9 +45,8 @@ impl EncryptResponse {
         self.encryption_algorithm.as_ref()
     }
 }
-impl EncryptResponse {
-    /// Reads a `EncryptResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for EncryptResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

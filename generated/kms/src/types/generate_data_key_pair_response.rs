@@ -80,9 +80,8 @@ impl GenerateDataKeyPairResponse {
         self.key_material_id.as_deref()
     }
 }
-impl GenerateDataKeyPairResponse {
-    /// Reads a `GenerateDataKeyPairResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GenerateDataKeyPairResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -61,9 +61,9 @@ impl GenerateDataKeyPairWithoutPlaintextResponse {
         self.key_material_id.as_deref()
     }
 }
-impl GenerateDataKeyPairWithoutPlaintextResponse {
-    /// Reads a `GenerateDataKeyPairWithoutPlaintextResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for GenerateDataKeyPairWithoutPlaintextResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -60,9 +60,8 @@ impl GenerateDataKeyResponse {
         self.key_material_id.as_deref()
     }
 }
-impl GenerateDataKeyResponse {
-    /// Reads a `GenerateDataKeyResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GenerateDataKeyResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -41,9 +41,9 @@ impl GenerateDataKeyWithoutPlaintextResponse {
         self.key_material_id.as_deref()
     }
 }
-impl GenerateDataKeyWithoutPlaintextResponse {
-    /// Reads a `GenerateDataKeyWithoutPlaintextResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for GenerateDataKeyWithoutPlaintextResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

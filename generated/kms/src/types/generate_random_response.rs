@@ -37,9 +37,8 @@ impl GenerateRandomResponse {
         self.ciphertext_for_recipient.as_ref()
     }
 }
-impl GenerateRandomResponse {
-    /// Reads a `GenerateRandomResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GenerateRandomResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -54,9 +54,8 @@ impl GetKeyLastUsageResponse {
         self.key_creation_date.as_ref()
     }
 }
-impl GetKeyLastUsageResponse {
-    /// Reads a `GetKeyLastUsageResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetKeyLastUsageResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -63,9 +63,8 @@ impl GetKeyRotationStatusResponse {
         self.on_demand_rotation_start_date.as_ref()
     }
 }
-impl GetKeyRotationStatusResponse {
-    /// Reads a `GetKeyRotationStatusResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetKeyRotationStatusResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -49,9 +49,8 @@ impl GetParametersForImportResponse {
         self.parameters_valid_to.as_ref()
     }
 }
-impl GetParametersForImportResponse {
-    /// Reads a `GetParametersForImportResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetParametersForImportResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

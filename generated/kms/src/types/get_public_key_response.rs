@@ -106,9 +106,8 @@ impl GetPublicKeyResponse {
         self.key_agreement_algorithms.as_deref().unwrap_or_default()
     }
 }
-impl GetPublicKeyResponse {
-    /// Reads a `GetPublicKeyResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetPublicKeyResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -43,9 +43,8 @@ impl VerifyMacResponse {
         self.mac_algorithm.as_ref()
     }
 }
-impl VerifyMacResponse {
-    /// Reads a `VerifyMacResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for VerifyMacResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

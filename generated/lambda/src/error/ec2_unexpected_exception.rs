@@ -35,9 +35,8 @@ impl Ec2UnexpectedException {
         self.ec2_error_code.as_deref()
     }
 }
-impl Ec2UnexpectedException {
-    /// Reads a `EC2UnexpectedException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for Ec2UnexpectedException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

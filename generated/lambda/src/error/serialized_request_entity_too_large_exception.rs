@@ -28,9 +28,9 @@ impl SerializedRequestEntityTooLargeException {
         self.type_.as_deref()
     }
 }
-impl SerializedRequestEntityTooLargeException {
-    /// Reads a `SerializedRequestEntityTooLargeException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for SerializedRequestEntityTooLargeException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -127,6 +127,83 @@ impl CheckpointDurableExecutionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CheckpointDurableExecutionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CheckpointDurableExecutionError::KmsDisabledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CheckpointDurableExecutionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CheckpointDurableExecutionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CheckpointDurableExecutionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CheckpointDurableExecutionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CheckpointDurableExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -262,151 +339,4 @@ impl super::Operation for CheckpointDurableExecution {
         request.finish()
     }
     type Error = CheckpointDurableExecutionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::KmsInvalidStateException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFoundException") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::KmsNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDeniedException") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::KmsAccessDeniedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabledException") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CheckpointDurableExecutionError::KmsDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CheckpointDurableExecutionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CheckpointDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CheckpointDurableExecutionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CheckpointDurableExecutionResponse::from_response(response)
-            .map_err(|error| CheckpointDurableExecutionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

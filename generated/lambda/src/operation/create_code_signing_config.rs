@@ -74,6 +74,53 @@ impl CreateCodeSigningConfigError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCodeSigningConfigError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCodeSigningConfigError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCodeSigningConfigError::ServiceException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateCodeSigningConfigError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateCodeSigningConfigError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateCodeSigningConfigError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateCodeSigningConfigError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -144,75 +191,4 @@ impl super::Operation for CreateCodeSigningConfig {
         request.finish()
     }
     type Error = CreateCodeSigningConfigError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCodeSigningConfigError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCodeSigningConfigError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateCodeSigningConfigError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateCodeSigningConfigError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateCodeSigningConfigResponse::from_response(response)
-            .map_err(|error| CreateCodeSigningConfigError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -154,6 +154,103 @@ impl CreateFunctionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateFunctionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("InvalidCodeSignatureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::InvalidCodeSignatureException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CodeVerificationFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::CodeVerificationFailedException,
+                )
+            }
+            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::CodeSigningConfigNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CodeStorageExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::CodeStorageExceededException,
+                )
+            }
+            ::std::option::Option::Some(
+                "FunctionVersionsPerCapacityProviderLimitExceededException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateFunctionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateFunctionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateFunctionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateFunctionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -273,191 +370,4 @@ impl super::Operation for CreateFunction {
         request.finish()
     }
     type Error = CreateFunctionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::ResourceConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidCodeSignatureException") => {
-                        match crate::error::InvalidCodeSignatureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::InvalidCodeSignatureException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeVerificationFailedException") => {
-                        match crate::error::CodeVerificationFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::CodeVerificationFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
-                        match crate::error::CodeSigningConfigNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::CodeSigningConfigNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeStorageExceededException") => {
-                        match crate::error::CodeStorageExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::CodeStorageExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "FunctionVersionsPerCapacityProviderLimitExceededException",
-                    ) => {
-                        match crate::error::FunctionVersionsPerCapacityProviderLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateFunctionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateFunctionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateFunctionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::FunctionConfiguration::from_response(response)
-            .map_err(|error| CreateFunctionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

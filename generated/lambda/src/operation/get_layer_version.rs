@@ -82,6 +82,65 @@ impl GetLayerVersionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetLayerVersionError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetLayerVersionError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetLayerVersionError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetLayerVersionError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetLayerVersionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetLayerVersionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetLayerVersionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetLayerVersionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetLayerVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,101 +247,4 @@ impl super::Operation for GetLayerVersion {
         request.finish()
     }
     type Error = GetLayerVersionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetLayerVersionError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetLayerVersionError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetLayerVersionError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetLayerVersionError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetLayerVersionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetLayerVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetLayerVersionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetLayerVersionResponse::from_response(response)
-            .map_err(|error| GetLayerVersionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -379,6 +379,297 @@ impl InvokeError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for InvokeError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("CodeArtifactUserDeletedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::CodeArtifactUserDeletedException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotReadyException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::ResourceNotReadyException,
+                )
+            }
+            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::ServiceQuotaExceededException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurityGroupIDException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::InvalidSecurityGroupIdException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::SnapStartTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("EC2ThrottledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::Ec2ThrottledException,
+                )
+            }
+            ::std::option::Option::Some("EFSMountConnectivityException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::EfsMountConnectivityException,
+                )
+            }
+            ::std::option::Option::Some("SubnetIPAddressLimitReachedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::SubnetIpAddressLimitReachedException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("RequestTooLargeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::RequestTooLargeException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::KmsDisabledException,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedMediaTypeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::UnsupportedMediaTypeException,
+                )
+            }
+            ::std::option::Option::Some("S3FilesMountConnectivityException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::S3FilesMountConnectivityException,
+                )
+            }
+            ::std::option::Option::Some("SerializedRequestEntityTooLargeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::SerializedRequestEntityTooLargeException,
+                )
+            }
+            ::std::option::Option::Some("InvalidRuntimeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::InvalidRuntimeException,
+                )
+            }
+            ::std::option::Option::Some("NoPublishedVersionException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::NoPublishedVersionException,
+                )
+            }
+            ::std::option::Option::Some("EC2UnexpectedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::Ec2UnexpectedException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSubnetIDException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::InvalidSubnetIdException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("EC2AccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::Ec2AccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("EFSIOException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::EfsioException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ENILimitReachedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::EniLimitReachedException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartNotReadyException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::SnapStartNotReadyException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("CodeArtifactUserPendingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::CodeArtifactUserPendingException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::SnapStartException,
+                )
+            }
+            ::std::option::Option::Some("RecursiveInvocationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::RecursiveInvocationException,
+                )
+            }
+            ::std::option::Option::Some("S3FilesMountFailureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::S3FilesMountFailureException,
+                )
+            }
+            ::std::option::Option::Some("EFSMountTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::EfsMountTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("ENINotReadyException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::EniNotReadyException,
+                )
+            }
+            ::std::option::Option::Some("S3FilesMountTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::S3FilesMountTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("CodeArtifactUserFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::CodeArtifactUserFailedException,
+                )
+            }
+            ::std::option::Option::Some("ModeNotSupportedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::ModeNotSupportedException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidRequestContentException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::InvalidRequestContentException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartRegenerationFailureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::SnapStartRegenerationFailureException,
+                )
+            }
+            ::std::option::Option::Some("DurableExecutionAlreadyStartedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::DurableExecutionAlreadyStartedException,
+                )
+            }
+            ::std::option::Option::Some("InvalidZipFileException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::InvalidZipFileException,
+                )
+            }
+            ::std::option::Option::Some("EFSMountFailureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeError::EfsMountFailureException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        InvokeError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        InvokeError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        InvokeError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        InvokeError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for InvokeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -749,561 +1040,4 @@ impl super::Operation for Invoke {
         request.finish()
     }
     type Error = InvokeError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("CodeArtifactUserDeletedException") => {
-                        match crate::error::CodeArtifactUserDeletedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::CodeArtifactUserDeletedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotReadyException") => {
-                        match crate::error::ResourceNotReadyException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::ResourceNotReadyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceQuotaExceededException") => {
-                        match crate::error::ServiceQuotaExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::ServiceQuotaExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurityGroupIDException") => {
-                        match crate::error::InvalidSecurityGroupIdException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::InvalidSecurityGroupIdException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("SnapStartTimeoutException") => {
-                        match crate::error::SnapStartTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::SnapStartTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EC2ThrottledException") => {
-                        match crate::error::Ec2ThrottledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::Ec2ThrottledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSMountConnectivityException") => {
-                        match crate::error::EfsMountConnectivityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::EfsMountConnectivityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "SubnetIPAddressLimitReachedException",
-                    ) => {
-                        match crate::error::SubnetIpAddressLimitReachedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::SubnetIpAddressLimitReachedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDeniedException") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::KmsAccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestTooLargeException") => {
-                        match crate::error::RequestTooLargeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::RequestTooLargeException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabledException") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::KmsDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedMediaTypeException") => {
-                        match crate::error::UnsupportedMediaTypeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::UnsupportedMediaTypeException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("S3FilesMountConnectivityException") => {
-                        match crate::error::S3FilesMountConnectivityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::S3FilesMountConnectivityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "SerializedRequestEntityTooLargeException",
-                    ) => {
-                        match crate::error::SerializedRequestEntityTooLargeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::SerializedRequestEntityTooLargeException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidRuntimeException") => {
-                        match crate::error::InvalidRuntimeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::InvalidRuntimeException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoPublishedVersionException") => {
-                        match crate::error::NoPublishedVersionException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::NoPublishedVersionException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EC2UnexpectedException") => {
-                        match crate::error::Ec2UnexpectedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::Ec2UnexpectedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSubnetIDException") => {
-                        match crate::error::InvalidSubnetIdException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::InvalidSubnetIdException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFoundException") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::KmsNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EC2AccessDeniedException") => {
-                        match crate::error::Ec2AccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::Ec2AccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSIOException") => {
-                        match crate::error::EfsioException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::EfsioException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::ResourceConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ENILimitReachedException") => {
-                        match crate::error::EniLimitReachedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::EniLimitReachedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("SnapStartNotReadyException") => {
-                        match crate::error::SnapStartNotReadyException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::SnapStartNotReadyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeArtifactUserPendingException") => {
-                        match crate::error::CodeArtifactUserPendingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::CodeArtifactUserPendingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("SnapStartException") => {
-                        match crate::error::SnapStartException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::SnapStartException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RecursiveInvocationException") => {
-                        match crate::error::RecursiveInvocationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::RecursiveInvocationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("S3FilesMountFailureException") => {
-                        match crate::error::S3FilesMountFailureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::S3FilesMountFailureException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSMountTimeoutException") => {
-                        match crate::error::EfsMountTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::EfsMountTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ENINotReadyException") => {
-                        match crate::error::EniNotReadyException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::EniNotReadyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("S3FilesMountTimeoutException") => {
-                        match crate::error::S3FilesMountTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::S3FilesMountTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeArtifactUserFailedException") => {
-                        match crate::error::CodeArtifactUserFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::CodeArtifactUserFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ModeNotSupportedException") => {
-                        match crate::error::ModeNotSupportedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::ModeNotSupportedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidRequestContentException") => {
-                        match crate::error::InvalidRequestContentException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::InvalidRequestContentException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "SnapStartRegenerationFailureException",
-                    ) => {
-                        match crate::error::SnapStartRegenerationFailureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::SnapStartRegenerationFailureException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "DurableExecutionAlreadyStartedException",
-                    ) => {
-                        match crate::error::DurableExecutionAlreadyStartedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::DurableExecutionAlreadyStartedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidZipFileException") => {
-                        match crate::error::InvalidZipFileException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::InvalidZipFileException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSMountFailureException") => {
-                        match crate::error::EfsMountFailureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeError::EfsMountFailureException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => InvokeError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                InvokeError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                InvokeError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::InvocationResponse::from_response(response)
-            .map_err(|error| InvokeError::InvalidResponse(error.with_response(response)))
-    }
 }

@@ -273,6 +273,213 @@ impl InvokeAsyncError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for InvokeAsyncError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::ServiceQuotaExceededException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurityGroupIDException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::InvalidSecurityGroupIdException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::SnapStartTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("EC2ThrottledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::Ec2ThrottledException,
+                )
+            }
+            ::std::option::Option::Some("EFSMountConnectivityException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::EfsMountConnectivityException,
+                )
+            }
+            ::std::option::Option::Some("SubnetIPAddressLimitReachedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::SubnetIpAddressLimitReachedException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::KmsDisabledException,
+                )
+            }
+            ::std::option::Option::Some("S3FilesMountConnectivityException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::S3FilesMountConnectivityException,
+                )
+            }
+            ::std::option::Option::Some("InvalidRuntimeException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::InvalidRuntimeException,
+                )
+            }
+            ::std::option::Option::Some("EC2UnexpectedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::Ec2UnexpectedException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSubnetIDException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::InvalidSubnetIdException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("EC2AccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::Ec2AccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("EFSIOException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::EfsioException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ENILimitReachedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::EniLimitReachedException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartNotReadyException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::SnapStartNotReadyException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::SnapStartException,
+                )
+            }
+            ::std::option::Option::Some("S3FilesMountFailureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::S3FilesMountFailureException,
+                )
+            }
+            ::std::option::Option::Some("EFSMountTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::EfsMountTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("S3FilesMountTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::S3FilesMountTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("ModeNotSupportedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::ModeNotSupportedException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InvalidRequestContentException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::InvalidRequestContentException,
+                )
+            }
+            ::std::option::Option::Some("SnapStartRegenerationFailureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::SnapStartRegenerationFailureException,
+                )
+            }
+            ::std::option::Option::Some("EFSMountFailureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    InvokeAsyncError::EfsMountFailureException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        InvokeAsyncError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        InvokeAsyncError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        InvokeAsyncError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        InvokeAsyncError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for InvokeAsyncError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -540,455 +747,4 @@ impl super::Operation for InvokeAsync {
         request.finish()
     }
     type Error = InvokeAsyncError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ServiceQuotaExceededException") => {
-                        match crate::error::ServiceQuotaExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::ServiceQuotaExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurityGroupIDException") => {
-                        match crate::error::InvalidSecurityGroupIdException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::InvalidSecurityGroupIdException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("SnapStartTimeoutException") => {
-                        match crate::error::SnapStartTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::SnapStartTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EC2ThrottledException") => {
-                        match crate::error::Ec2ThrottledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::Ec2ThrottledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSMountConnectivityException") => {
-                        match crate::error::EfsMountConnectivityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::EfsMountConnectivityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "SubnetIPAddressLimitReachedException",
-                    ) => {
-                        match crate::error::SubnetIpAddressLimitReachedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::SubnetIpAddressLimitReachedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDeniedException") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::KmsAccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabledException") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::KmsDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("S3FilesMountConnectivityException") => {
-                        match crate::error::S3FilesMountConnectivityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::S3FilesMountConnectivityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidRuntimeException") => {
-                        match crate::error::InvalidRuntimeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::InvalidRuntimeException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EC2UnexpectedException") => {
-                        match crate::error::Ec2UnexpectedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::Ec2UnexpectedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSubnetIDException") => {
-                        match crate::error::InvalidSubnetIdException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::InvalidSubnetIdException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFoundException") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::KmsNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EC2AccessDeniedException") => {
-                        match crate::error::Ec2AccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::Ec2AccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSIOException") => {
-                        match crate::error::EfsioException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::EfsioException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::ResourceConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ENILimitReachedException") => {
-                        match crate::error::EniLimitReachedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::EniLimitReachedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("SnapStartNotReadyException") => {
-                        match crate::error::SnapStartNotReadyException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::SnapStartNotReadyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("SnapStartException") => {
-                        match crate::error::SnapStartException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::SnapStartException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("S3FilesMountFailureException") => {
-                        match crate::error::S3FilesMountFailureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::S3FilesMountFailureException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSMountTimeoutException") => {
-                        match crate::error::EfsMountTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::EfsMountTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("S3FilesMountTimeoutException") => {
-                        match crate::error::S3FilesMountTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::S3FilesMountTimeoutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ModeNotSupportedException") => {
-                        match crate::error::ModeNotSupportedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::ModeNotSupportedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidRequestContentException") => {
-                        match crate::error::InvalidRequestContentException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::InvalidRequestContentException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "SnapStartRegenerationFailureException",
-                    ) => {
-                        match crate::error::SnapStartRegenerationFailureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::SnapStartRegenerationFailureException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EFSMountFailureException") => {
-                        match crate::error::EfsMountFailureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                InvokeAsyncError::EfsMountFailureException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => InvokeAsyncError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                InvokeAsyncError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                InvokeAsyncError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::InvokeAsyncResponse::from_response(response)
-            .map_err(|error| InvokeAsyncError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -93,6 +93,60 @@ impl ListFunctionsByCodeSigningConfigError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for ListFunctionsByCodeSigningConfigError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListFunctionsByCodeSigningConfigError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListFunctionsByCodeSigningConfigError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListFunctionsByCodeSigningConfigError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListFunctionsByCodeSigningConfigError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListFunctionsByCodeSigningConfigError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListFunctionsByCodeSigningConfigError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListFunctionsByCodeSigningConfigError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListFunctionsByCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -197,93 +251,4 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
         request.finish()
     }
     type Error = ListFunctionsByCodeSigningConfigError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListFunctionsByCodeSigningConfigError::ServiceException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListFunctionsByCodeSigningConfigError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListFunctionsByCodeSigningConfigError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListFunctionsByCodeSigningConfigResponse::from_response(response)
-            .map_err(|error| ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -268,7 +268,7 @@ pub trait Operation: private::Sealed {
     /// The request type (`()` when the operation takes none).
     type Input;
     /// The response type (`()` when the operation returns none).
-    type Output;
+    type Output: ::awsgen_runtime::protocol::FromResponse;
     /// The operation's name in the model.
     const NAME: &'static str;
     /// The HTTP method.
@@ -298,12 +298,15 @@ pub trait Operation: private::Sealed {
     type Error: ::std::error::Error
         + ::std::marker::Send
         + ::std::marker::Sync
+        + ::awsgen_runtime::protocol::FromErrorResponse
         + 'static;
     /// Reads the service's HTTP response: the output for a success status,
     /// else the typed error the response's error code names.
     fn parse_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error>;
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        ::awsgen_runtime::protocol::parse_response(response)
+    }
 }
 /// How an operation pages through results, from the model's paginators.
 #[derive(

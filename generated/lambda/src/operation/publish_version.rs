@@ -122,6 +122,91 @@ impl PublishVersionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for PublishVersionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CodeStorageExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::CodeStorageExceededException,
+                )
+            }
+            ::std::option::Option::Some(
+                "FunctionVersionsPerCapacityProviderLimitExceededException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("PreconditionFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishVersionError::PreconditionFailedException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PublishVersionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PublishVersionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        PublishVersionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PublishVersionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PublishVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -243,161 +328,4 @@ impl super::Operation for PublishVersion {
         request.finish()
     }
     type Error = PublishVersionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::ResourceConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeStorageExceededException") => {
-                        match crate::error::CodeStorageExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::CodeStorageExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "FunctionVersionsPerCapacityProviderLimitExceededException",
-                    ) => {
-                        match crate::error::FunctionVersionsPerCapacityProviderLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PreconditionFailedException") => {
-                        match crate::error::PreconditionFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishVersionError::PreconditionFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PublishVersionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PublishVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                PublishVersionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::FunctionConfiguration::from_response(response)
-            .map_err(|error| PublishVersionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -118,6 +118,78 @@ impl PutFunctionCodeSigningConfigError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for PutFunctionCodeSigningConfigError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionCodeSigningConfigError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionCodeSigningConfigError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionCodeSigningConfigError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionCodeSigningConfigError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionCodeSigningConfigError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PutFunctionCodeSigningConfigError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PutFunctionCodeSigningConfigError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        PutFunctionCodeSigningConfigError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PutFunctionCodeSigningConfigError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PutFunctionCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -232,139 +304,4 @@ impl super::Operation for PutFunctionCodeSigningConfig {
         request.finish()
     }
     type Error = PutFunctionCodeSigningConfigError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionCodeSigningConfigError::ResourceConflictException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionCodeSigningConfigError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionCodeSigningConfigError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionCodeSigningConfigError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
-                        match crate::error::CodeSigningConfigNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PutFunctionCodeSigningConfigError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                PutFunctionCodeSigningConfigError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::PutFunctionCodeSigningConfigResponse::from_response(response)
-            .map_err(|error| PutFunctionCodeSigningConfigError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

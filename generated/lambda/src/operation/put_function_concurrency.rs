@@ -105,6 +105,71 @@ impl PutFunctionConcurrencyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionConcurrencyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionConcurrencyError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionConcurrencyError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionConcurrencyError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionConcurrencyError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutFunctionConcurrencyError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PutFunctionConcurrencyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PutFunctionConcurrencyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        PutFunctionConcurrencyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PutFunctionConcurrencyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PutFunctionConcurrencyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -212,121 +277,4 @@ impl super::Operation for PutFunctionConcurrency {
         request.finish()
     }
     type Error = PutFunctionConcurrencyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionConcurrencyError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionConcurrencyError::ResourceConflictException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionConcurrencyError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionConcurrencyError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutFunctionConcurrencyError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PutFunctionConcurrencyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PutFunctionConcurrencyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                PutFunctionConcurrencyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::Concurrency::from_response(response)
-            .map_err(|error| PutFunctionConcurrencyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -161,6 +161,96 @@ impl SendDurableExecutionCallbackFailureError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for SendDurableExecutionCallbackFailureError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CallbackTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::CallbackTimeoutException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackFailureError::KmsDisabledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        SendDurableExecutionCallbackFailureError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        SendDurableExecutionCallbackFailureError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        SendDurableExecutionCallbackFailureError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        SendDurableExecutionCallbackFailureError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for SendDurableExecutionCallbackFailureError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -303,193 +393,4 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
         request.finish()
     }
     type Error = SendDurableExecutionCallbackFailureError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::KmsInvalidStateException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::ServiceException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFoundException") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::KmsNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CallbackTimeoutException") => {
-                        match crate::error::CallbackTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::CallbackTimeoutException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDeniedException") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::KmsAccessDeniedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabledException") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackFailureError::KmsDisabledException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => {
-                                SendDurableExecutionCallbackFailureError::Unlisted(error)
-                            }
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                SendDurableExecutionCallbackFailureError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::SendDurableExecutionCallbackFailureResponse::from_response(
-                response,
-            )
-            .map_err(|error| SendDurableExecutionCallbackFailureError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -119,6 +119,72 @@ impl SendDurableExecutionCallbackHeartbeatError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for SendDurableExecutionCallbackHeartbeatError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackHeartbeatError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CallbackTimeoutException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        SendDurableExecutionCallbackHeartbeatError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        SendDurableExecutionCallbackHeartbeatError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        SendDurableExecutionCallbackHeartbeatError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for SendDurableExecutionCallbackHeartbeatError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -225,129 +291,4 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
         request.finish()
     }
     type Error = SendDurableExecutionCallbackHeartbeatError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::ServiceException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CallbackTimeoutException") => {
-                        match crate::error::CallbackTimeoutException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => {
-                                SendDurableExecutionCallbackHeartbeatError::Unlisted(error)
-                            }
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                SendDurableExecutionCallbackHeartbeatError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::SendDurableExecutionCallbackHeartbeatResponse::from_response(
-                response,
-            )
-            .map_err(|error| SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

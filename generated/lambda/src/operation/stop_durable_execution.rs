@@ -116,6 +116,89 @@ impl StopDurableExecutionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for StopDurableExecutionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidStateException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    StopDurableExecutionError::KmsDisabledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        StopDurableExecutionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        StopDurableExecutionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        StopDurableExecutionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        StopDurableExecutionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for StopDurableExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -251,159 +334,4 @@ impl super::Operation for StopDurableExecution {
         request.finish()
     }
     type Error = StopDurableExecutionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidStateException") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFoundException") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::KmsNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDeniedException") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::KmsAccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabledException") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                StopDurableExecutionError::KmsDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => StopDurableExecutionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                StopDurableExecutionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                StopDurableExecutionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::StopDurableExecutionResponse::from_response(response)
-            .map_err(|error| StopDurableExecutionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

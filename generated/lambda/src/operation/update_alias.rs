@@ -94,6 +94,75 @@ impl UpdateAliasError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAliasError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateAliasError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateAliasError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateAliasError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateAliasError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateAliasError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("PreconditionFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateAliasError::PreconditionFailedException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateAliasError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateAliasError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        UpdateAliasError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateAliasError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -215,129 +284,4 @@ impl super::Operation for UpdateAlias {
         request.finish()
     }
     type Error = UpdateAliasError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateAliasError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateAliasError::ResourceConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateAliasError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateAliasError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateAliasError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PreconditionFailedException") => {
-                        match crate::error::PreconditionFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateAliasError::PreconditionFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateAliasError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateAliasError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateAliasError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::AliasConfiguration::from_response(response)
-            .map_err(|error| UpdateAliasError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -150,6 +150,101 @@ impl UpdateFunctionCodeError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionCodeError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameterValueException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("ResourceConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::ResourceConflictException,
+                )
+            }
+            ::std::option::Option::Some("ServiceException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::ServiceException,
+                )
+            }
+            ::std::option::Option::Some("TooManyRequestsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::TooManyRequestsException,
+                )
+            }
+            ::std::option::Option::Some("InvalidCodeSignatureException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::InvalidCodeSignatureException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CodeVerificationFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::CodeVerificationFailedException,
+                )
+            }
+            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::CodeSigningConfigNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("CodeStorageExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::CodeStorageExceededException,
+                )
+            }
+            ::std::option::Option::Some("PreconditionFailedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateFunctionCodeError::PreconditionFailedException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateFunctionCodeError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateFunctionCodeError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateFunctionCodeError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateFunctionCodeError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateFunctionCodeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -292,193 +387,4 @@ impl super::Operation for UpdateFunctionCode {
         request.finish()
     }
     type Error = UpdateFunctionCodeError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::InvalidParameterValueException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceConflictException") => {
-                        match crate::error::ResourceConflictException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::ResourceConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ServiceException") => {
-                        match crate::error::ServiceException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::ServiceException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
-                        match crate::error::TooManyRequestsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::TooManyRequestsException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidCodeSignatureException") => {
-                        match crate::error::InvalidCodeSignatureException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::InvalidCodeSignatureException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeVerificationFailedException") => {
-                        match crate::error::CodeVerificationFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::CodeVerificationFailedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
-                        match crate::error::CodeSigningConfigNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::CodeSigningConfigNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CodeStorageExceededException") => {
-                        match crate::error::CodeStorageExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::CodeStorageExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PreconditionFailedException") => {
-                        match crate::error::PreconditionFailedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateFunctionCodeError::PreconditionFailedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateFunctionCodeError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateFunctionCodeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateFunctionCodeError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::FunctionConfiguration::from_response(response)
-            .map_err(|error| UpdateFunctionCodeError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

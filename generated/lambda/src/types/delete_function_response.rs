@@ -27,9 +27,8 @@ impl DeleteFunctionResponse {
         self.status_code
     }
 }
-impl DeleteFunctionResponse {
-    /// Reads a `DeleteFunctionResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for DeleteFunctionResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = { <Self as ::std::default::Default>::default() };

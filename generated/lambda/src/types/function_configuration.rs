@@ -339,9 +339,8 @@ impl FunctionConfiguration {
         self.durable_config.as_ref()
     }
 }
-impl FunctionConfiguration {
-    /// Reads a `FunctionConfiguration` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for FunctionConfiguration {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

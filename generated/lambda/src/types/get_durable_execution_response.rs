@@ -118,9 +118,8 @@ impl GetDurableExecutionResponse {
         self.durable_config.as_ref()
     }
 }
-impl GetDurableExecutionResponse {
-    /// Reads a `GetDurableExecutionResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetDurableExecutionResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -44,9 +44,8 @@ impl GetFunctionCodeSigningConfigResponse {
         self.function_name.as_deref()
     }
 }
-impl GetFunctionCodeSigningConfigResponse {
-    /// Reads a `GetFunctionCodeSigningConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetFunctionCodeSigningConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -47,9 +47,8 @@ impl GetFunctionScalingConfigResponse {
         self.requested_function_scaling_config.as_ref()
     }
 }
-impl GetFunctionScalingConfigResponse {
-    /// Reads a `GetFunctionScalingConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetFunctionScalingConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -82,9 +82,8 @@ impl GetFunctionUrlConfigResponse {
         self.invoke_mode.as_ref()
     }
 }
-impl GetFunctionUrlConfigResponse {
-    /// Reads a `GetFunctionUrlConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetFunctionUrlConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -68,9 +68,9 @@ impl GetProvisionedConcurrencyConfigResponse {
         self.last_modified.as_deref()
     }
 }
-impl GetProvisionedConcurrencyConfigResponse {
-    /// Reads a `GetProvisionedConcurrencyConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for GetProvisionedConcurrencyConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -67,9 +67,8 @@ impl InvocationResponse {
         self.durable_execution_arn.as_deref()
     }
 }
-impl InvocationResponse {
-    /// Reads a `InvocationResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for InvocationResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = Self {

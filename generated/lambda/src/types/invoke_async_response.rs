@@ -28,9 +28,8 @@ impl InvokeAsyncResponse {
         self.status
     }
 }
-impl InvokeAsyncResponse {
-    /// Reads a `InvokeAsyncResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for InvokeAsyncResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = { <Self as ::std::default::Default>::default() };

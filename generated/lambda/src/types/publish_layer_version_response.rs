@@ -91,9 +91,8 @@ impl PublishLayerVersionResponse {
         self.license_info.as_deref()
     }
 }
-impl PublishLayerVersionResponse {
-    /// Reads a `PublishLayerVersionResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for PublishLayerVersionResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

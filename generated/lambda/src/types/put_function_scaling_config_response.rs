@@ -25,9 +25,8 @@ impl PutFunctionScalingConfigResponse {
         self.function_state.as_ref()
     }
 }
-impl PutFunctionScalingConfigResponse {
-    /// Reads a `PutFunctionScalingConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for PutFunctionScalingConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -45,9 +45,8 @@ impl PutRuntimeManagementConfigResponse {
         self.runtime_version_arn.as_deref()
     }
 }
-impl PutRuntimeManagementConfigResponse {
-    /// Reads a `PutRuntimeManagementConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for PutRuntimeManagementConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -29,9 +29,8 @@ impl UpdateCodeSigningConfigResponse {
         self.code_signing_config.as_ref()
     }
 }
-impl UpdateCodeSigningConfigResponse {
-    /// Reads a `UpdateCodeSigningConfigResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for UpdateCodeSigningConfigResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -34,9 +34,8 @@ impl AccessDeniedException {
         self.reason.as_ref()
     }
 }
-impl AccessDeniedException {
-    /// Reads a `AccessDeniedException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for AccessDeniedException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::cbor::body::<

@@ -37,9 +37,8 @@ impl ThrottlingException {
         self.quota_code.as_deref()
     }
 }
-impl ThrottlingException {
-    /// Reads a `ThrottlingException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ThrottlingException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::cbor::body::<

@@ -133,6 +133,84 @@ impl CreateMarketplaceRevenueShareError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for CreateMarketplaceRevenueShareError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::cbor::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::ServiceQuotaExceededException,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::ThrottlingException,
+                )
+            }
+            ::std::option::Option::Some("ValidationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::ValidationException,
+                )
+            }
+            ::std::option::Option::Some("AccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::AccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::InternalServerException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::ConflictException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateMarketplaceRevenueShareError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateMarketplaceRevenueShareError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateMarketplaceRevenueShareError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateMarketplaceRevenueShareError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateMarketplaceRevenueShareError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateMarketplaceRevenueShareError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -253,155 +331,4 @@ impl super::Operation for CreateMarketplaceRevenueShare {
         request.finish()
     }
     type Error = CreateMarketplaceRevenueShareError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::cbor::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ServiceQuotaExceededException") => {
-                        match crate::error::ServiceQuotaExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::ServiceQuotaExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::ThrottlingException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ValidationException") => {
-                        match crate::error::ValidationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::ValidationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AccessDeniedException") => {
-                        match crate::error::AccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::AccessDeniedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerException") => {
-                        match crate::error::InternalServerException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::InternalServerException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateMarketplaceRevenueShareError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateMarketplaceRevenueShareError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateMarketplaceRevenueShareError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateMarketplaceRevenueShareOutput::from_response(response)
-            .map_err(|error| CreateMarketplaceRevenueShareError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

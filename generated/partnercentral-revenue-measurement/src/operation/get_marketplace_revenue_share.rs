@@ -112,6 +112,77 @@ impl GetMarketplaceRevenueShareError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetMarketplaceRevenueShareError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::cbor::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetMarketplaceRevenueShareError::ThrottlingException,
+                )
+            }
+            ::std::option::Option::Some("ValidationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetMarketplaceRevenueShareError::ValidationException,
+                )
+            }
+            ::std::option::Option::Some("AccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetMarketplaceRevenueShareError::AccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetMarketplaceRevenueShareError::InternalServerException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetMarketplaceRevenueShareError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetMarketplaceRevenueShareError::ConflictException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetMarketplaceRevenueShareError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetMarketplaceRevenueShareError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetMarketplaceRevenueShareError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetMarketplaceRevenueShareError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetMarketplaceRevenueShareError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -211,135 +282,4 @@ impl super::Operation for GetMarketplaceRevenueShare {
         request.finish()
     }
     type Error = GetMarketplaceRevenueShareError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::cbor::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetMarketplaceRevenueShareError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ValidationException") => {
-                        match crate::error::ValidationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetMarketplaceRevenueShareError::ValidationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AccessDeniedException") => {
-                        match crate::error::AccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetMarketplaceRevenueShareError::AccessDeniedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerException") => {
-                        match crate::error::InternalServerException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetMarketplaceRevenueShareError::InternalServerException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetMarketplaceRevenueShareError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetMarketplaceRevenueShareError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetMarketplaceRevenueShareError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetMarketplaceRevenueShareError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetMarketplaceRevenueShareError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetMarketplaceRevenueShareOutput::from_response(response)
-            .map_err(|error| GetMarketplaceRevenueShareError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

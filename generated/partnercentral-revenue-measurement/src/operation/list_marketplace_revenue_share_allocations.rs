@@ -119,6 +119,72 @@ impl ListMarketplaceRevenueShareAllocationsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for ListMarketplaceRevenueShareAllocationsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::cbor::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListMarketplaceRevenueShareAllocationsError::ThrottlingException,
+                )
+            }
+            ::std::option::Option::Some("ValidationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListMarketplaceRevenueShareAllocationsError::ValidationException,
+                )
+            }
+            ::std::option::Option::Some("AccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListMarketplaceRevenueShareAllocationsError::AccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListMarketplaceRevenueShareAllocationsError::InternalServerException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListMarketplaceRevenueShareAllocationsError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListMarketplaceRevenueShareAllocationsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListMarketplaceRevenueShareAllocationsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListMarketplaceRevenueShareAllocationsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListMarketplaceRevenueShareAllocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -217,131 +283,4 @@ impl super::Operation for ListMarketplaceRevenueShareAllocations {
         request.finish()
     }
     type Error = ListMarketplaceRevenueShareAllocationsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::cbor::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::ThrottlingException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ValidationException") => {
-                        match crate::error::ValidationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::ValidationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AccessDeniedException") => {
-                        match crate::error::AccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::AccessDeniedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerException") => {
-                        match crate::error::InternalServerException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::InternalServerException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => {
-                                ListMarketplaceRevenueShareAllocationsError::Unlisted(error)
-                            }
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListMarketplaceRevenueShareAllocationsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListMarketplaceRevenueShareAllocationsOutput::from_response(
-                response,
-            )
-            .map_err(|error| ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -106,6 +106,77 @@ impl UpdateRevenueAttributionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRevenueAttributionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::cbor::error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateRevenueAttributionError::ThrottlingException,
+                )
+            }
+            ::std::option::Option::Some("ValidationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateRevenueAttributionError::ValidationException,
+                )
+            }
+            ::std::option::Option::Some("AccessDeniedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateRevenueAttributionError::AccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("InternalServerException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateRevenueAttributionError::InternalServerException,
+                )
+            }
+            ::std::option::Option::Some("ConflictException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateRevenueAttributionError::ConflictException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFoundException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateRevenueAttributionError::ResourceNotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateRevenueAttributionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateRevenueAttributionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateRevenueAttributionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateRevenueAttributionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateRevenueAttributionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -219,133 +290,4 @@ impl super::Operation for UpdateRevenueAttribution {
         request.finish()
     }
     type Error = UpdateRevenueAttributionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::cbor::error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateRevenueAttributionError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ValidationException") => {
-                        match crate::error::ValidationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateRevenueAttributionError::ValidationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AccessDeniedException") => {
-                        match crate::error::AccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateRevenueAttributionError::AccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalServerException") => {
-                        match crate::error::InternalServerException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateRevenueAttributionError::InternalServerException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictException") => {
-                        match crate::error::ConflictException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateRevenueAttributionError::ConflictException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateRevenueAttributionError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateRevenueAttributionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateRevenueAttributionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateRevenueAttributionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateRevenueAttributionOutput::from_response(response)
-            .map_err(|error| UpdateRevenueAttributionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -121,9 +121,9 @@ impl CreateMarketplaceRevenueShareAllocationOutput {
         self.latest_marketplace_revenue_share_revision.as_deref()
     }
 }
-impl CreateMarketplaceRevenueShareAllocationOutput {
-    /// Reads a `CreateMarketplaceRevenueShareAllocationOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for CreateMarketplaceRevenueShareAllocationOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<

@@ -84,9 +84,8 @@ impl CreateMarketplaceRevenueShareOutput {
         self.revision
     }
 }
-impl CreateMarketplaceRevenueShareOutput {
-    /// Reads a `CreateMarketplaceRevenueShareOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for CreateMarketplaceRevenueShareOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<

@@ -113,9 +113,8 @@ impl GetMarketplaceRevenueShareOutput {
         self.total_marketplace_revenue_share_allocation_count
     }
 }
-impl GetMarketplaceRevenueShareOutput {
-    /// Reads a `GetMarketplaceRevenueShareOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetMarketplaceRevenueShareOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<

@@ -145,9 +145,8 @@ impl GetRevenueAttributionAllocationOutput {
         self.revenue_attribution_latest_revision.as_deref()
     }
 }
-impl GetRevenueAttributionAllocationOutput {
-    /// Reads a `GetRevenueAttributionAllocationOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for GetRevenueAttributionAllocationOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<

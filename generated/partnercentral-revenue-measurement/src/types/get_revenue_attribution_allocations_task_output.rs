@@ -116,9 +116,9 @@ impl GetRevenueAttributionAllocationsTaskOutput {
         self.error_detail_list.as_deref().unwrap_or_default()
     }
 }
-impl GetRevenueAttributionAllocationsTaskOutput {
-    /// Reads a `GetRevenueAttributionAllocationsTaskOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for GetRevenueAttributionAllocationsTaskOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<

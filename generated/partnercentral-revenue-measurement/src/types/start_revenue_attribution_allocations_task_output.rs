@@ -80,9 +80,9 @@ impl StartRevenueAttributionAllocationsTaskOutput {
         self.total_revenue_attribution_allocation_records
     }
 }
-impl StartRevenueAttributionAllocationsTaskOutput {
-    /// Reads a `StartRevenueAttributionAllocationsTaskOutput` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for StartRevenueAttributionAllocationsTaskOutput {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<

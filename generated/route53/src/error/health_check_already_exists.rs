@@ -24,9 +24,8 @@ impl HealthCheckAlreadyExists {
         <crate::error::builders::HealthCheckAlreadyExistsBuilder as ::std::default::Default>::default()
     }
 }
-impl HealthCheckAlreadyExists {
-    /// Reads a `HealthCheckAlreadyExists` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for HealthCheckAlreadyExists {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

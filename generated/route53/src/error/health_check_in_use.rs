@@ -22,9 +22,8 @@ impl HealthCheckInUse {
         <crate::error::builders::HealthCheckInUseBuilder as ::std::default::Default>::default()
     }
 }
-impl HealthCheckInUse {
-    /// Reads a `HealthCheckInUse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for HealthCheckInUse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

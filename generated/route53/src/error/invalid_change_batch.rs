@@ -28,9 +28,8 @@ impl InvalidChangeBatch {
         self.messages.as_deref().unwrap_or_default()
     }
 }
-impl InvalidChangeBatch {
-    /// Reads a `InvalidChangeBatch` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for InvalidChangeBatch {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

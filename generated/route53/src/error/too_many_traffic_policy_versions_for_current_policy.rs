@@ -23,9 +23,9 @@ impl TooManyTrafficPolicyVersionsForCurrentPolicy {
         <crate::error::builders::TooManyTrafficPolicyVersionsForCurrentPolicyBuilder as ::std::default::Default>::default()
     }
 }
-impl TooManyTrafficPolicyVersionsForCurrentPolicy {
-    /// Reads a `TooManyTrafficPolicyVersionsForCurrentPolicy` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for TooManyTrafficPolicyVersionsForCurrentPolicy {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

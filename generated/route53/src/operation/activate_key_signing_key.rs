@@ -98,6 +98,77 @@ impl ActivateKeySigningKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ActivateKeySigningKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ActivateKeySigningKeyError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("NoSuchKeySigningKey") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ActivateKeySigningKeyError::NoSuchKeySigningKey,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ActivateKeySigningKeyError::InvalidKeySigningKeyStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidSigningStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ActivateKeySigningKeyError::InvalidSigningStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidKMSArn") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ActivateKeySigningKeyError::InvalidKmsArn,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ActivateKeySigningKeyError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ActivateKeySigningKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ActivateKeySigningKeyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ActivateKeySigningKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ActivateKeySigningKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ActivateKeySigningKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -227,129 +298,4 @@ impl super::Operation for ActivateKeySigningKey {
         request.finish()
     }
     type Error = ActivateKeySigningKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ActivateKeySigningKeyError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchKeySigningKey") => {
-                        match crate::error::NoSuchKeySigningKey::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ActivateKeySigningKeyError::NoSuchKeySigningKey(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
-                        match crate::error::InvalidKeySigningKeyStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSigningStatus") => {
-                        match crate::error::InvalidSigningStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ActivateKeySigningKeyError::InvalidSigningStatus(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKMSArn") => {
-                        match crate::error::InvalidKmsArn::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ActivateKeySigningKeyError::InvalidKmsArn(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ActivateKeySigningKeyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ActivateKeySigningKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ActivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ActivateKeySigningKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ActivateKeySigningKeyResponse::from_response(response)
-            .map_err(|error| ActivateKeySigningKeyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

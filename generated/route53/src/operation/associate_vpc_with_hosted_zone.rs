@@ -142,6 +142,89 @@ impl AssociateVpcWithHostedZoneError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for AssociateVpcWithHostedZoneError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("NotAuthorizedException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::NotAuthorizedException,
+                )
+            }
+            ::std::option::Option::Some("InvalidVPCId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::InvalidVpcId,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("PublicZoneVPCAssociation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::PublicZoneVpcAssociation,
+                )
+            }
+            ::std::option::Option::Some("ConflictingDomainExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::ConflictingDomainExists,
+                )
+            }
+            ::std::option::Option::Some("LimitsExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::LimitsExceeded,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssociateVpcWithHostedZoneError::PriorRequestNotComplete,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        AssociateVpcWithHostedZoneError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        AssociateVpcWithHostedZoneError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        AssociateVpcWithHostedZoneError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        AssociateVpcWithHostedZoneError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for AssociateVpcWithHostedZoneError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -280,159 +363,4 @@ impl super::Operation for AssociateVpcWithHostedZone {
         request.finish()
     }
     type Error = AssociateVpcWithHostedZoneError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotAuthorizedException") => {
-                        match crate::error::NotAuthorizedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::NotAuthorizedException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidVPCId") => {
-                        match crate::error::InvalidVpcId::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidVpcId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PublicZoneVPCAssociation") => {
-                        match crate::error::PublicZoneVpcAssociation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::PublicZoneVpcAssociation(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictingDomainExists") => {
-                        match crate::error::ConflictingDomainExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::ConflictingDomainExists(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitsExceeded") => {
-                        match crate::error::LimitsExceeded::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::LimitsExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssociateVpcWithHostedZoneError::PriorRequestNotComplete(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => AssociateVpcWithHostedZoneError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                AssociateVpcWithHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                AssociateVpcWithHostedZoneError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::AssociateVpcWithHostedZoneResponse::from_response(response)
-            .map_err(|error| AssociateVpcWithHostedZoneError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -119,6 +119,77 @@ impl ChangeCidrCollectionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeCidrCollectionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeCidrCollectionError::NoSuchCidrCollectionException,
+                )
+            }
+            ::std::option::Option::Some("CidrCollectionVersionMismatchException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeCidrCollectionError::CidrCollectionVersionMismatchException,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeCidrCollectionError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("CidrBlockInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeCidrCollectionError::CidrBlockInUseException,
+                )
+            }
+            ::std::option::Option::Some("LimitsExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeCidrCollectionError::LimitsExceeded,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeCidrCollectionError::ConcurrentModification,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ChangeCidrCollectionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ChangeCidrCollectionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ChangeCidrCollectionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ChangeCidrCollectionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ChangeCidrCollectionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -242,133 +313,4 @@ impl super::Operation for ChangeCidrCollection {
         request.finish()
     }
     type Error = ChangeCidrCollectionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchCidrCollectionException") => {
-                        match crate::error::NoSuchCidrCollectionException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeCidrCollectionError::NoSuchCidrCollectionException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CidrCollectionVersionMismatchException",
-                    ) => {
-                        match crate::error::CidrCollectionVersionMismatchException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeCidrCollectionError::CidrCollectionVersionMismatchException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeCidrCollectionError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CidrBlockInUseException") => {
-                        match crate::error::CidrBlockInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeCidrCollectionError::CidrBlockInUseException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitsExceeded") => {
-                        match crate::error::LimitsExceeded::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeCidrCollectionError::LimitsExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeCidrCollectionError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ChangeCidrCollectionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ChangeCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ChangeCidrCollectionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ChangeCidrCollectionResponse::from_response(response)
-            .map_err(|error| ChangeCidrCollectionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -133,6 +133,71 @@ impl ChangeResourceRecordSetsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeResourceRecordSetsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeResourceRecordSetsError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHealthCheck") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeResourceRecordSetsError::NoSuchHealthCheck,
+                )
+            }
+            ::std::option::Option::Some("InvalidChangeBatch") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeResourceRecordSetsError::InvalidChangeBatch,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeResourceRecordSetsError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeResourceRecordSetsError::PriorRequestNotComplete,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ChangeResourceRecordSetsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ChangeResourceRecordSetsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ChangeResourceRecordSetsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ChangeResourceRecordSetsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ChangeResourceRecordSetsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -250,111 +315,4 @@ impl super::Operation for ChangeResourceRecordSets {
         request.finish()
     }
     type Error = ChangeResourceRecordSetsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeResourceRecordSetsError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeResourceRecordSetsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHealthCheck") => {
-                        match crate::error::NoSuchHealthCheck::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeResourceRecordSetsError::NoSuchHealthCheck(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeResourceRecordSetsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidChangeBatch") => {
-                        match crate::error::InvalidChangeBatch::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeResourceRecordSetsError::InvalidChangeBatch(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeResourceRecordSetsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeResourceRecordSetsError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeResourceRecordSetsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeResourceRecordSetsError::PriorRequestNotComplete(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeResourceRecordSetsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ChangeResourceRecordSetsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ChangeResourceRecordSetsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ChangeResourceRecordSetsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ChangeResourceRecordSetsResponse::from_response(response)
-            .map_err(|error| ChangeResourceRecordSetsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -91,6 +91,71 @@ impl ChangeTagsForResourceError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeTagsForResourceError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeTagsForResourceError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHealthCheck") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeTagsForResourceError::NoSuchHealthCheck,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeTagsForResourceError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeTagsForResourceError::PriorRequestNotComplete,
+                )
+            }
+            ::std::option::Option::Some("ThrottlingException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeTagsForResourceError::ThrottlingException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ChangeTagsForResourceError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ChangeTagsForResourceError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ChangeTagsForResourceError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ChangeTagsForResourceError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ChangeTagsForResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -223,111 +288,4 @@ impl super::Operation for ChangeTagsForResource {
         request.finish()
     }
     type Error = ChangeTagsForResourceError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeTagsForResourceError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeTagsForResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHealthCheck") => {
-                        match crate::error::NoSuchHealthCheck::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeTagsForResourceError::NoSuchHealthCheck(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeTagsForResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeTagsForResourceError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeTagsForResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeTagsForResourceError::PriorRequestNotComplete(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeTagsForResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ThrottlingException") => {
-                        match crate::error::ThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeTagsForResourceError::ThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeTagsForResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ChangeTagsForResourceError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ChangeTagsForResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ChangeTagsForResourceError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ChangeTagsForResourceResponse::from_response(response)
-            .map_err(|error| ChangeTagsForResourceError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -88,6 +88,65 @@ impl CreateCidrCollectionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCidrCollectionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("LimitsExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCidrCollectionError::LimitsExceeded,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCidrCollectionError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("CidrCollectionAlreadyExistsException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCidrCollectionError::CidrCollectionAlreadyExistsException,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateCidrCollectionError::ConcurrentModification,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateCidrCollectionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateCidrCollectionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateCidrCollectionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateCidrCollectionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateCidrCollectionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,103 +241,4 @@ impl super::Operation for CreateCidrCollection {
         request.finish()
     }
     type Error = CreateCidrCollectionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("LimitsExceeded") => {
-                        match crate::error::LimitsExceeded::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCidrCollectionError::LimitsExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCidrCollectionError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "CidrCollectionAlreadyExistsException",
-                    ) => {
-                        match crate::error::CidrCollectionAlreadyExistsException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCidrCollectionError::CidrCollectionAlreadyExistsException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateCidrCollectionError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateCidrCollectionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateCidrCollectionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateCidrCollectionResponse::from_response(response)
-            .map_err(|error| CreateCidrCollectionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

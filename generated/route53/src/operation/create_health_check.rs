@@ -87,6 +87,59 @@ impl CreateHealthCheckError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateHealthCheckError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("TooManyHealthChecks") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHealthCheckError::TooManyHealthChecks,
+                )
+            }
+            ::std::option::Option::Some("HealthCheckAlreadyExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHealthCheckError::HealthCheckAlreadyExists,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHealthCheckError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateHealthCheckError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateHealthCheckError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateHealthCheckError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateHealthCheckError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateHealthCheckError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -170,87 +223,4 @@ impl super::Operation for CreateHealthCheck {
         request.finish()
     }
     type Error = CreateHealthCheckError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TooManyHealthChecks") => {
-                        match crate::error::TooManyHealthChecks::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHealthCheckError::TooManyHealthChecks(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HealthCheckAlreadyExists") => {
-                        match crate::error::HealthCheckAlreadyExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHealthCheckError::HealthCheckAlreadyExists(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHealthCheckError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateHealthCheckError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateHealthCheckError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateHealthCheckResponse::from_response(response)
-            .map_err(|error| CreateHealthCheckError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

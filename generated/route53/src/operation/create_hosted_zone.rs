@@ -141,6 +141,95 @@ impl CreateHostedZoneError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateHostedZoneError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidDomainName") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::InvalidDomainName,
+                )
+            }
+            ::std::option::Option::Some("HostedZoneAlreadyExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::HostedZoneAlreadyExists,
+                )
+            }
+            ::std::option::Option::Some("TooManyHostedZones") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::TooManyHostedZones,
+                )
+            }
+            ::std::option::Option::Some("InvalidVPCId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::InvalidVpcId,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetNotAvailable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::DelegationSetNotAvailable,
+                )
+            }
+            ::std::option::Option::Some("ConflictingDomainExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::ConflictingDomainExists,
+                )
+            }
+            ::std::option::Option::Some("NoSuchDelegationSet") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::NoSuchDelegationSet,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetNotReusable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateHostedZoneError::DelegationSetNotReusable,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateHostedZoneError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateHostedZoneError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateHostedZoneError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateHostedZoneError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateHostedZoneError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -262,165 +351,4 @@ impl super::Operation for CreateHostedZone {
         request.finish()
     }
     type Error = CreateHostedZoneError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidDomainName") => {
-                        match crate::error::InvalidDomainName::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::InvalidDomainName(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HostedZoneAlreadyExists") => {
-                        match crate::error::HostedZoneAlreadyExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::HostedZoneAlreadyExists(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyHostedZones") => {
-                        match crate::error::TooManyHostedZones::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::TooManyHostedZones(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidVPCId") => {
-                        match crate::error::InvalidVpcId::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::InvalidVpcId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetNotAvailable") => {
-                        match crate::error::DelegationSetNotAvailable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::DelegationSetNotAvailable(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictingDomainExists") => {
-                        match crate::error::ConflictingDomainExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::ConflictingDomainExists(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchDelegationSet") => {
-                        match crate::error::NoSuchDelegationSet::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::NoSuchDelegationSet(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetNotReusable") => {
-                        match crate::error::DelegationSetNotReusable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateHostedZoneError::DelegationSetNotReusable(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateHostedZoneError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateHostedZoneError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateHostedZoneResponse::from_response(response)
-            .map_err(|error| CreateHostedZoneError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -128,6 +128,101 @@ impl CreateKeySigningKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateKeySigningKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidArgument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::InvalidArgument,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("InvalidKMSArn") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::InvalidKmsArn,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::InvalidKeySigningKeyStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidSigningStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::InvalidSigningStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyName") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::InvalidKeySigningKeyName,
+                )
+            }
+            ::std::option::Option::Some("KeySigningKeyAlreadyExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::KeySigningKeyAlreadyExists,
+                )
+            }
+            ::std::option::Option::Some("TooManyKeySigningKeys") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::TooManyKeySigningKeys,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateKeySigningKeyError::ConcurrentModification,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateKeySigningKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateKeySigningKeyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateKeySigningKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateKeySigningKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateKeySigningKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -264,179 +359,4 @@ impl super::Operation for CreateKeySigningKey {
         request.finish()
     }
     type Error = CreateKeySigningKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArgument") => {
-                        match crate::error::InvalidArgument::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::InvalidArgument(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKMSArn") => {
-                        match crate::error::InvalidKmsArn::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::InvalidKmsArn(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
-                        match crate::error::InvalidKeySigningKeyStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::InvalidKeySigningKeyStatus(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSigningStatus") => {
-                        match crate::error::InvalidSigningStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::InvalidSigningStatus(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyName") => {
-                        match crate::error::InvalidKeySigningKeyName::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::InvalidKeySigningKeyName(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeySigningKeyAlreadyExists") => {
-                        match crate::error::KeySigningKeyAlreadyExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::KeySigningKeyAlreadyExists(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyKeySigningKeys") => {
-                        match crate::error::TooManyKeySigningKeys::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::TooManyKeySigningKeys(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateKeySigningKeyError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateKeySigningKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateKeySigningKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateKeySigningKeyResponse::from_response(response)
-            .map_err(|error| CreateKeySigningKeyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -157,6 +157,77 @@ impl CreateQueryLoggingConfigError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateQueryLoggingConfigError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueryLoggingConfigError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueryLoggingConfigError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("NoSuchCloudWatchLogsLogGroup") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueryLoggingConfigError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("QueryLoggingConfigAlreadyExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists,
+                )
+            }
+            ::std::option::Option::Some("InsufficientCloudWatchLogsResourcePolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateQueryLoggingConfigError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateQueryLoggingConfigError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateQueryLoggingConfigError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateQueryLoggingConfigError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateQueryLoggingConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -265,135 +336,4 @@ impl super::Operation for CreateQueryLoggingConfig {
         request.finish()
     }
     type Error = CreateQueryLoggingConfigError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueryLoggingConfigError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueryLoggingConfigError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchCloudWatchLogsLogGroup") => {
-                        match crate::error::NoSuchCloudWatchLogsLogGroup::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueryLoggingConfigError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueryLoggingConfigAlreadyExists") => {
-                        match crate::error::QueryLoggingConfigAlreadyExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "InsufficientCloudWatchLogsResourcePolicy",
-                    ) => {
-                        match crate::error::InsufficientCloudWatchLogsResourcePolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateQueryLoggingConfigError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateQueryLoggingConfigError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateQueryLoggingConfigError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateQueryLoggingConfigResponse::from_response(response)
-            .map_err(|error| CreateQueryLoggingConfigError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

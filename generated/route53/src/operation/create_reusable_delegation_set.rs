@@ -140,6 +140,83 @@ impl CreateReusableDelegationSetError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateReusableDelegationSetError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("DelegationSetAlreadyCreated") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::DelegationSetAlreadyCreated,
+                )
+            }
+            ::std::option::Option::Some("LimitsExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::LimitsExceeded,
+                )
+            }
+            ::std::option::Option::Some("HostedZoneNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::HostedZoneNotFound,
+                )
+            }
+            ::std::option::Option::Some("InvalidArgument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::InvalidArgument,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetNotAvailable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::DelegationSetNotAvailable,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetAlreadyReusable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateReusableDelegationSetError::DelegationSetAlreadyReusable,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateReusableDelegationSetError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateReusableDelegationSetError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateReusableDelegationSetError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateReusableDelegationSetError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateReusableDelegationSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -255,143 +332,4 @@ impl super::Operation for CreateReusableDelegationSet {
         request.finish()
     }
     type Error = CreateReusableDelegationSetError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("DelegationSetAlreadyCreated") => {
-                        match crate::error::DelegationSetAlreadyCreated::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::DelegationSetAlreadyCreated(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitsExceeded") => {
-                        match crate::error::LimitsExceeded::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::LimitsExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HostedZoneNotFound") => {
-                        match crate::error::HostedZoneNotFound::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::HostedZoneNotFound(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArgument") => {
-                        match crate::error::InvalidArgument::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::InvalidArgument(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetNotAvailable") => {
-                        match crate::error::DelegationSetNotAvailable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::DelegationSetNotAvailable(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetAlreadyReusable") => {
-                        match crate::error::DelegationSetAlreadyReusable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateReusableDelegationSetError::DelegationSetAlreadyReusable(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateReusableDelegationSetError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateReusableDelegationSetError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateReusableDelegationSetResponse::from_response(response)
-            .map_err(|error| CreateReusableDelegationSetError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

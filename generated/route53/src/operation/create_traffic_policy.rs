@@ -86,6 +86,65 @@ impl CreateTrafficPolicyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("TooManyTrafficPolicies") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyError::TooManyTrafficPolicies,
+                )
+            }
+            ::std::option::Option::Some("TrafficPolicyAlreadyExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyError::TrafficPolicyAlreadyExists,
+                )
+            }
+            ::std::option::Option::Some("InvalidTrafficPolicyDocument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyError::InvalidTrafficPolicyDocument,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateTrafficPolicyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateTrafficPolicyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateTrafficPolicyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateTrafficPolicyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateTrafficPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,103 +239,4 @@ impl super::Operation for CreateTrafficPolicy {
         request.finish()
     }
     type Error = CreateTrafficPolicyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyTrafficPolicies") => {
-                        match crate::error::TooManyTrafficPolicies::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyError::TooManyTrafficPolicies(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TrafficPolicyAlreadyExists") => {
-                        match crate::error::TrafficPolicyAlreadyExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyError::TrafficPolicyAlreadyExists(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidTrafficPolicyDocument") => {
-                        match crate::error::InvalidTrafficPolicyDocument::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyError::InvalidTrafficPolicyDocument(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateTrafficPolicyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateTrafficPolicyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateTrafficPolicyResponse::from_response(response)
-            .map_err(|error| CreateTrafficPolicyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

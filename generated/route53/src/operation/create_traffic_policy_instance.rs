@@ -103,6 +103,71 @@ impl CreateTrafficPolicyInstanceError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyInstanceError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyInstanceError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyInstanceError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("TooManyTrafficPolicyInstances") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy,
+                )
+            }
+            ::std::option::Option::Some("TrafficPolicyInstanceAlreadyExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateTrafficPolicyInstanceError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateTrafficPolicyInstanceError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateTrafficPolicyInstanceError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateTrafficPolicyInstanceError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateTrafficPolicyInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -204,117 +269,4 @@ impl super::Operation for CreateTrafficPolicyInstance {
         request.finish()
     }
     type Error = CreateTrafficPolicyInstanceError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyInstanceError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyInstanceError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyTrafficPolicyInstances") => {
-                        match crate::error::TooManyTrafficPolicyInstances::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicy") => {
-                        match crate::error::NoSuchTrafficPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TrafficPolicyInstanceAlreadyExists") => {
-                        match crate::error::TrafficPolicyInstanceAlreadyExists::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateTrafficPolicyInstanceError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateTrafficPolicyInstanceError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateTrafficPolicyInstanceResponse::from_response(response)
-            .map_err(|error| CreateTrafficPolicyInstanceError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

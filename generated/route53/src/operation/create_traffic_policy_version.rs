@@ -111,6 +111,73 @@ impl CreateTrafficPolicyVersionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyVersionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyVersionError::NoSuchTrafficPolicy,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyVersionError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some(
+                "TooManyTrafficPolicyVersionsForCurrentPolicy",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyVersionError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("InvalidTrafficPolicyDocument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateTrafficPolicyVersionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateTrafficPolicyVersionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateTrafficPolicyVersionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateTrafficPolicyVersionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateTrafficPolicyVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -228,123 +295,4 @@ impl super::Operation for CreateTrafficPolicyVersion {
         request.finish()
     }
     type Error = CreateTrafficPolicyVersionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchTrafficPolicy") => {
-                        match crate::error::NoSuchTrafficPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyVersionError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "TooManyTrafficPolicyVersionsForCurrentPolicy",
-                    ) => {
-                        match crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyVersionError::ConcurrentModification(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidTrafficPolicyDocument") => {
-                        match crate::error::InvalidTrafficPolicyDocument::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTrafficPolicyVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateTrafficPolicyVersionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateTrafficPolicyVersionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateTrafficPolicyVersionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateTrafficPolicyVersionResponse::from_response(response)
-            .map_err(|error| CreateTrafficPolicyVersionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

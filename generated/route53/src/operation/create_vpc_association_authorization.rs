@@ -117,6 +117,72 @@ impl CreateVpcAssociationAuthorizationError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for CreateVpcAssociationAuthorizationError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateVpcAssociationAuthorizationError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("TooManyVPCAssociationAuthorizations") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateVpcAssociationAuthorizationError::TooManyVpcAssociationAuthorizations,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateVpcAssociationAuthorizationError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidVPCId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateVpcAssociationAuthorizationError::InvalidVpcId,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateVpcAssociationAuthorizationError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateVpcAssociationAuthorizationError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateVpcAssociationAuthorizationError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateVpcAssociationAuthorizationError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateVpcAssociationAuthorizationError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateVpcAssociationAuthorizationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -234,119 +300,4 @@ impl super::Operation for CreateVpcAssociationAuthorization {
         request.finish()
     }
     type Error = CreateVpcAssociationAuthorizationError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateVpcAssociationAuthorizationError::ConcurrentModification(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "TooManyVPCAssociationAuthorizations",
-                    ) => {
-                        match crate::error::TooManyVpcAssociationAuthorizations::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateVpcAssociationAuthorizationError::TooManyVpcAssociationAuthorizations(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateVpcAssociationAuthorizationError::NoSuchHostedZone(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidVPCId") => {
-                        match crate::error::InvalidVpcId::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidVpcId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateVpcAssociationAuthorizationError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateVpcAssociationAuthorizationError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateVpcAssociationAuthorizationResponse::from_response(response)
-            .map_err(|error| CreateVpcAssociationAuthorizationError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

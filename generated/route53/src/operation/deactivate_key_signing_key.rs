@@ -115,6 +115,83 @@ impl DeactivateKeySigningKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeactivateKeySigningKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("NoSuchKeySigningKey") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::NoSuchKeySigningKey,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidSigningStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::InvalidSigningStatus,
+                )
+            }
+            ::std::option::Option::Some("KeySigningKeyInUse") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::KeySigningKeyInUse,
+                )
+            }
+            ::std::option::Option::Some("KeySigningKeyInParentDSRecord") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::KeySigningKeyInParentDsRecord,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeactivateKeySigningKeyError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeactivateKeySigningKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeactivateKeySigningKeyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeactivateKeySigningKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeactivateKeySigningKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeactivateKeySigningKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -251,145 +328,4 @@ impl super::Operation for DeactivateKeySigningKey {
         request.finish()
     }
     type Error = DeactivateKeySigningKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchKeySigningKey") => {
-                        match crate::error::NoSuchKeySigningKey::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::NoSuchKeySigningKey(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
-                        match crate::error::InvalidKeySigningKeyStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSigningStatus") => {
-                        match crate::error::InvalidSigningStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::InvalidSigningStatus(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeySigningKeyInUse") => {
-                        match crate::error::KeySigningKeyInUse::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::KeySigningKeyInUse(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeySigningKeyInParentDSRecord") => {
-                        match crate::error::KeySigningKeyInParentDsRecord::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::KeySigningKeyInParentDsRecord(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeactivateKeySigningKeyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeactivateKeySigningKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeactivateKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeactivateKeySigningKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeactivateKeySigningKeyResponse::from_response(response)
-            .map_err(|error| DeactivateKeySigningKeyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -90,6 +90,65 @@ impl DeleteCidrCollectionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCidrCollectionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteCidrCollectionError::NoSuchCidrCollectionException,
+                )
+            }
+            ::std::option::Option::Some("CidrCollectionInUseException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteCidrCollectionError::CidrCollectionInUseException,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteCidrCollectionError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteCidrCollectionError::ConcurrentModification,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteCidrCollectionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteCidrCollectionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteCidrCollectionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteCidrCollectionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteCidrCollectionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,105 +247,4 @@ impl super::Operation for DeleteCidrCollection {
         request.finish()
     }
     type Error = DeleteCidrCollectionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchCidrCollectionException") => {
-                        match crate::error::NoSuchCidrCollectionException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteCidrCollectionError::NoSuchCidrCollectionException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("CidrCollectionInUseException") => {
-                        match crate::error::CidrCollectionInUseException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteCidrCollectionError::CidrCollectionInUseException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteCidrCollectionError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteCidrCollectionError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteCidrCollectionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteCidrCollectionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteCidrCollectionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteCidrCollectionResponse::from_response(response)
-            .map_err(|error| DeleteCidrCollectionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

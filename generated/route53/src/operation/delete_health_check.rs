@@ -77,6 +77,59 @@ impl DeleteHealthCheckError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteHealthCheckError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHealthCheck") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHealthCheckError::NoSuchHealthCheck,
+                )
+            }
+            ::std::option::Option::Some("HealthCheckInUse") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHealthCheckError::HealthCheckInUse,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHealthCheckError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteHealthCheckError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteHealthCheckError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteHealthCheckError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteHealthCheckError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteHealthCheckError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -164,83 +217,4 @@ impl super::Operation for DeleteHealthCheck {
         request.finish()
     }
     type Error = DeleteHealthCheckError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHealthCheck") => {
-                        match crate::error::NoSuchHealthCheck::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHealthCheckError::NoSuchHealthCheck(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HealthCheckInUse") => {
-                        match crate::error::HealthCheckInUse::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHealthCheckError::HealthCheckInUse(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHealthCheckError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteHealthCheckError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteHealthCheckError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteHealthCheckResponse::from_response(response)
-            .map_err(|error| DeleteHealthCheckError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -102,6 +102,71 @@ impl DeleteHostedZoneError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteHostedZoneError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHostedZoneError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("HostedZoneNotEmpty") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHostedZoneError::HostedZoneNotEmpty,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHostedZoneError::PriorRequestNotComplete,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHostedZoneError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("InvalidDomainName") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteHostedZoneError::InvalidDomainName,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteHostedZoneError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteHostedZoneError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteHostedZoneError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteHostedZoneError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteHostedZoneError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -199,109 +264,4 @@ impl super::Operation for DeleteHostedZone {
         request.finish()
     }
     type Error = DeleteHostedZoneError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHostedZoneError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HostedZoneNotEmpty") => {
-                        match crate::error::HostedZoneNotEmpty::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHostedZoneError::HostedZoneNotEmpty(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHostedZoneError::PriorRequestNotComplete(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHostedZoneError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidDomainName") => {
-                        match crate::error::InvalidDomainName::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteHostedZoneError::InvalidDomainName(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteHostedZoneError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteHostedZoneError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteHostedZoneResponse::from_response(response)
-            .map_err(|error| DeleteHostedZoneError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

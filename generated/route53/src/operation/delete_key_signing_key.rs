@@ -102,6 +102,77 @@ impl DeleteKeySigningKeyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteKeySigningKeyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteKeySigningKeyError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("NoSuchKeySigningKey") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteKeySigningKeyError::NoSuchKeySigningKey,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteKeySigningKeyError::InvalidKeySigningKeyStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidSigningStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteKeySigningKeyError::InvalidSigningStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidKMSArn") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteKeySigningKeyError::InvalidKmsArn,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteKeySigningKeyError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteKeySigningKeyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteKeySigningKeyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteKeySigningKeyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteKeySigningKeyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteKeySigningKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -230,127 +301,4 @@ impl super::Operation for DeleteKeySigningKey {
         request.finish()
     }
     type Error = DeleteKeySigningKeyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteKeySigningKeyError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchKeySigningKey") => {
-                        match crate::error::NoSuchKeySigningKey::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteKeySigningKeyError::NoSuchKeySigningKey(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
-                        match crate::error::InvalidKeySigningKeyStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSigningStatus") => {
-                        match crate::error::InvalidSigningStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteKeySigningKeyError::InvalidSigningStatus(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKMSArn") => {
-                        match crate::error::InvalidKmsArn::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteKeySigningKeyError::InvalidKmsArn(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteKeySigningKeyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteKeySigningKeyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteKeySigningKeyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteKeySigningKeyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteKeySigningKeyResponse::from_response(response)
-            .map_err(|error| DeleteKeySigningKeyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -96,6 +96,65 @@ impl DeleteReusableDelegationSetError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteReusableDelegationSetError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchDelegationSet") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteReusableDelegationSetError::NoSuchDelegationSet,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetInUse") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteReusableDelegationSetError::DelegationSetInUse,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetNotReusable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteReusableDelegationSetError::DelegationSetNotReusable,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteReusableDelegationSetError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteReusableDelegationSetError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteReusableDelegationSetError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteReusableDelegationSetError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteReusableDelegationSetError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteReusableDelegationSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -194,101 +253,4 @@ impl super::Operation for DeleteReusableDelegationSet {
         request.finish()
     }
     type Error = DeleteReusableDelegationSetError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchDelegationSet") => {
-                        match crate::error::NoSuchDelegationSet::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteReusableDelegationSetError::NoSuchDelegationSet(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetInUse") => {
-                        match crate::error::DelegationSetInUse::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteReusableDelegationSetError::DelegationSetInUse(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetNotReusable") => {
-                        match crate::error::DelegationSetNotReusable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteReusableDelegationSetError::DelegationSetNotReusable(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteReusableDelegationSetError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteReusableDelegationSetError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteReusableDelegationSetError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteReusableDelegationSetResponse::from_response(response)
-            .map_err(|error| DeleteReusableDelegationSetError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

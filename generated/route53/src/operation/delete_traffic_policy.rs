@@ -88,6 +88,65 @@ impl DeleteTrafficPolicyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTrafficPolicyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyError::NoSuchTrafficPolicy,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("TrafficPolicyInUse") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyError::TrafficPolicyInUse,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyError::ConcurrentModification,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteTrafficPolicyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteTrafficPolicyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteTrafficPolicyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteTrafficPolicyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,99 +261,4 @@ impl super::Operation for DeleteTrafficPolicy {
         request.finish()
     }
     type Error = DeleteTrafficPolicyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchTrafficPolicy") => {
-                        match crate::error::NoSuchTrafficPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyError::NoSuchTrafficPolicy(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TrafficPolicyInUse") => {
-                        match crate::error::TrafficPolicyInUse::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyError::TrafficPolicyInUse(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteTrafficPolicyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteTrafficPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteTrafficPolicyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteTrafficPolicyResponse::from_response(response)
-            .map_err(|error| DeleteTrafficPolicyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -87,6 +87,59 @@ impl DeleteTrafficPolicyInstanceError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTrafficPolicyInstanceError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyInstanceError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTrafficPolicyInstanceError::PriorRequestNotComplete,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteTrafficPolicyInstanceError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteTrafficPolicyInstanceError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteTrafficPolicyInstanceError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteTrafficPolicyInstanceError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficPolicyInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -178,91 +231,4 @@ impl super::Operation for DeleteTrafficPolicyInstance {
         request.finish()
     }
     type Error = DeleteTrafficPolicyInstanceError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
-                        match crate::error::NoSuchTrafficPolicyInstance::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyInstanceError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTrafficPolicyInstanceError::PriorRequestNotComplete(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteTrafficPolicyInstanceError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteTrafficPolicyInstanceError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteTrafficPolicyInstanceResponse::from_response(response)
-            .map_err(|error| DeleteTrafficPolicyInstanceError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -117,6 +117,72 @@ impl DeleteVpcAssociationAuthorizationError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for DeleteVpcAssociationAuthorizationError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteVpcAssociationAuthorizationError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("VPCAssociationAuthorizationNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteVpcAssociationAuthorizationError::VpcAssociationAuthorizationNotFound,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteVpcAssociationAuthorizationError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidVPCId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteVpcAssociationAuthorizationError::InvalidVpcId,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteVpcAssociationAuthorizationError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteVpcAssociationAuthorizationError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteVpcAssociationAuthorizationError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteVpcAssociationAuthorizationError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteVpcAssociationAuthorizationError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteVpcAssociationAuthorizationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -234,119 +300,4 @@ impl super::Operation for DeleteVpcAssociationAuthorization {
         request.finish()
     }
     type Error = DeleteVpcAssociationAuthorizationError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteVpcAssociationAuthorizationError::ConcurrentModification(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "VPCAssociationAuthorizationNotFound",
-                    ) => {
-                        match crate::error::VpcAssociationAuthorizationNotFound::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteVpcAssociationAuthorizationError::VpcAssociationAuthorizationNotFound(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteVpcAssociationAuthorizationError::NoSuchHostedZone(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidVPCId") => {
-                        match crate::error::InvalidVpcId::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidVpcId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteVpcAssociationAuthorizationError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteVpcAssociationAuthorizationError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteVpcAssociationAuthorizationResponse::from_response(response)
-            .map_err(|error| DeleteVpcAssociationAuthorizationError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

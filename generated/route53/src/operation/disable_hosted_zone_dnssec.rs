@@ -122,6 +122,89 @@ impl DisableHostedZoneDnssecError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DisableHostedZoneDnssecError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidArgument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::InvalidArgument,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("KeySigningKeyInParentDSRecord") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::KeySigningKeyInParentDsRecord,
+                )
+            }
+            ::std::option::Option::Some("DNSSECNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::DnssecNotFound,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::InvalidKeySigningKeyStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidKMSArn") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::InvalidKmsArn,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisableHostedZoneDnssecError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DisableHostedZoneDnssecError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DisableHostedZoneDnssecError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DisableHostedZoneDnssecError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DisableHostedZoneDnssecError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DisableHostedZoneDnssecError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -249,153 +332,4 @@ impl super::Operation for DisableHostedZoneDnssec {
         request.finish()
     }
     type Error = DisableHostedZoneDnssecError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArgument") => {
-                        match crate::error::InvalidArgument::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::InvalidArgument(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KeySigningKeyInParentDSRecord") => {
-                        match crate::error::KeySigningKeyInParentDsRecord::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::KeySigningKeyInParentDsRecord(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DNSSECNotFound") => {
-                        match crate::error::DnssecNotFound::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::DnssecNotFound(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
-                        match crate::error::InvalidKeySigningKeyStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::InvalidKeySigningKeyStatus(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKMSArn") => {
-                        match crate::error::InvalidKmsArn::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::InvalidKmsArn(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisableHostedZoneDnssecError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DisableHostedZoneDnssecError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DisableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DisableHostedZoneDnssecError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DisableHostedZoneDnssecResponse::from_response(response)
-            .map_err(|error| DisableHostedZoneDnssecError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -118,6 +118,72 @@ impl DisassociateVpcFromHostedZoneError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for DisassociateVpcFromHostedZoneError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisassociateVpcFromHostedZoneError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidVPCId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisassociateVpcFromHostedZoneError::InvalidVpcId,
+                )
+            }
+            ::std::option::Option::Some("VPCAssociationNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisassociateVpcFromHostedZoneError::VpcAssociationNotFound,
+                )
+            }
+            ::std::option::Option::Some("LastVPCAssociation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisassociateVpcFromHostedZoneError::LastVpcAssociation,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DisassociateVpcFromHostedZoneError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DisassociateVpcFromHostedZoneError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DisassociateVpcFromHostedZoneError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DisassociateVpcFromHostedZoneError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DisassociateVpcFromHostedZoneError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DisassociateVpcFromHostedZoneError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -235,113 +301,4 @@ impl super::Operation for DisassociateVpcFromHostedZone {
         request.finish()
     }
     type Error = DisassociateVpcFromHostedZoneError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisassociateVpcFromHostedZoneError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidVPCId") => {
-                        match crate::error::InvalidVpcId::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidVpcId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("VPCAssociationNotFound") => {
-                        match crate::error::VpcAssociationNotFound::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DisassociateVpcFromHostedZoneError::VpcAssociationNotFound(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LastVPCAssociation") => {
-                        match crate::error::LastVpcAssociation::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisassociateVpcFromHostedZoneError::LastVpcAssociation(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DisassociateVpcFromHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DisassociateVpcFromHostedZoneError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DisassociateVpcFromHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DisassociateVpcFromHostedZoneError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DisassociateVpcFromHostedZoneResponse::from_response(response)
-            .map_err(|error| DisassociateVpcFromHostedZoneError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

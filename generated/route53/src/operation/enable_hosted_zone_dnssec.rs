@@ -133,6 +133,95 @@ impl EnableHostedZoneDnssecError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for EnableHostedZoneDnssecError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidArgument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::InvalidArgument,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::ConcurrentModification,
+                )
+            }
+            ::std::option::Option::Some("KeySigningKeyWithActiveStatusNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::KeySigningKeyWithActiveStatusNotFound,
+                )
+            }
+            ::std::option::Option::Some("InvalidKMSArn") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::InvalidKmsArn,
+                )
+            }
+            ::std::option::Option::Some("HostedZonePartiallyDelegated") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::HostedZonePartiallyDelegated,
+                )
+            }
+            ::std::option::Option::Some("DNSSECNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::DnssecNotFound,
+                )
+            }
+            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    EnableHostedZoneDnssecError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        EnableHostedZoneDnssecError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        EnableHostedZoneDnssecError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        EnableHostedZoneDnssecError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        EnableHostedZoneDnssecError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for EnableHostedZoneDnssecError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -267,171 +356,4 @@ impl super::Operation for EnableHostedZoneDnssec {
         request.finish()
     }
     type Error = EnableHostedZoneDnssecError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArgument") => {
-                        match crate::error::InvalidArgument::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::InvalidArgument(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::ConcurrentModification(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "KeySigningKeyWithActiveStatusNotFound",
-                    ) => {
-                        match crate::error::KeySigningKeyWithActiveStatusNotFound::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::KeySigningKeyWithActiveStatusNotFound(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKMSArn") => {
-                        match crate::error::InvalidKmsArn::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::InvalidKmsArn(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HostedZonePartiallyDelegated") => {
-                        match crate::error::HostedZonePartiallyDelegated::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::HostedZonePartiallyDelegated(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DNSSECNotFound") => {
-                        match crate::error::DnssecNotFound::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::DnssecNotFound(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
-                        match crate::error::InvalidKeySigningKeyStatus::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                EnableHostedZoneDnssecError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => EnableHostedZoneDnssecError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                EnableHostedZoneDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                EnableHostedZoneDnssecError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::EnableHostedZoneDnssecResponse::from_response(response)
-            .map_err(|error| EnableHostedZoneDnssecError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

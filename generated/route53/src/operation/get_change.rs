@@ -69,6 +69,51 @@ impl GetChangeError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetChangeError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchChange") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetChangeError::NoSuchChange,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetChangeError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetChangeError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetChangeError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        GetChangeError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetChangeError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetChangeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -130,71 +175,4 @@ impl super::Operation for GetChange {
         request.finish()
     }
     type Error = GetChangeError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchChange") => {
-                        match crate::error::NoSuchChange::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetChangeError::NoSuchChange(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetChangeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetChangeError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetChangeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetChangeError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetChangeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetChangeError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetChangeResponse::from_response(response)
-            .map_err(|error| GetChangeError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -38,17 +38,4 @@ impl super::Operation for GetCheckerIpRanges {
         request.finish()
     }
     type Error = GetCheckerIpRangesError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            return ::std::result::Result::Err(
-                super::OperationError::from_error_response(response),
-            );
-        }
-        crate::types::GetCheckerIpRangesResponse::from_response(response)
-            .map_err(|error| GetCheckerIpRangesError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

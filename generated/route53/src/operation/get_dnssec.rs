@@ -73,6 +73,57 @@ impl GetDnssecError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetDnssecError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDnssecError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidArgument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDnssecError::InvalidArgument,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetDnssecError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetDnssecError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetDnssecError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        GetDnssecError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetDnssecError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetDnssecError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -141,83 +192,4 @@ impl super::Operation for GetDnssec {
         request.finish()
     }
     type Error = GetDnssecError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDnssecError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidArgument") => {
-                        match crate::error::InvalidArgument::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDnssecError::InvalidArgument(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetDnssecError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetDnssecError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetDnssecError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetDnssecError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetDnssecResponse::from_response(response)
-            .map_err(|error| GetDnssecError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

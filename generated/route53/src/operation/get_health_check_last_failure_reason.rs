@@ -78,6 +78,54 @@ impl GetHealthCheckLastFailureReasonError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for GetHealthCheckLastFailureReasonError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHealthCheck") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetHealthCheckLastFailureReasonError::NoSuchHealthCheck,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetHealthCheckLastFailureReasonError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetHealthCheckLastFailureReasonError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetHealthCheckLastFailureReasonError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetHealthCheckLastFailureReasonError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetHealthCheckLastFailureReasonError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetHealthCheckLastFailureReasonError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,73 +208,4 @@ impl super::Operation for GetHealthCheckLastFailureReason {
         request.finish()
     }
     type Error = GetHealthCheckLastFailureReasonError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHealthCheck") => {
-                        match crate::error::NoSuchHealthCheck::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetHealthCheckLastFailureReasonError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetHealthCheckLastFailureReasonError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetHealthCheckLastFailureReasonError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetHealthCheckLastFailureReasonError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetHealthCheckLastFailureReasonError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetHealthCheckLastFailureReasonError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetHealthCheckLastFailureReasonResponse::from_response(response)
-            .map_err(|error| GetHealthCheckLastFailureReasonError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

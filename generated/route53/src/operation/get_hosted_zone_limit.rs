@@ -75,6 +75,59 @@ impl GetHostedZoneLimitError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneLimitError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetHostedZoneLimitError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetHostedZoneLimitError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("HostedZoneNotPrivate") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetHostedZoneLimitError::HostedZoneNotPrivate,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetHostedZoneLimitError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetHostedZoneLimitError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetHostedZoneLimitError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetHostedZoneLimitError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetHostedZoneLimitError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,85 +235,4 @@ impl super::Operation for GetHostedZoneLimit {
         request.finish()
     }
     type Error = GetHostedZoneLimitError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetHostedZoneLimitError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetHostedZoneLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetHostedZoneLimitError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetHostedZoneLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HostedZoneNotPrivate") => {
-                        match crate::error::HostedZoneNotPrivate::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetHostedZoneLimitError::HostedZoneNotPrivate(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetHostedZoneLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetHostedZoneLimitError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetHostedZoneLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetHostedZoneLimitError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetHostedZoneLimitResponse::from_response(response)
-            .map_err(|error| GetHostedZoneLimitError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

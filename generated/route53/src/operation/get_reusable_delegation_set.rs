@@ -81,6 +81,59 @@ impl GetReusableDelegationSetError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetReusableDelegationSetError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchDelegationSet") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetReusableDelegationSetError::NoSuchDelegationSet,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetNotReusable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetReusableDelegationSetError::DelegationSetNotReusable,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetReusableDelegationSetError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetReusableDelegationSetError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetReusableDelegationSetError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetReusableDelegationSetError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetReusableDelegationSetError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetReusableDelegationSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,89 +225,4 @@ impl super::Operation for GetReusableDelegationSet {
         request.finish()
     }
     type Error = GetReusableDelegationSetError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchDelegationSet") => {
-                        match crate::error::NoSuchDelegationSet::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetReusableDelegationSetError::NoSuchDelegationSet(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetNotReusable") => {
-                        match crate::error::DelegationSetNotReusable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetReusableDelegationSetError::DelegationSetNotReusable(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetReusableDelegationSetError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetReusableDelegationSetError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetReusableDelegationSetError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetReusableDelegationSetError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetReusableDelegationSetResponse::from_response(response)
-            .map_err(|error| GetReusableDelegationSetError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

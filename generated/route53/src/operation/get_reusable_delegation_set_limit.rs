@@ -78,6 +78,54 @@ impl GetReusableDelegationSetLimitError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for GetReusableDelegationSetLimitError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetReusableDelegationSetLimitError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchDelegationSet") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetReusableDelegationSetLimitError::NoSuchDelegationSet,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetReusableDelegationSetLimitError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetReusableDelegationSetLimitError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetReusableDelegationSetLimitError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetReusableDelegationSetLimitError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetReusableDelegationSetLimitError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -175,75 +223,4 @@ impl super::Operation for GetReusableDelegationSetLimit {
         request.finish()
     }
     type Error = GetReusableDelegationSetLimitError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetReusableDelegationSetLimitError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetReusableDelegationSetLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchDelegationSet") => {
-                        match crate::error::NoSuchDelegationSet::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetReusableDelegationSetLimitError::NoSuchDelegationSet(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetReusableDelegationSetLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetReusableDelegationSetLimitError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetReusableDelegationSetLimitError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetReusableDelegationSetLimitError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetReusableDelegationSetLimitResponse::from_response(response)
-            .map_err(|error| GetReusableDelegationSetLimitError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

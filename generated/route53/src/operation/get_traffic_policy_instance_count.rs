@@ -36,17 +36,4 @@ impl super::Operation for GetTrafficPolicyInstanceCount {
         request.finish()
     }
     type Error = GetTrafficPolicyInstanceCountError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            return ::std::result::Result::Err(
-                super::OperationError::from_error_response(response),
-            );
-        }
-        crate::types::GetTrafficPolicyInstanceCountResponse::from_response(response)
-            .map_err(|error| GetTrafficPolicyInstanceCountError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -73,6 +73,59 @@ impl ListCidrBlocksError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrBlocksError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListCidrBlocksError::NoSuchCidrCollectionException,
+                )
+            }
+            ::std::option::Option::Some("NoSuchCidrLocationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListCidrBlocksError::NoSuchCidrLocationException,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListCidrBlocksError::InvalidInput,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListCidrBlocksError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListCidrBlocksError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListCidrBlocksError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListCidrBlocksError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListCidrBlocksError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,87 +225,4 @@ impl super::Operation for ListCidrBlocks {
         request.finish()
     }
     type Error = ListCidrBlocksError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchCidrCollectionException") => {
-                        match crate::error::NoSuchCidrCollectionException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListCidrBlocksError::NoSuchCidrCollectionException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListCidrBlocksError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchCidrLocationException") => {
-                        match crate::error::NoSuchCidrLocationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListCidrBlocksError::NoSuchCidrLocationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListCidrBlocksError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListCidrBlocksError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListCidrBlocksError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListCidrBlocksError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListCidrBlocksError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListCidrBlocksError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListCidrBlocksResponse::from_response(response)
-            .map_err(|error| ListCidrBlocksError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

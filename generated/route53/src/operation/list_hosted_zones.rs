@@ -75,6 +75,59 @@ impl ListHostedZonesError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchDelegationSet") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesError::NoSuchDelegationSet,
+                )
+            }
+            ::std::option::Option::Some("DelegationSetNotReusable") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesError::DelegationSetNotReusable,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListHostedZonesError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListHostedZonesError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListHostedZonesError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListHostedZonesError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListHostedZonesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,87 +213,4 @@ impl super::Operation for ListHostedZones {
         request.finish()
     }
     type Error = ListHostedZonesError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchDelegationSet") => {
-                        match crate::error::NoSuchDelegationSet::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesError::NoSuchDelegationSet(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("DelegationSetNotReusable") => {
-                        match crate::error::DelegationSetNotReusable::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesError::DelegationSetNotReusable(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListHostedZonesError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListHostedZonesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListHostedZonesError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListHostedZonesResponse::from_response(response)
-            .map_err(|error| ListHostedZonesError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

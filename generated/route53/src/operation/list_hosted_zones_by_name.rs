@@ -89,6 +89,53 @@ impl ListHostedZonesByNameError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesByNameError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesByNameError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("InvalidDomainName") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesByNameError::InvalidDomainName,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListHostedZonesByNameError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListHostedZonesByNameError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListHostedZonesByNameError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListHostedZonesByNameError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListHostedZonesByNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -163,71 +210,4 @@ impl super::Operation for ListHostedZonesByName {
         request.finish()
     }
     type Error = ListHostedZonesByNameError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesByNameError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesByNameError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidDomainName") => {
-                        match crate::error::InvalidDomainName::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesByNameError::InvalidDomainName(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesByNameError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListHostedZonesByNameError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListHostedZonesByNameError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListHostedZonesByNameError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListHostedZonesByNameResponse::from_response(response)
-            .map_err(|error| ListHostedZonesByNameError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

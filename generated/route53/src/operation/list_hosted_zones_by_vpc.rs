@@ -83,6 +83,53 @@ impl ListHostedZonesByVpcError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesByVpcError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesByVpcError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("InvalidPaginationToken") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListHostedZonesByVpcError::InvalidPaginationToken,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListHostedZonesByVpcError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListHostedZonesByVpcError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListHostedZonesByVpcError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListHostedZonesByVpcError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListHostedZonesByVpcError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,73 +207,4 @@ impl super::Operation for ListHostedZonesByVpc {
         request.finish()
     }
     type Error = ListHostedZonesByVpcError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesByVpcError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesByVpcError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidPaginationToken") => {
-                        match crate::error::InvalidPaginationToken::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListHostedZonesByVpcError::InvalidPaginationToken(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListHostedZonesByVpcError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListHostedZonesByVpcError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListHostedZonesByVpcError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListHostedZonesByVpcError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListHostedZonesByVpcResponse::from_response(response)
-            .map_err(|error| ListHostedZonesByVpcError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -81,6 +81,59 @@ impl ListQueryLoggingConfigsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueryLoggingConfigsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListQueryLoggingConfigsError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("InvalidPaginationToken") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListQueryLoggingConfigsError::InvalidPaginationToken,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListQueryLoggingConfigsError::NoSuchHostedZone,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListQueryLoggingConfigsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListQueryLoggingConfigsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListQueryLoggingConfigsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListQueryLoggingConfigsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListQueryLoggingConfigsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,85 +224,4 @@ impl super::Operation for ListQueryLoggingConfigs {
         request.finish()
     }
     type Error = ListQueryLoggingConfigsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListQueryLoggingConfigsError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListQueryLoggingConfigsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidPaginationToken") => {
-                        match crate::error::InvalidPaginationToken::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListQueryLoggingConfigsError::InvalidPaginationToken(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListQueryLoggingConfigsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListQueryLoggingConfigsError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListQueryLoggingConfigsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListQueryLoggingConfigsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListQueryLoggingConfigsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListQueryLoggingConfigsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListQueryLoggingConfigsResponse::from_response(response)
-            .map_err(|error| ListQueryLoggingConfigsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

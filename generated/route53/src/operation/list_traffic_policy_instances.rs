@@ -78,6 +78,53 @@ impl ListTrafficPolicyInstancesError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPolicyInstancesError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListTrafficPolicyInstancesError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListTrafficPolicyInstancesError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListTrafficPolicyInstancesError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListTrafficPolicyInstancesError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListTrafficPolicyInstancesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -165,75 +212,4 @@ impl super::Operation for ListTrafficPolicyInstances {
         request.finish()
     }
     type Error = ListTrafficPolicyInstancesError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
-                        match crate::error::NoSuchTrafficPolicyInstance::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListTrafficPolicyInstancesError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListTrafficPolicyInstancesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListTrafficPolicyInstancesError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListTrafficPolicyInstancesResponse::from_response(response)
-            .map_err(|error| ListTrafficPolicyInstancesError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -101,6 +101,60 @@ impl ListTrafficPolicyInstancesByHostedZoneError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for ListTrafficPolicyInstancesByHostedZoneError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesByHostedZoneError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance,
+                )
+            }
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListTrafficPolicyInstancesByHostedZoneError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListTrafficPolicyInstancesByHostedZoneError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListTrafficPolicyInstancesByHostedZoneError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -196,95 +250,4 @@ impl super::Operation for ListTrafficPolicyInstancesByHostedZone {
         request.finish()
     }
     type Error = ListTrafficPolicyInstancesByHostedZoneError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
-                        match crate::error::NoSuchTrafficPolicyInstance::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::Unlisted(error)
-                            }
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListTrafficPolicyInstancesByHostedZoneError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::from_response(
-                response,
-            )
-            .map_err(|error| ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -97,6 +97,60 @@ impl ListTrafficPolicyInstancesByPolicyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for ListTrafficPolicyInstancesByPolicyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesByPolicyError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListTrafficPolicyInstancesByPolicyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListTrafficPolicyInstancesByPolicyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListTrafficPolicyInstancesByPolicyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListTrafficPolicyInstancesByPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -200,91 +254,4 @@ impl super::Operation for ListTrafficPolicyInstancesByPolicy {
         request.finish()
     }
     type Error = ListTrafficPolicyInstancesByPolicyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesByPolicyError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
-                        match crate::error::NoSuchTrafficPolicyInstance::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicy") => {
-                        match crate::error::NoSuchTrafficPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListTrafficPolicyInstancesByPolicyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListTrafficPolicyInstancesByPolicyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListTrafficPolicyInstancesByPolicyResponse::from_response(response)
-            .map_err(|error| ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -91,6 +91,60 @@ impl ListVpcAssociationAuthorizationsError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for ListVpcAssociationAuthorizationsError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListVpcAssociationAuthorizationsError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListVpcAssociationAuthorizationsError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("InvalidPaginationToken") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListVpcAssociationAuthorizationsError::InvalidPaginationToken,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListVpcAssociationAuthorizationsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListVpcAssociationAuthorizationsError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListVpcAssociationAuthorizationsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListVpcAssociationAuthorizationsError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListVpcAssociationAuthorizationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -195,89 +249,4 @@ impl super::Operation for ListVpcAssociationAuthorizations {
         request.finish()
     }
     type Error = ListVpcAssociationAuthorizationsError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListVpcAssociationAuthorizationsError::NoSuchHostedZone(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListVpcAssociationAuthorizationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListVpcAssociationAuthorizationsError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListVpcAssociationAuthorizationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidPaginationToken") => {
-                        match crate::error::InvalidPaginationToken::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListVpcAssociationAuthorizationsError::InvalidPaginationToken(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListVpcAssociationAuthorizationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListVpcAssociationAuthorizationsError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListVpcAssociationAuthorizationsError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListVpcAssociationAuthorizationsError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListVpcAssociationAuthorizationsResponse::from_response(response)
-            .map_err(|error| ListVpcAssociationAuthorizationsError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

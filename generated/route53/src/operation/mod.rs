@@ -259,8 +259,9 @@ impl OperationError {
             }
         }
     }
-    /// Reads an error response of an operation that documents no errors.
-    pub(crate) fn from_error_response(
+}
+impl ::awsgen_runtime::protocol::FromErrorResponse for OperationError {
+    fn from_error_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
@@ -280,6 +281,9 @@ impl OperationError {
                 )
             }
         }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        OperationError::InvalidResponse(error)
     }
 }
 impl ::std::fmt::Display for OperationError {
@@ -309,7 +313,7 @@ pub trait Operation: private::Sealed {
     /// The request type (`()` when the operation takes none).
     type Input;
     /// The response type (`()` when the operation returns none).
-    type Output;
+    type Output: ::awsgen_runtime::protocol::FromResponse;
     /// The operation's name in the model.
     const NAME: &'static str;
     /// The HTTP method.
@@ -339,12 +343,15 @@ pub trait Operation: private::Sealed {
     type Error: ::std::error::Error
         + ::std::marker::Send
         + ::std::marker::Sync
+        + ::awsgen_runtime::protocol::FromErrorResponse
         + 'static;
     /// Reads the service's HTTP response: the output for a success status,
     /// else the typed error the response's error code names.
     fn parse_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error>;
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        ::awsgen_runtime::protocol::parse_response(response)
+    }
 }
 /// How an operation pages through results, from the model's paginators.
 #[derive(

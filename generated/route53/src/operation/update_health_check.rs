@@ -75,6 +75,59 @@ impl UpdateHealthCheckError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHealthCheckError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHealthCheck") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHealthCheckError::NoSuchHealthCheck,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHealthCheckError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("HealthCheckVersionMismatch") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHealthCheckError::HealthCheckVersionMismatch,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateHealthCheckError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateHealthCheckError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateHealthCheckError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateHealthCheckError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateHealthCheckError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -173,85 +226,4 @@ impl super::Operation for UpdateHealthCheck {
         request.finish()
     }
     type Error = UpdateHealthCheckError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHealthCheck") => {
-                        match crate::error::NoSuchHealthCheck::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHealthCheckError::NoSuchHealthCheck(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHealthCheckError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("HealthCheckVersionMismatch") => {
-                        match crate::error::HealthCheckVersionMismatch::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHealthCheckError::HealthCheckVersionMismatch(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateHealthCheckError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateHealthCheckError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateHealthCheckError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateHealthCheckResponse::from_response(response)
-            .map_err(|error| UpdateHealthCheckError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -88,6 +88,65 @@ impl UpdateHostedZoneFeaturesError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHostedZoneFeaturesError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("NoSuchHostedZone") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHostedZoneFeaturesError::NoSuchHostedZone,
+                )
+            }
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHostedZoneFeaturesError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHostedZoneFeaturesError::PriorRequestNotComplete,
+                )
+            }
+            ::std::option::Option::Some("LimitsExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateHostedZoneFeaturesError::LimitsExceeded,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateHostedZoneFeaturesError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateHostedZoneFeaturesError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateHostedZoneFeaturesError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateHostedZoneFeaturesError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateHostedZoneFeaturesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -198,99 +257,4 @@ impl super::Operation for UpdateHostedZoneFeatures {
         request.finish()
     }
     type Error = UpdateHostedZoneFeaturesError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("NoSuchHostedZone") => {
-                        match crate::error::NoSuchHostedZone::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHostedZoneFeaturesError::NoSuchHostedZone(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHostedZoneFeaturesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHostedZoneFeaturesError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHostedZoneFeaturesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHostedZoneFeaturesError::PriorRequestNotComplete(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHostedZoneFeaturesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("LimitsExceeded") => {
-                        match crate::error::LimitsExceeded::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateHostedZoneFeaturesError::LimitsExceeded(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateHostedZoneFeaturesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateHostedZoneFeaturesError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateHostedZoneFeaturesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateHostedZoneFeaturesError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateHostedZoneFeaturesResponse::from_response(response)
-            .map_err(|error| UpdateHostedZoneFeaturesError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -83,6 +83,59 @@ impl UpdateTrafficPolicyCommentError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTrafficPolicyCommentError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyCommentError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentModification") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyCommentError::ConcurrentModification,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateTrafficPolicyCommentError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateTrafficPolicyCommentError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateTrafficPolicyCommentError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateTrafficPolicyCommentError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficPolicyCommentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -201,89 +254,4 @@ impl super::Operation for UpdateTrafficPolicyComment {
         request.finish()
     }
     type Error = UpdateTrafficPolicyCommentError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyCommentError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyCommentError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicy") => {
-                        match crate::error::NoSuchTrafficPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyCommentError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentModification") => {
-                        match crate::error::ConcurrentModification::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyCommentError::ConcurrentModification(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyCommentError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateTrafficPolicyCommentError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateTrafficPolicyCommentError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateTrafficPolicyCommentError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateTrafficPolicyCommentResponse::from_response(response)
-            .map_err(|error| UpdateTrafficPolicyCommentError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -109,6 +109,71 @@ impl UpdateTrafficPolicyInstanceError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTrafficPolicyInstanceError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::rest_error_code(response);
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidInput") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyInstanceError::InvalidInput,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy,
+                )
+            }
+            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance,
+                )
+            }
+            ::std::option::Option::Some("PriorRequestNotComplete") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyInstanceError::PriorRequestNotComplete,
+                )
+            }
+            ::std::option::Option::Some("ConflictingTypes") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UpdateTrafficPolicyInstanceError::ConflictingTypes,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UpdateTrafficPolicyInstanceError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UpdateTrafficPolicyInstanceError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UpdateTrafficPolicyInstanceError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UpdateTrafficPolicyInstanceError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficPolicyInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -225,117 +290,4 @@ impl super::Operation for UpdateTrafficPolicyInstance {
         request.finish()
     }
     type Error = UpdateTrafficPolicyInstanceError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::rest_error_code(response);
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidInput") => {
-                        match crate::error::InvalidInput::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyInstanceError::InvalidInput(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicy") => {
-                        match crate::error::NoSuchTrafficPolicy::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
-                        match crate::error::NoSuchTrafficPolicyInstance::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PriorRequestNotComplete") => {
-                        match crate::error::PriorRequestNotComplete::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyInstanceError::PriorRequestNotComplete(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConflictingTypes") => {
-                        match crate::error::ConflictingTypes::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UpdateTrafficPolicyInstanceError::ConflictingTypes(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UpdateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UpdateTrafficPolicyInstanceError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UpdateTrafficPolicyInstanceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UpdateTrafficPolicyInstanceError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UpdateTrafficPolicyInstanceResponse::from_response(response)
-            .map_err(|error| UpdateTrafficPolicyInstanceError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

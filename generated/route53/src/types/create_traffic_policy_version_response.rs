@@ -38,9 +38,8 @@ impl CreateTrafficPolicyVersionResponse {
         self.location.as_deref()
     }
 }
-impl CreateTrafficPolicyVersionResponse {
-    /// Reads a `CreateTrafficPolicyVersionResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyVersionResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

@@ -77,9 +77,8 @@ impl ListHostedZonesByNameResponse {
         self.max_items.as_deref()
     }
 }
-impl ListHostedZonesByNameResponse {
-    /// Reads a `ListHostedZonesByNameResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByNameResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -65,9 +65,9 @@ impl ListTrafficPolicyInstancesByHostedZoneResponse {
         self.max_items.as_deref()
     }
 }
-impl ListTrafficPolicyInstancesByHostedZoneResponse {
-    /// Reads a `ListTrafficPolicyInstancesByHostedZoneResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse
+for ListTrafficPolicyInstancesByHostedZoneResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

@@ -72,9 +72,8 @@ impl ListTrafficPolicyInstancesResponse {
         self.max_items.as_deref()
     }
 }
-impl ListTrafficPolicyInstancesResponse {
-    /// Reads a `ListTrafficPolicyInstancesResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPolicyInstancesResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

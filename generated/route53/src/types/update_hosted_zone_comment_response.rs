@@ -27,9 +27,8 @@ impl UpdateHostedZoneCommentResponse {
         self.hosted_zone.as_ref()
     }
 }
-impl UpdateHostedZoneCommentResponse {
-    /// Reads a `UpdateHostedZoneCommentResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for UpdateHostedZoneCommentResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

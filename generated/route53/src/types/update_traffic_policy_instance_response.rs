@@ -31,9 +31,8 @@ impl UpdateTrafficPolicyInstanceResponse {
         self.traffic_policy_instance.as_ref()
     }
 }
-impl UpdateTrafficPolicyInstanceResponse {
-    /// Reads a `UpdateTrafficPolicyInstanceResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for UpdateTrafficPolicyInstanceResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

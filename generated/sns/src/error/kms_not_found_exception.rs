@@ -21,9 +21,8 @@ impl KmsNotFoundException {
         <crate::error::builders::KmsNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
-impl KmsNotFoundException {
-    /// Reads a `KMSNotFoundException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for KmsNotFoundException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

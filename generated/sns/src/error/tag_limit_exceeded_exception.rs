@@ -21,9 +21,8 @@ impl TagLimitExceededException {
         <crate::error::builders::TagLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
-impl TagLimitExceededException {
-    /// Reads a `TagLimitExceededException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for TagLimitExceededException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

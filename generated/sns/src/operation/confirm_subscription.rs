@@ -115,6 +115,83 @@ impl ConfirmSubscriptionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ConfirmSubscriptionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("SubscriptionLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::SubscriptionLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::FilterPolicyLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("ReplayLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ConfirmSubscriptionError::ReplayLimitExceededException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ConfirmSubscriptionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ConfirmSubscriptionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ConfirmSubscriptionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ConfirmSubscriptionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ConfirmSubscriptionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,169 +279,5 @@ impl super::Operation for ConfirmSubscription {
         "FilterPolicyLimitExceeded",
         "ReplayLimitExceeded",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "ConfirmSubscription",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = ConfirmSubscriptionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("SubscriptionLimitExceeded") => {
-                        match crate::error::SubscriptionLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::SubscriptionLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
-                        match crate::error::FilterPolicyLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::FilterPolicyLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplayLimitExceeded") => {
-                        match crate::error::ReplayLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ConfirmSubscriptionError::ReplayLimitExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ConfirmSubscriptionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ConfirmSubscriptionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ConfirmSubscriptionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ConfirmSubscriptionResponse::from_response(response)
-            .map_err(|error| ConfirmSubscriptionError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

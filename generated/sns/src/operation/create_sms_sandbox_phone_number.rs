@@ -116,6 +116,77 @@ impl CreateSmsSandboxPhoneNumberError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateSmsSandboxPhoneNumberError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateSmsSandboxPhoneNumberError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateSmsSandboxPhoneNumberError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateSmsSandboxPhoneNumberError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("OptedOut") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateSmsSandboxPhoneNumberError::OptedOutException,
+                )
+            }
+            ::std::option::Option::Some("UserError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateSmsSandboxPhoneNumberError::UserErrorException,
+                )
+            }
+            ::std::option::Option::Some("Throttled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateSmsSandboxPhoneNumberError::ThrottledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateSmsSandboxPhoneNumberError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateSmsSandboxPhoneNumberError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        CreateSmsSandboxPhoneNumberError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateSmsSandboxPhoneNumberError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateSmsSandboxPhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -196,151 +267,5 @@ impl super::Operation for CreateSmsSandboxPhoneNumber {
         "UserError",
         "Throttled",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "CreateSMSSandboxPhoneNumber",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = CreateSmsSandboxPhoneNumberError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateSmsSandboxPhoneNumberError::AuthorizationErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateSmsSandboxPhoneNumberError::InternalErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidParameterException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("OptedOut") => {
-                        match crate::error::OptedOutException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateSmsSandboxPhoneNumberError::OptedOutException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UserError") => {
-                        match crate::error::UserErrorException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateSmsSandboxPhoneNumberError::UserErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("Throttled") => {
-                        match crate::error::ThrottledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateSmsSandboxPhoneNumberError::ThrottledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateSmsSandboxPhoneNumberError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateSmsSandboxPhoneNumberError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateSmsSandboxPhoneNumberResult::from_response(response)
-            .map_err(|error| CreateSmsSandboxPhoneNumberError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

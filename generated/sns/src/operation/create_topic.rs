@@ -115,6 +115,93 @@ impl CreateTopicError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTopicError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("TopicLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::TopicLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::InvalidSecurityException,
+                )
+            }
+            ::std::option::Option::Some("TagLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::TagLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("StaleTag") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::StaleTagException,
+                )
+            }
+            ::std::option::Option::Some("TagPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::TagPolicyException,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentAccess") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateTopicError::ConcurrentAccessException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateTopicError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateTopicError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        CreateTopicError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateTopicError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateTopicError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -208,189 +295,5 @@ impl super::Operation for CreateTopic {
         "TagPolicy",
         "ConcurrentAccess",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "CreateTopic",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = CreateTopicError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TopicLimitExceeded") => {
-                        match crate::error::TopicLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::TopicLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::InvalidSecurityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagLimitExceeded") => {
-                        match crate::error::TagLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::TagLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("StaleTag") => {
-                        match crate::error::StaleTagException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::StaleTagException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagPolicy") => {
-                        match crate::error::TagPolicyException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::TagPolicyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentAccess") => {
-                        match crate::error::ConcurrentAccessException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateTopicError::ConcurrentAccessException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateTopicError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateTopicError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateTopicResponse::from_response(response)
-            .map_err(|error| CreateTopicError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

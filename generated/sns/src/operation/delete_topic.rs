@@ -108,6 +108,87 @@ impl DeleteTopicError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTopicError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("InvalidState") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::InvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("StaleTag") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::StaleTagException,
+                )
+            }
+            ::std::option::Option::Some("TagPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::TagPolicyException,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentAccess") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteTopicError::ConcurrentAccessException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteTopicError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteTopicError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        DeleteTopicError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteTopicError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteTopicError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -194,170 +275,5 @@ impl super::Operation for DeleteTopic {
         "TagPolicy",
         "ConcurrentAccess",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "DeleteTopic",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = DeleteTopicError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidState") => {
-                        match crate::error::InvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::InvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("StaleTag") => {
-                        match crate::error::StaleTagException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::StaleTagException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagPolicy") => {
-                        match crate::error::TagPolicyException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::TagPolicyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentAccess") => {
-                        match crate::error::ConcurrentAccessException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteTopicError::ConcurrentAccessException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteTopicError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteTopicError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteTopicError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

@@ -87,6 +87,59 @@ impl GetSmsSandboxAccountStatusError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetSmsSandboxAccountStatusError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSmsSandboxAccountStatusError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSmsSandboxAccountStatusError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("Throttled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetSmsSandboxAccountStatusError::ThrottledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetSmsSandboxAccountStatusError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetSmsSandboxAccountStatusError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetSmsSandboxAccountStatusError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetSmsSandboxAccountStatusError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetSmsSandboxAccountStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -146,111 +199,5 @@ impl super::Operation for GetSmsSandboxAccountStatus {
         "InternalError",
         "Throttled",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let _ = input;
-        let body = ::awsgen_runtime::query::FormBody::new(
-            "GetSMSSandboxAccountStatus",
-            "2010-03-31",
-        );
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = GetSmsSandboxAccountStatusError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSmsSandboxAccountStatusError::AuthorizationErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSmsSandboxAccountStatusError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSmsSandboxAccountStatusError::InternalErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSmsSandboxAccountStatusError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("Throttled") => {
-                        match crate::error::ThrottledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                GetSmsSandboxAccountStatusError::ThrottledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetSmsSandboxAccountStatusError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetSmsSandboxAccountStatusError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetSmsSandboxAccountStatusError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetSmsSandboxAccountStatusError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetSmsSandboxAccountStatusResult::from_response(response)
-            .map_err(|error| GetSmsSandboxAccountStatusError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -109,6 +109,71 @@ impl ListSmsSandboxPhoneNumbersError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ListSmsSandboxPhoneNumbersError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListSmsSandboxPhoneNumbersError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListSmsSandboxPhoneNumbersError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListSmsSandboxPhoneNumbersError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListSmsSandboxPhoneNumbersError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("Throttled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ListSmsSandboxPhoneNumbersError::ThrottledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ListSmsSandboxPhoneNumbersError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ListSmsSandboxPhoneNumbersError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ListSmsSandboxPhoneNumbersError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ListSmsSandboxPhoneNumbersError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ListSmsSandboxPhoneNumbersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,143 +253,5 @@ impl super::Operation for ListSmsSandboxPhoneNumbers {
         limit_key: ::std::option::Option::Some("MaxResults"),
         result_keys: &["PhoneNumbers"],
     });
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "ListSMSSandboxPhoneNumbers",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = ListSmsSandboxPhoneNumbersError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListSmsSandboxPhoneNumbersError::AuthorizationErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListSmsSandboxPhoneNumbersError::InternalErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidParameterException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFound") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ListSmsSandboxPhoneNumbersError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("Throttled") => {
-                        match crate::error::ThrottledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ListSmsSandboxPhoneNumbersError::ThrottledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ListSmsSandboxPhoneNumbersError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ListSmsSandboxPhoneNumbersError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ListSmsSandboxPhoneNumbersResult::from_response(response)
-            .map_err(|error| ListSmsSandboxPhoneNumbersError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

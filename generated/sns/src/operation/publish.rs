@@ -167,6 +167,129 @@ impl PublishError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for PublishError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("ParameterValueInvalid") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("EndpointDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::EndpointDisabledException,
+                )
+            }
+            ::std::option::Option::Some("PlatformApplicationDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::PlatformApplicationDisabledException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::KmsDisabledException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidState") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSOptInRequired") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::KmsOptInRequired,
+                )
+            }
+            ::std::option::Option::Some("KMSThrottling") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::KmsThrottlingException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDenied") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::InvalidSecurityException,
+                )
+            }
+            ::std::option::Option::Some("ValidationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishError::ValidationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PublishError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PublishError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        PublishError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PublishError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PublishError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -290,238 +413,5 @@ impl super::Operation for Publish {
         "InvalidSecurity",
         "ValidationException",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new("Publish", "2010-03-31");
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = PublishError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ParameterValueInvalid") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EndpointDisabled") => {
-                        match crate::error::EndpointDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::EndpointDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PlatformApplicationDisabled") => {
-                        match crate::error::PlatformApplicationDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::PlatformApplicationDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabled") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::KmsDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidState") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFound") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::KmsNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSOptInRequired") => {
-                        match crate::error::KmsOptInRequired::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::KmsOptInRequired(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSThrottling") => {
-                        match crate::error::KmsThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::KmsThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDenied") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::KmsAccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::InvalidSecurityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ValidationException") => {
-                        match crate::error::ValidationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishError::ValidationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PublishError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PublishError::InvalidResponse(error.with_response(response))
-                            }
-                            ::std::option::Option::None => {
-                                PublishError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::PublishResponse::from_response(response)
-            .map_err(|error| PublishError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

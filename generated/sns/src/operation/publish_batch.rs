@@ -224,6 +224,159 @@ impl PublishBatchError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for PublishBatchError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("ParameterValueInvalid") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::InvalidParameterValueException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("EndpointDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::EndpointDisabledException,
+                )
+            }
+            ::std::option::Option::Some("PlatformApplicationDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::PlatformApplicationDisabledException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::BatchEntryIdsNotDistinctException,
+                )
+            }
+            ::std::option::Option::Some("BatchRequestTooLong") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::BatchRequestTooLongException,
+                )
+            }
+            ::std::option::Option::Some("EmptyBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::EmptyBatchRequestException,
+                )
+            }
+            ::std::option::Option::Some("InvalidBatchEntryId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::InvalidBatchEntryIdException,
+                )
+            }
+            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::TooManyEntriesInBatchRequestException,
+                )
+            }
+            ::std::option::Option::Some("KMSDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::KmsDisabledException,
+                )
+            }
+            ::std::option::Option::Some("KMSInvalidState") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::KmsInvalidStateException,
+                )
+            }
+            ::std::option::Option::Some("KMSNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::KmsNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("KMSOptInRequired") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::KmsOptInRequired,
+                )
+            }
+            ::std::option::Option::Some("KMSThrottling") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::KmsThrottlingException,
+                )
+            }
+            ::std::option::Option::Some("KMSAccessDenied") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::KmsAccessDeniedException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::InvalidSecurityException,
+                )
+            }
+            ::std::option::Option::Some("ValidationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PublishBatchError::ValidationException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PublishBatchError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PublishBatchError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        PublishBatchError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PublishBatchError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PublishBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -394,347 +547,5 @@ impl super::Operation for PublishBatch {
         "InvalidSecurity",
         "ValidationException",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "PublishBatch",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = PublishBatchError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ParameterValueInvalid") => {
-                        match crate::error::InvalidParameterValueException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::InvalidParameterValueException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EndpointDisabled") => {
-                        match crate::error::EndpointDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::EndpointDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PlatformApplicationDisabled") => {
-                        match crate::error::PlatformApplicationDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::PlatformApplicationDisabledException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
-                        match crate::error::BatchEntryIdsNotDistinctException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::BatchEntryIdsNotDistinctException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BatchRequestTooLong") => {
-                        match crate::error::BatchRequestTooLongException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::BatchRequestTooLongException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EmptyBatchRequest") => {
-                        match crate::error::EmptyBatchRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::EmptyBatchRequestException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidBatchEntryId") => {
-                        match crate::error::InvalidBatchEntryIdException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::InvalidBatchEntryIdException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
-                        match crate::error::TooManyEntriesInBatchRequestException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::TooManyEntriesInBatchRequestException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSDisabled") => {
-                        match crate::error::KmsDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::KmsDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSInvalidState") => {
-                        match crate::error::KmsInvalidStateException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::KmsInvalidStateException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSNotFound") => {
-                        match crate::error::KmsNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::KmsNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSOptInRequired") => {
-                        match crate::error::KmsOptInRequired::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::KmsOptInRequired(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSThrottling") => {
-                        match crate::error::KmsThrottlingException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::KmsThrottlingException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KMSAccessDenied") => {
-                        match crate::error::KmsAccessDeniedException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::KmsAccessDeniedException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::InvalidSecurityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ValidationException") => {
-                        match crate::error::ValidationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PublishBatchError::ValidationException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PublishBatchError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PublishBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                PublishBatchError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::PublishBatchResponse::from_response(response)
-            .map_err(|error| PublishBatchError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

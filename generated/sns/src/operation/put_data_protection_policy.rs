@@ -103,6 +103,71 @@ impl PutDataProtectionPolicyError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for PutDataProtectionPolicyError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutDataProtectionPolicyError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutDataProtectionPolicyError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutDataProtectionPolicyError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutDataProtectionPolicyError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    PutDataProtectionPolicyError::InvalidSecurityException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        PutDataProtectionPolicyError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        PutDataProtectionPolicyError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        PutDataProtectionPolicyError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        PutDataProtectionPolicyError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for PutDataProtectionPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -176,138 +241,5 @@ impl super::Operation for PutDataProtectionPolicy {
         "AuthorizationError",
         "InvalidSecurity",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "PutDataProtectionPolicy",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = PutDataProtectionPolicyError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutDataProtectionPolicyError::InvalidParameterException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutDataProtectionPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutDataProtectionPolicyError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutDataProtectionPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                PutDataProtectionPolicyError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutDataProtectionPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutDataProtectionPolicyError::AuthorizationErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutDataProtectionPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                PutDataProtectionPolicyError::InvalidSecurityException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                PutDataProtectionPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => PutDataProtectionPolicyError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                PutDataProtectionPolicyError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                PutDataProtectionPolicyError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

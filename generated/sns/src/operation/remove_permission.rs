@@ -82,6 +82,65 @@ impl RemovePermissionError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RemovePermissionError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RemovePermissionError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RemovePermissionError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    RemovePermissionError::NotFoundException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        RemovePermissionError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        RemovePermissionError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        RemovePermissionError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        RemovePermissionError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for RemovePermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -140,118 +199,5 @@ impl super::Operation for RemovePermission {
         "AuthorizationError",
         "NotFound",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "RemovePermission",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = RemovePermissionError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RemovePermissionError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RemovePermissionError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                RemovePermissionError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                RemovePermissionError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => RemovePermissionError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                RemovePermissionError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                RemovePermissionError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

@@ -112,6 +112,87 @@ impl SubscribeError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for SubscribeError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("SubscriptionLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::SubscriptionLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::FilterPolicyLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("ReplayLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::ReplayLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("NotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::NotFoundException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SubscribeError::InvalidSecurityException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        SubscribeError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        SubscribeError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        SubscribeError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        SubscribeError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for SubscribeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -194,174 +275,5 @@ impl super::Operation for Subscribe {
         "AuthorizationError",
         "InvalidSecurity",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new("Subscribe", "2010-03-31");
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = SubscribeError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("SubscriptionLimitExceeded") => {
-                        match crate::error::SubscriptionLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::SubscriptionLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
-                        match crate::error::FilterPolicyLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::FilterPolicyLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReplayLimitExceeded") => {
-                        match crate::error::ReplayLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::ReplayLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::InternalErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("NotFound") => {
-                        match crate::error::NotFoundException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::NotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurityException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SubscribeError::InvalidSecurityException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => SubscribeError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                SubscribeError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                SubscribeError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::SubscribeResponse::from_response(response)
-            .map_err(|error| SubscribeError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -109,6 +109,81 @@ impl TagResourceError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("ResourceNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TagLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::TagLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("StaleTag") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::StaleTagException,
+                )
+            }
+            ::std::option::Option::Some("TagPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::TagPolicyException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentAccess") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    TagResourceError::ConcurrentAccessException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        TagResourceError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        TagResourceError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        TagResourceError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        TagResourceError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,161 +263,5 @@ impl super::Operation for TagResource {
         "AuthorizationError",
         "ConcurrentAccess",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "TagResource",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = TagResourceError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ResourceNotFound") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagLimitExceeded") => {
-                        match crate::error::TagLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::TagLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("StaleTag") => {
-                        match crate::error::StaleTagException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::StaleTagException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagPolicy") => {
-                        match crate::error::TagPolicyException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::TagPolicyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentAccess") => {
-                        match crate::error::ConcurrentAccessException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                TagResourceError::ConcurrentAccessException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => TagResourceError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                TagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                TagResourceError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::TagResourceResponse::from_response(response)
-            .map_err(|error| TagResourceError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

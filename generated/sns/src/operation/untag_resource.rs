@@ -101,6 +101,83 @@ impl UntagResourceError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("ResourceNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("TagLimitExceeded") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::TagLimitExceededException,
+                )
+            }
+            ::std::option::Option::Some("StaleTag") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::StaleTagException,
+                )
+            }
+            ::std::option::Option::Some("TagPolicy") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::TagPolicyException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("ConcurrentAccess") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    UntagResourceError::ConcurrentAccessException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        UntagResourceError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        UntagResourceError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        UntagResourceError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        UntagResourceError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,161 +257,5 @@ impl super::Operation for UntagResource {
         "AuthorizationError",
         "ConcurrentAccess",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "UntagResource",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = UntagResourceError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("ResourceNotFound") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::ResourceNotFoundException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagLimitExceeded") => {
-                        match crate::error::TagLimitExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::TagLimitExceededException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("StaleTag") => {
-                        match crate::error::StaleTagException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::StaleTagException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("TagPolicy") => {
-                        match crate::error::TagPolicyException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::TagPolicyException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::InvalidParameterException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::AuthorizationErrorException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ConcurrentAccess") => {
-                        match crate::error::ConcurrentAccessException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                UntagResourceError::ConcurrentAccessException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => UntagResourceError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                UntagResourceError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                UntagResourceError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::UntagResourceResponse::from_response(response)
-            .map_err(|error| UntagResourceError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -122,6 +122,77 @@ impl VerifySmsSandboxPhoneNumberError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for VerifySmsSandboxPhoneNumberError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("AuthorizationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifySmsSandboxPhoneNumberError::AuthorizationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InternalError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifySmsSandboxPhoneNumberError::InternalErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidParameter") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifySmsSandboxPhoneNumberError::InvalidParameterException,
+                )
+            }
+            ::std::option::Option::Some("ResourceNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifySmsSandboxPhoneNumberError::ResourceNotFoundException,
+                )
+            }
+            ::std::option::Option::Some("VerificationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifySmsSandboxPhoneNumberError::VerificationException,
+                )
+            }
+            ::std::option::Option::Some("Throttled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    VerifySmsSandboxPhoneNumberError::ThrottledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        VerifySmsSandboxPhoneNumberError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        VerifySmsSandboxPhoneNumberError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        VerifySmsSandboxPhoneNumberError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        VerifySmsSandboxPhoneNumberError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for VerifySmsSandboxPhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,159 +273,5 @@ impl super::Operation for VerifySmsSandboxPhoneNumber {
         "VerificationException",
         "Throttled",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "VerifySMSSandboxPhoneNumber",
-            "2010-03-31",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = VerifySmsSandboxPhoneNumberError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("AuthorizationError") => {
-                        match crate::error::AuthorizationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifySmsSandboxPhoneNumberError::AuthorizationErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InternalError") => {
-                        match crate::error::InternalErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifySmsSandboxPhoneNumberError::InternalErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidParameter") => {
-                        match crate::error::InvalidParameterException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidParameterException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ResourceNotFound") => {
-                        match crate::error::ResourceNotFoundException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifySmsSandboxPhoneNumberError::ResourceNotFoundException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("VerificationException") => {
-                        match crate::error::VerificationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifySmsSandboxPhoneNumberError::VerificationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("Throttled") => {
-                        match crate::error::ThrottledException::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                VerifySmsSandboxPhoneNumberError::ThrottledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => VerifySmsSandboxPhoneNumberError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                VerifySmsSandboxPhoneNumberError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::VerifySmsSandboxPhoneNumberResult::from_response(response)
-            .map_err(|error| VerifySmsSandboxPhoneNumberError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

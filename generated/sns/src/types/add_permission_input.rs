@@ -198,9 +198,8 @@ impl AddPermissionInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AddPermissionInput {
-    /// Writes the `AddPermissionInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AddPermissionInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -79,9 +79,8 @@ impl CheckIfPhoneNumberIsOptedOutInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CheckIfPhoneNumberIsOptedOutInput {
-    /// Writes the `CheckIfPhoneNumberIsOptedOutInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CheckIfPhoneNumberIsOptedOutInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -166,9 +166,8 @@ impl CreatePlatformApplicationInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreatePlatformApplicationInput {
-    /// Writes the `CreatePlatformApplicationInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreatePlatformApplicationInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

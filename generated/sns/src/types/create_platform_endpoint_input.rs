@@ -189,9 +189,8 @@ impl CreatePlatformEndpointInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreatePlatformEndpointInput {
-    /// Writes the `CreatePlatformEndpointInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreatePlatformEndpointInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -113,9 +113,8 @@ impl CreateSmsSandboxPhoneNumberInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateSmsSandboxPhoneNumberInput {
-    /// Writes the `CreateSMSSandboxPhoneNumberInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateSmsSandboxPhoneNumberInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

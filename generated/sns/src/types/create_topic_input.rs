@@ -244,9 +244,8 @@ impl CreateTopicInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTopicInput {
-    /// Writes the `CreateTopicInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for CreateTopicInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -271,7 +270,10 @@ impl CreateTopicInput {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::Tag::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

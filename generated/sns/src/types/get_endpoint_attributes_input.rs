@@ -77,9 +77,8 @@ impl GetEndpointAttributesInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetEndpointAttributesInput {
-    /// Writes the `GetEndpointAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetEndpointAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

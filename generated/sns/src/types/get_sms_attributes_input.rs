@@ -72,9 +72,8 @@ impl GetSmsAttributesInputBuilder {
         self.inner
     }
 }
-impl GetSmsAttributesInput {
-    /// Writes the `GetSMSAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetSmsAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -34,3 +34,4 @@ impl GetSmsSandboxAccountStatusInputBuilder {
         self.inner
     }
 }
+impl ::awsgen_runtime::query::WriteQuery for GetSmsSandboxAccountStatusInput {}

@@ -77,9 +77,8 @@ impl GetTopicAttributesInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetTopicAttributesInput {
-    /// Writes the `GetTopicAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetTopicAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

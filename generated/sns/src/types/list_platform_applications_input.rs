@@ -64,9 +64,8 @@ impl ListPlatformApplicationsInputBuilder {
         self.inner
     }
 }
-impl ListPlatformApplicationsInput {
-    /// Writes the `ListPlatformApplicationsInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ListPlatformApplicationsInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -87,9 +87,8 @@ impl ListSmsSandboxPhoneNumbersInputBuilder {
         self.inner
     }
 }
-impl ListSmsSandboxPhoneNumbersInput {
-    /// Writes the `ListSMSSandboxPhoneNumbersInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ListSmsSandboxPhoneNumbersInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

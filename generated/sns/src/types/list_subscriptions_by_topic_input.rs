@@ -106,9 +106,8 @@ impl ListSubscriptionsByTopicInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListSubscriptionsByTopicInput {
-    /// Writes the `ListSubscriptionsByTopicInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ListSubscriptionsByTopicInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

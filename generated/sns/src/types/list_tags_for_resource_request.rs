@@ -77,9 +77,8 @@ impl ListTagsForResourceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTagsForResourceRequest {
-    /// Writes the `ListTagsForResourceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for ListTagsForResourceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -79,9 +79,8 @@ impl OptInPhoneNumberInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl OptInPhoneNumberInput {
-    /// Writes the `OptInPhoneNumberInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for OptInPhoneNumberInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

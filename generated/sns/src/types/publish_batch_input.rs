@@ -129,9 +129,8 @@ impl PublishBatchInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PublishBatchInput {
-    /// Writes the `PublishBatchInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PublishBatchInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -144,7 +143,10 @@ impl PublishBatchInput {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::PublishBatchRequestEntry::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::PublishBatchRequestEntry as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

@@ -326,9 +326,8 @@ impl PublishBatchRequestEntryBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PublishBatchRequestEntry {
-    /// Writes the `PublishBatchRequestEntry` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PublishBatchRequestEntry {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -351,7 +350,7 @@ impl PublishBatchRequestEntry {
                 let entry_0 = body.enter_index(index_0 + 1);
                 body.member("Name", entry_key_0);
                 let member_1 = body.enter("Value");
-                entry_value_0.write_query(body)?;
+                ::awsgen_runtime::query::WriteQuery::write_query(entry_value_0, body)?;
                 body.leave(member_1);
                 body.leave(entry_0);
             }

@@ -403,9 +403,8 @@ impl PublishInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PublishInput {
-    /// Writes the `PublishInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PublishInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -434,7 +433,7 @@ impl PublishInput {
                 let entry_0 = body.enter_index(index_0 + 1);
                 body.member("Name", entry_key_0);
                 let member_1 = body.enter("Value");
-                entry_value_0.write_query(body)?;
+                ::awsgen_runtime::query::WriteQuery::write_query(entry_value_0, body)?;
                 body.leave(member_1);
                 body.leave(entry_0);
             }

@@ -122,9 +122,8 @@ impl PutDataProtectionPolicyInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl PutDataProtectionPolicyInput {
-    /// Writes the `PutDataProtectionPolicyInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for PutDataProtectionPolicyInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

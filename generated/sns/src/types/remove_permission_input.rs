@@ -114,9 +114,8 @@ impl RemovePermissionInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl RemovePermissionInput {
-    /// Writes the `RemovePermissionInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for RemovePermissionInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

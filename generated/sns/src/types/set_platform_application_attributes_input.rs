@@ -157,9 +157,8 @@ impl SetPlatformApplicationAttributesInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SetPlatformApplicationAttributesInput {
-    /// Writes the `SetPlatformApplicationAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SetPlatformApplicationAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -124,9 +124,8 @@ impl SetSmsAttributesInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SetSmsAttributesInput {
-    /// Writes the `SetSMSAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SetSmsAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

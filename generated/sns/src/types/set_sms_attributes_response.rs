@@ -17,9 +17,8 @@ impl SetSmsAttributesResponse {
         <crate::types::builders::SetSmsAttributesResponseBuilder as ::std::default::Default>::default()
     }
 }
-impl SetSmsAttributesResponse {
-    /// Reads a `SetSMSAttributesResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for SetSmsAttributesResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {

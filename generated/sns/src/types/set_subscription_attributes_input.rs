@@ -161,9 +161,8 @@ impl SetSubscriptionAttributesInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SetSubscriptionAttributesInput {
-    /// Writes the `SetSubscriptionAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SetSubscriptionAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

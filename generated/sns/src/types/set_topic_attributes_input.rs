@@ -194,9 +194,8 @@ impl SetTopicAttributesInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SetTopicAttributesInput {
-    /// Writes the `SetTopicAttributesInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SetTopicAttributesInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

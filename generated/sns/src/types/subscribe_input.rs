@@ -267,9 +267,8 @@ impl SubscribeInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl SubscribeInput {
-    /// Writes the `SubscribeInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for SubscribeInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

@@ -114,9 +114,8 @@ impl TagBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl Tag {
-    /// Writes the `Tag` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for Tag {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

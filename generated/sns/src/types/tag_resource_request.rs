@@ -115,9 +115,8 @@ impl TagResourceRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TagResourceRequest {
-    /// Writes the `TagResourceRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for TagResourceRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -130,7 +129,10 @@ impl TagResourceRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::Tag::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

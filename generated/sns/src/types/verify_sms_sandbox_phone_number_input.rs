@@ -119,9 +119,8 @@ impl VerifySmsSandboxPhoneNumberInputBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VerifySmsSandboxPhoneNumberInput {
-    /// Writes the `VerifySMSSandboxPhoneNumberInput` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for VerifySmsSandboxPhoneNumberInput {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

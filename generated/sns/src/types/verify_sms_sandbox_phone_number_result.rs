@@ -17,9 +17,8 @@ impl VerifySmsSandboxPhoneNumberResult {
         <crate::types::builders::VerifySmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
     }
 }
-impl VerifySmsSandboxPhoneNumberResult {
-    /// Reads a `VerifySMSSandboxPhoneNumberResult` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for VerifySmsSandboxPhoneNumberResult {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {

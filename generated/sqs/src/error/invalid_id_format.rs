@@ -20,9 +20,8 @@ impl InvalidIdFormat {
         <crate::error::builders::InvalidIdFormatBuilder as ::std::default::Default>::default()
     }
 }
-impl InvalidIdFormat {
-    /// Reads a `InvalidIdFormat` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for InvalidIdFormat {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = {

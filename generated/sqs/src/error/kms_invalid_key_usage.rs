@@ -24,9 +24,8 @@ impl KmsInvalidKeyUsage {
         <crate::error::builders::KmsInvalidKeyUsageBuilder as ::std::default::Default>::default()
     }
 }
-impl KmsInvalidKeyUsage {
-    /// Reads a `KmsInvalidKeyUsage` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for KmsInvalidKeyUsage {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -19,9 +19,8 @@ impl MessageNotInflight {
         <crate::error::builders::MessageNotInflightBuilder as ::std::default::Default>::default()
     }
 }
-impl MessageNotInflight {
-    /// Reads a `MessageNotInflight` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for MessageNotInflight {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = {

@@ -21,9 +21,8 @@ impl PurgeQueueInProgress {
         <crate::error::builders::PurgeQueueInProgressBuilder as ::std::default::Default>::default()
     }
 }
-impl PurgeQueueInProgress {
-    /// Reads a `PurgeQueueInProgress` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for PurgeQueueInProgress {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<

@@ -127,6 +127,87 @@ impl ChangeMessageVisibilityError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeMessageVisibilityError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("MessageNotInflight") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::MessageNotInflight,
+                )
+            }
+            ::std::option::Option::Some("ReceiptHandleIsInvalid") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::ReceiptHandleIsInvalid,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::InvalidAddress,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityError::InvalidSecurity,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ChangeMessageVisibilityError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ChangeMessageVisibilityError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ChangeMessageVisibilityError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ChangeMessageVisibilityError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ChangeMessageVisibilityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -232,136 +313,4 @@ impl super::Operation for ChangeMessageVisibility {
         request.finish()
     }
     type Error = ChangeMessageVisibilityError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("MessageNotInflight") => {
-                        match crate::error::MessageNotInflight::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::MessageNotInflight(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReceiptHandleIsInvalid") => {
-                        match crate::error::ReceiptHandleIsInvalid::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ChangeMessageVisibilityError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ChangeMessageVisibilityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ChangeMessageVisibilityError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

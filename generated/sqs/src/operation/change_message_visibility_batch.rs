@@ -139,6 +139,100 @@ impl ChangeMessageVisibilityBatchError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse
+for ChangeMessageVisibilityBatchError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest,
+                )
+            }
+            ::std::option::Option::Some("EmptyBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::EmptyBatchRequest,
+                )
+            }
+            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct,
+                )
+            }
+            ::std::option::Option::Some("InvalidBatchEntryId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::InvalidBatchEntryId,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::InvalidAddress,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ChangeMessageVisibilityBatchError::InvalidSecurity,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ChangeMessageVisibilityBatchError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ChangeMessageVisibilityBatchError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ChangeMessageVisibilityBatchError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ChangeMessageVisibilityBatchError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ChangeMessageVisibilityBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -258,175 +352,4 @@ impl super::Operation for ChangeMessageVisibilityBatch {
         request.finish()
     }
     type Error = ChangeMessageVisibilityBatchError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
-                        match crate::error::TooManyEntriesInBatchRequest::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EmptyBatchRequest") => {
-                        match crate::error::EmptyBatchRequest::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::EmptyBatchRequest(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
-                        match crate::error::BatchEntryIdsNotDistinct::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidBatchEntryId") => {
-                        match crate::error::InvalidBatchEntryId::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidBatchEntryId(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::UnsupportedOperation(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ChangeMessageVisibilityBatchError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ChangeMessageVisibilityBatchError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ChangeMessageVisibilityBatchResult::from_response(response)
-            .map_err(|error| ChangeMessageVisibilityBatchError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -127,6 +127,91 @@ impl CreateQueueError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for CreateQueueError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("QueueDeletedRecently") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::QueueDeletedRecently,
+                )
+            }
+            ::std::option::Option::Some("QueueNameExists") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::QueueNameExists,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::InvalidAddress,
+                )
+            }
+            ::std::option::Option::Some("InvalidAttributeName") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::InvalidAttributeName,
+                )
+            }
+            ::std::option::Option::Some("InvalidAttributeValue") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::InvalidAttributeValue,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    CreateQueueError::InvalidSecurity,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        CreateQueueError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        CreateQueueError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        CreateQueueError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        CreateQueueError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for CreateQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -227,155 +312,4 @@ impl super::Operation for CreateQueue {
         request.finish()
     }
     type Error = CreateQueueError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("QueueDeletedRecently") => {
-                        match crate::error::QueueDeletedRecently::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::QueueDeletedRecently(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueNameExists") => {
-                        match crate::error::QueueNameExists::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::QueueNameExists(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAttributeName") => {
-                        match crate::error::InvalidAttributeName::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::InvalidAttributeName(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAttributeValue") => {
-                        match crate::error::InvalidAttributeValue::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::InvalidAttributeValue(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                CreateQueueError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => CreateQueueError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                CreateQueueError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                CreateQueueError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::CreateQueueResult::from_response(response)
-            .map_err(|error| CreateQueueError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

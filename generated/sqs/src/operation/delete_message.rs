@@ -105,6 +105,87 @@ impl DeleteMessageError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMessageError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidIdFormat") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::InvalidIdFormat,
+                )
+            }
+            ::std::option::Option::Some("ReceiptHandleIsInvalid") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::ReceiptHandleIsInvalid,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::InvalidSecurity,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageError::InvalidAddress,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteMessageError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteMessageError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteMessageError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteMessageError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,136 +283,4 @@ impl super::Operation for DeleteMessage {
         request.finish()
     }
     type Error = DeleteMessageError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidIdFormat") => {
-                        match crate::error::InvalidIdFormat::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::InvalidIdFormat(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ReceiptHandleIsInvalid") => {
-                        match crate::error::ReceiptHandleIsInvalid::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::ReceiptHandleIsInvalid(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteMessageError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteMessageError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

@@ -119,6 +119,99 @@ impl DeleteMessageBatchError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMessageBatchError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::TooManyEntriesInBatchRequest,
+                )
+            }
+            ::std::option::Option::Some("EmptyBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::EmptyBatchRequest,
+                )
+            }
+            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::BatchEntryIdsNotDistinct,
+                )
+            }
+            ::std::option::Option::Some("InvalidBatchEntryId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::InvalidBatchEntryId,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::InvalidAddress,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    DeleteMessageBatchError::InvalidSecurity,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DeleteMessageBatchError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DeleteMessageBatchError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        DeleteMessageBatchError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        DeleteMessageBatchError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for DeleteMessageBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -238,167 +331,4 @@ impl super::Operation for DeleteMessageBatch {
         request.finish()
     }
     type Error = DeleteMessageBatchError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
-                        match crate::error::TooManyEntriesInBatchRequest::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::TooManyEntriesInBatchRequest(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EmptyBatchRequest") => {
-                        match crate::error::EmptyBatchRequest::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::EmptyBatchRequest(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
-                        match crate::error::BatchEntryIdsNotDistinct::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::BatchEntryIdsNotDistinct(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidBatchEntryId") => {
-                        match crate::error::InvalidBatchEntryId::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::InvalidBatchEntryId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                DeleteMessageBatchError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => DeleteMessageBatchError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                DeleteMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                DeleteMessageBatchError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::DeleteMessageBatchResult::from_response(response)
-            .map_err(|error| DeleteMessageBatchError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

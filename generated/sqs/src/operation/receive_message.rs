@@ -158,6 +158,123 @@ impl ReceiveMessageError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for ReceiveMessageError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("OverLimit") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::OverLimit,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::InvalidSecurity,
+                )
+            }
+            ::std::option::Option::Some("KmsDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsDisabled,
+                )
+            }
+            ::std::option::Option::Some("KmsInvalidState") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsInvalidState,
+                )
+            }
+            ::std::option::Option::Some("KmsNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsNotFound,
+                )
+            }
+            ::std::option::Option::Some("KmsOptInRequired") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsOptInRequired,
+                )
+            }
+            ::std::option::Option::Some("KmsThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsThrottled,
+                )
+            }
+            ::std::option::Option::Some("KmsAccessDenied") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsAccessDenied,
+                )
+            }
+            ::std::option::Option::Some("KmsInvalidKeyUsage") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::KmsInvalidKeyUsage,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    ReceiveMessageError::InvalidAddress,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        ReceiveMessageError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        ReceiveMessageError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        ReceiveMessageError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        ReceiveMessageError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for ReceiveMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -285,209 +402,4 @@ impl super::Operation for ReceiveMessage {
         request.finish()
     }
     type Error = ReceiveMessageError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("OverLimit") => {
-                        match crate::error::OverLimit::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::OverLimit(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsDisabled") => {
-                        match crate::error::KmsDisabled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsDisabled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsInvalidState") => {
-                        match crate::error::KmsInvalidState::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsInvalidState(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsNotFound") => {
-                        match crate::error::KmsNotFound::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsNotFound(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsOptInRequired") => {
-                        match crate::error::KmsOptInRequired::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsOptInRequired(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsThrottled") => {
-                        match crate::error::KmsThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsAccessDenied") => {
-                        match crate::error::KmsAccessDenied::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsAccessDenied(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsInvalidKeyUsage") => {
-                        match crate::error::KmsInvalidKeyUsage::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::KmsInvalidKeyUsage(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                ReceiveMessageError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => ReceiveMessageError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                ReceiveMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                ReceiveMessageError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::ReceiveMessageResult::from_response(response)
-            .map_err(|error| ReceiveMessageError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

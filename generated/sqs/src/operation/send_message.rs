@@ -149,6 +149,121 @@ impl SendMessageError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for SendMessageError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidMessageContents") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::InvalidMessageContents,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::InvalidSecurity,
+                )
+            }
+            ::std::option::Option::Some("KmsDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsDisabled,
+                )
+            }
+            ::std::option::Option::Some("KmsInvalidState") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsInvalidState,
+                )
+            }
+            ::std::option::Option::Some("KmsNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsNotFound,
+                )
+            }
+            ::std::option::Option::Some("KmsOptInRequired") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsOptInRequired,
+                )
+            }
+            ::std::option::Option::Some("KmsThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsThrottled,
+                )
+            }
+            ::std::option::Option::Some("KmsAccessDenied") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsAccessDenied,
+                )
+            }
+            ::std::option::Option::Some("KmsInvalidKeyUsage") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::KmsInvalidKeyUsage,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageError::InvalidAddress,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        SendMessageError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        SendMessageError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        SendMessageError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        SendMessageError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for SendMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -272,211 +387,4 @@ impl super::Operation for SendMessage {
         request.finish()
     }
     type Error = SendMessageError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidMessageContents") => {
-                        match crate::error::InvalidMessageContents::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::InvalidMessageContents(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsDisabled") => {
-                        match crate::error::KmsDisabled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsDisabled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsInvalidState") => {
-                        match crate::error::KmsInvalidState::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsInvalidState(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsNotFound") => {
-                        match crate::error::KmsNotFound::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsNotFound(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsOptInRequired") => {
-                        match crate::error::KmsOptInRequired::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsOptInRequired(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsThrottled") => {
-                        match crate::error::KmsThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsAccessDenied") => {
-                        match crate::error::KmsAccessDenied::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsAccessDenied(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsInvalidKeyUsage") => {
-                        match crate::error::KmsInvalidKeyUsage::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::KmsInvalidKeyUsage(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => SendMessageError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                SendMessageError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                SendMessageError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::SendMessageResult::from_response(response)
-            .map_err(|error| SendMessageError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -183,6 +183,147 @@ impl SendMessageBatchError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for SendMessageBatchError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::TooManyEntriesInBatchRequest,
+                )
+            }
+            ::std::option::Option::Some("EmptyBatchRequest") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::EmptyBatchRequest,
+                )
+            }
+            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::BatchEntryIdsNotDistinct,
+                )
+            }
+            ::std::option::Option::Some("BatchRequestTooLong") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::BatchRequestTooLong,
+                )
+            }
+            ::std::option::Option::Some("InvalidBatchEntryId") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::InvalidBatchEntryId,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::InvalidSecurity,
+                )
+            }
+            ::std::option::Option::Some("KmsDisabled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsDisabled,
+                )
+            }
+            ::std::option::Option::Some("KmsInvalidState") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsInvalidState,
+                )
+            }
+            ::std::option::Option::Some("KmsNotFound") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsNotFound,
+                )
+            }
+            ::std::option::Option::Some("KmsOptInRequired") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsOptInRequired,
+                )
+            }
+            ::std::option::Option::Some("KmsThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsThrottled,
+                )
+            }
+            ::std::option::Option::Some("KmsAccessDenied") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsAccessDenied,
+                )
+            }
+            ::std::option::Option::Some("KmsInvalidKeyUsage") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::KmsInvalidKeyUsage,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SendMessageBatchError::InvalidAddress,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        SendMessageBatchError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        SendMessageBatchError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        SendMessageBatchError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        SendMessageBatchError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for SendMessageBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -350,265 +491,4 @@ impl super::Operation for SendMessageBatch {
         request.finish()
     }
     type Error = SendMessageBatchError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
-                        match crate::error::TooManyEntriesInBatchRequest::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::TooManyEntriesInBatchRequest(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("EmptyBatchRequest") => {
-                        match crate::error::EmptyBatchRequest::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::EmptyBatchRequest(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
-                        match crate::error::BatchEntryIdsNotDistinct::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::BatchEntryIdsNotDistinct(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("BatchRequestTooLong") => {
-                        match crate::error::BatchRequestTooLong::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::BatchRequestTooLong(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidBatchEntryId") => {
-                        match crate::error::InvalidBatchEntryId::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::InvalidBatchEntryId(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsDisabled") => {
-                        match crate::error::KmsDisabled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsDisabled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsInvalidState") => {
-                        match crate::error::KmsInvalidState::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsInvalidState(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsNotFound") => {
-                        match crate::error::KmsNotFound::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsNotFound(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsOptInRequired") => {
-                        match crate::error::KmsOptInRequired::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsOptInRequired(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsThrottled") => {
-                        match crate::error::KmsThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsAccessDenied") => {
-                        match crate::error::KmsAccessDenied::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsAccessDenied(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("KmsInvalidKeyUsage") => {
-                        match crate::error::KmsInvalidKeyUsage::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::KmsInvalidKeyUsage(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SendMessageBatchError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => SendMessageBatchError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                SendMessageBatchError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                SendMessageBatchError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::SendMessageBatchResult::from_response(response)
-            .map_err(|error| SendMessageBatchError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -114,6 +114,93 @@ impl SetQueueAttributesError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for SetQueueAttributesError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::protocol::query_compatible_error_code(
+            response,
+            ::awsgen_runtime::protocol::error_code(response),
+            crate::service_error::MODELED_CODES,
+        );
+        match code.as_deref() {
+            ::std::option::Option::Some("InvalidAttributeName") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::InvalidAttributeName,
+                )
+            }
+            ::std::option::Option::Some("InvalidAttributeValue") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::InvalidAttributeValue,
+                )
+            }
+            ::std::option::Option::Some("RequestThrottled") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::RequestThrottled,
+                )
+            }
+            ::std::option::Option::Some("QueueDoesNotExist") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::QueueDoesNotExist,
+                )
+            }
+            ::std::option::Option::Some("UnsupportedOperation") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::UnsupportedOperation,
+                )
+            }
+            ::std::option::Option::Some("OverLimit") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::OverLimit,
+                )
+            }
+            ::std::option::Option::Some("InvalidAddress") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::InvalidAddress,
+                )
+            }
+            ::std::option::Option::Some("InvalidSecurity") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    SetQueueAttributesError::InvalidSecurity,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        SetQueueAttributesError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        SetQueueAttributesError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        SetQueueAttributesError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        SetQueueAttributesError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for SetQueueAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -226,150 +313,4 @@ impl super::Operation for SetQueueAttributes {
         request.finish()
     }
     type Error = SetQueueAttributesError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::query_compatible_error_code(
-                response,
-                ::awsgen_runtime::protocol::error_code(response),
-                crate::service_error::MODELED_CODES,
-            );
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("InvalidAttributeName") => {
-                        match crate::error::InvalidAttributeName::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::InvalidAttributeName(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAttributeValue") => {
-                        match crate::error::InvalidAttributeValue::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::InvalidAttributeValue(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RequestThrottled") => {
-                        match crate::error::RequestThrottled::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::RequestThrottled(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("QueueDoesNotExist") => {
-                        match crate::error::QueueDoesNotExist::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::QueueDoesNotExist(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("UnsupportedOperation") => {
-                        match crate::error::UnsupportedOperation::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::UnsupportedOperation(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("OverLimit") => {
-                        match crate::error::OverLimit::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::OverLimit(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidAddress") => {
-                        match crate::error::InvalidAddress::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::InvalidAddress(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidSecurity") => {
-                        match crate::error::InvalidSecurity::from_response(response) {
-                            ::std::result::Result::Ok(error) => {
-                                SetQueueAttributesError::InvalidSecurity(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => SetQueueAttributesError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                SetQueueAttributesError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                SetQueueAttributesError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        ::std::result::Result::Ok(())
-    }
 }

@@ -23,9 +23,8 @@ impl IdpRejectedClaimException {
         <crate::error::builders::IdpRejectedClaimExceptionBuilder as ::std::default::Default>::default()
     }
 }
-impl IdpRejectedClaimException {
-    /// Reads a `IDPRejectedClaimException` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for IdpRejectedClaimException {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(

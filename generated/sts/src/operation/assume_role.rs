@@ -117,6 +117,63 @@ impl AssumeRoleError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("MalformedPolicyDocument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleError::MalformedPolicyDocumentException,
+                )
+            }
+            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleError::PackedPolicyTooLargeException,
+                )
+            }
+            ::std::option::Option::Some("RegionDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleError::RegionDisabledException,
+                )
+            }
+            ::std::option::Option::Some("ExpiredTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleError::ExpiredTokenException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        AssumeRoleError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        AssumeRoleError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        AssumeRoleError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        AssumeRoleError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for AssumeRoleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,123 +228,5 @@ impl super::Operation for AssumeRole {
         "RegionDisabledException",
         "ExpiredTokenException",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "AssumeRole",
-            "2011-06-15",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = AssumeRoleError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("MalformedPolicyDocument") => {
-                        match crate::error::MalformedPolicyDocumentException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleError::MalformedPolicyDocumentException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PackedPolicyTooLarge") => {
-                        match crate::error::PackedPolicyTooLargeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleError::PackedPolicyTooLargeException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RegionDisabledException") => {
-                        match crate::error::RegionDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleError::RegionDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ExpiredTokenException") => {
-                        match crate::error::ExpiredTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleError::ExpiredTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => AssumeRoleError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                AssumeRoleError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                AssumeRoleError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::AssumeRoleResponse::from_response(response)
-            .map_err(|error| AssumeRoleError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -174,6 +174,83 @@ impl AssumeRoleWithWebIdentityError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleWithWebIdentityError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("MalformedPolicyDocument") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException,
+                )
+            }
+            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException,
+                )
+            }
+            ::std::option::Option::Some("IDPRejectedClaim") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::IdpRejectedClaimException,
+                )
+            }
+            ::std::option::Option::Some("IDPCommunicationError") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::IdpCommunicationErrorException,
+                )
+            }
+            ::std::option::Option::Some("InvalidIdentityToken") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::InvalidIdentityTokenException,
+                )
+            }
+            ::std::option::Option::Some("ExpiredTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::ExpiredTokenException,
+                )
+            }
+            ::std::option::Option::Some("RegionDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRoleWithWebIdentityError::RegionDisabledException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        AssumeRoleWithWebIdentityError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        AssumeRoleWithWebIdentityError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        AssumeRoleWithWebIdentityError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        AssumeRoleWithWebIdentityError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for AssumeRoleWithWebIdentityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -261,177 +338,5 @@ impl super::Operation for AssumeRoleWithWebIdentity {
         "ExpiredTokenException",
         "RegionDisabledException",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "AssumeRoleWithWebIdentity",
-            "2011-06-15",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = AssumeRoleWithWebIdentityError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("MalformedPolicyDocument") => {
-                        match crate::error::MalformedPolicyDocumentException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("PackedPolicyTooLarge") => {
-                        match crate::error::PackedPolicyTooLargeException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("IDPRejectedClaim") => {
-                        match crate::error::IdpRejectedClaimException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::IdpRejectedClaimException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("IDPCommunicationError") => {
-                        match crate::error::IdpCommunicationErrorException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::IdpCommunicationErrorException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("InvalidIdentityToken") => {
-                        match crate::error::InvalidIdentityTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidIdentityTokenException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ExpiredTokenException") => {
-                        match crate::error::ExpiredTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::ExpiredTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("RegionDisabledException") => {
-                        match crate::error::RegionDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRoleWithWebIdentityError::RegionDisabledException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => AssumeRoleWithWebIdentityError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                AssumeRoleWithWebIdentityError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                AssumeRoleWithWebIdentityError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::AssumeRoleWithWebIdentityResponse::from_response(response)
-            .map_err(|error| AssumeRoleWithWebIdentityError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -74,6 +74,51 @@ impl AssumeRootError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRootError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("RegionDisabledException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRootError::RegionDisabledException,
+                )
+            }
+            ::std::option::Option::Some("ExpiredTokenException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    AssumeRootError::ExpiredTokenException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        AssumeRootError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        AssumeRootError::InvalidResponse(error.with_response(response))
+                    }
+                    ::std::option::Option::None => {
+                        AssumeRootError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        AssumeRootError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for AssumeRootError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -114,95 +159,5 @@ impl super::Operation for AssumeRoot {
         "RegionDisabledException",
         "ExpiredTokenException",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "AssumeRoot",
-            "2011-06-15",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = AssumeRootError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("RegionDisabledException") => {
-                        match crate::error::RegionDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRootError::RegionDisabledException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRootError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("ExpiredTokenException") => {
-                        match crate::error::ExpiredTokenException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                AssumeRootError::ExpiredTokenException(error)
-                            }
-                            ::std::result::Result::Err(error) => {
-                                AssumeRootError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => AssumeRootError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                AssumeRootError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                AssumeRootError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::AssumeRootResponse::from_response(response)
-            .map_err(|error| AssumeRootError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

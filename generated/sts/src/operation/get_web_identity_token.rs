@@ -93,6 +93,61 @@ impl GetWebIdentityTokenError {
         }
     }
 }
+impl ::awsgen_runtime::protocol::FromErrorResponse for GetWebIdentityTokenError {
+    fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code.as_deref() {
+            ::std::option::Option::Some("SessionDurationEscalationException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetWebIdentityTokenError::SessionDurationEscalationException,
+                )
+            }
+            ::std::option::Option::Some(
+                "OutboundWebIdentityFederationDisabledException",
+            ) => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetWebIdentityTokenError::OutboundWebIdentityFederationDisabledException,
+                )
+            }
+            ::std::option::Option::Some("JWTPayloadSizeExceededException") => {
+                ::awsgen_runtime::protocol::read_exception(
+                    response,
+                    GetWebIdentityTokenError::JwtPayloadSizeExceededException,
+                )
+            }
+            _ => {
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        GetWebIdentityTokenError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        GetWebIdentityTokenError::InvalidResponse(
+                            error.with_response(response),
+                        )
+                    }
+                    ::std::option::Option::None => {
+                        GetWebIdentityTokenError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        GetWebIdentityTokenError::InvalidResponse(error)
+    }
+}
 impl ::std::fmt::Display for GetWebIdentityTokenError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,117 +207,5 @@ impl super::Operation for GetWebIdentityToken {
         "OutboundWebIdentityFederationDisabledException",
         "JWTPayloadSizeExceededException",
     ];
-    fn serialize_request(
-        input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
-        ::awsgen_runtime::protocol::RequestError,
-    > {
-        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
-            "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
-        );
-        let mut body = ::awsgen_runtime::query::FormBody::new(
-            "GetWebIdentityToken",
-            "2011-06-15",
-        );
-        input.write_query(&mut body)?;
-        request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
-        request.finish()
-    }
     type Error = GetWebIdentityTokenError;
-    fn parse_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
-        if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
-            return ::std::result::Result::Err(
-                match code.as_deref() {
-                    ::std::option::Option::Some("SessionDurationEscalationException") => {
-                        match crate::error::SessionDurationEscalationException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetWebIdentityTokenError::SessionDurationEscalationException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetWebIdentityTokenError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some(
-                        "OutboundWebIdentityFederationDisabledException",
-                    ) => {
-                        match crate::error::OutboundWebIdentityFederationDisabledException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetWebIdentityTokenError::OutboundWebIdentityFederationDisabledException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetWebIdentityTokenError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    ::std::option::Option::Some("JWTPayloadSizeExceededException") => {
-                        match crate::error::JwtPayloadSizeExceededException::from_response(
-                            response,
-                        ) {
-                            ::std::result::Result::Ok(error) => {
-                                GetWebIdentityTokenError::JwtPayloadSizeExceededException(
-                                    error,
-                                )
-                            }
-                            ::std::result::Result::Err(error) => {
-                                GetWebIdentityTokenError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                        }
-                    }
-                    _ => {
-                        match code
-                            .as_deref()
-                            .and_then(|code| crate::Error::from_modeled_code(
-                                code,
-                                response,
-                            ))
-                        {
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Ok(error),
-                            ) => GetWebIdentityTokenError::Unlisted(error),
-                            ::std::option::Option::Some(
-                                ::std::result::Result::Err(error),
-                            ) => {
-                                GetWebIdentityTokenError::InvalidResponse(
-                                    error.with_response(response),
-                                )
-                            }
-                            ::std::option::Option::None => {
-                                GetWebIdentityTokenError::Unhandled(
-                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                        response,
-                                        code,
-                                    ),
-                                )
-                            }
-                        }
-                    }
-                },
-            );
-        }
-        crate::types::GetWebIdentityTokenResponse::from_response(response)
-            .map_err(|error| GetWebIdentityTokenError::InvalidResponse(
-                error.with_response(response),
-            ))
-    }
 }

@@ -79,8 +79,9 @@ impl OperationError {
             }
         }
     }
-    /// Reads an error response of an operation that documents no errors.
-    pub(crate) fn from_error_response(
+}
+impl ::awsgen_runtime::protocol::FromErrorResponse for OperationError {
+    fn from_error_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
@@ -100,6 +101,9 @@ impl OperationError {
                 )
             }
         }
+    }
+    fn invalid_response(error: ::awsgen_runtime::protocol::ResponseError) -> Self {
+        OperationError::InvalidResponse(error)
     }
 }
 impl ::std::fmt::Display for OperationError {
@@ -127,9 +131,9 @@ mod private {
 /// What the model says about one operation.
 pub trait Operation: private::Sealed {
     /// The request type (`()` when the operation takes none).
-    type Input;
+    type Input: ::awsgen_runtime::query::WriteQuery;
     /// The response type (`()` when the operation returns none).
-    type Output;
+    type Output: ::awsgen_runtime::protocol::FromResponse;
     /// The operation's name in the model.
     const NAME: &'static str;
     /// The HTTP method.
@@ -154,17 +158,27 @@ pub trait Operation: private::Sealed {
     ) -> ::std::result::Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
-    >;
+    > {
+        ::awsgen_runtime::query::request(
+            Self::HTTP_METHOD,
+            Self::NAME,
+            "2011-06-15",
+            input,
+        )
+    }
     /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
     type Error: ::std::error::Error
         + ::std::marker::Send
         + ::std::marker::Sync
+        + ::awsgen_runtime::protocol::FromErrorResponse
         + 'static;
     /// Reads the service's HTTP response: the output for a success status,
     /// else the typed error the response's error code names.
     fn parse_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error>;
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        ::awsgen_runtime::protocol::parse_response(response)
+    }
 }
 /// How an operation pages through results, from the model's paginators.
 #[derive(

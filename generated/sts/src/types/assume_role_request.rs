@@ -473,9 +473,8 @@ impl AssumeRoleRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssumeRoleRequest {
-    /// Writes the `AssumeRoleRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -491,7 +490,10 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::PolicyDescriptorType::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::PolicyDescriptorType as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);
@@ -508,7 +510,10 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::Tag::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);
@@ -542,7 +547,10 @@ impl AssumeRoleRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::ProvidedContext::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::ProvidedContext as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

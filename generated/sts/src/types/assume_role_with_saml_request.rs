@@ -265,9 +265,8 @@ impl AssumeRoleWithSamlRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssumeRoleWithSamlRequest {
-    /// Writes the `AssumeRoleWithSAMLRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithSamlRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -286,7 +285,10 @@ impl AssumeRoleWithSamlRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::PolicyDescriptorType::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::PolicyDescriptorType as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

@@ -101,9 +101,8 @@ impl AssumeRoleWithSamlResponse {
         self.source_identity.as_deref()
     }
 }
-impl AssumeRoleWithSamlResponse {
-    /// Reads a `AssumeRoleWithSAMLResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for AssumeRoleWithSamlResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

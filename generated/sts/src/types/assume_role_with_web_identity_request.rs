@@ -307,9 +307,8 @@ impl AssumeRoleWithWebIdentityRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssumeRoleWithWebIdentityRequest {
-    /// Writes the `AssumeRoleWithWebIdentityRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithWebIdentityRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -331,7 +330,10 @@ impl AssumeRoleWithWebIdentityRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::PolicyDescriptorType::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::PolicyDescriptorType as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

@@ -149,9 +149,8 @@ impl AssumeRootRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl AssumeRootRequest {
-    /// Writes the `AssumeRootRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for AssumeRootRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -160,7 +159,7 @@ impl AssumeRootRequest {
         }
         if let ::std::option::Option::Some(value) = &self.task_policy_arn {
             let member_0 = body.enter("TaskPolicyArn");
-            value.write_query(body)?;
+            ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.duration_seconds {

@@ -38,9 +38,8 @@ impl AssumeRootResponse {
         self.source_identity.as_deref()
     }
 }
-impl AssumeRootResponse {
-    /// Reads a `AssumeRootResponse` from an HTTP response: members from the status, headers and body they are bound to.
-    pub(crate) fn from_response(
+impl ::awsgen_runtime::protocol::FromResponse for AssumeRootResponse {
+    fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(

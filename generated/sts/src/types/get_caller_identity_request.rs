@@ -34,3 +34,4 @@ impl GetCallerIdentityRequestBuilder {
         self.inner
     }
 }
+impl ::awsgen_runtime::query::WriteQuery for GetCallerIdentityRequest {}

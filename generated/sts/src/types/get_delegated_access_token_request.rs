@@ -79,9 +79,8 @@ impl GetDelegatedAccessTokenRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetDelegatedAccessTokenRequest {
-    /// Writes the `GetDelegatedAccessTokenRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetDelegatedAccessTokenRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

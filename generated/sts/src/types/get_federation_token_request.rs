@@ -226,9 +226,8 @@ impl GetFederationTokenRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetFederationTokenRequest {
-    /// Writes the `GetFederationTokenRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetFederationTokenRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -244,7 +243,10 @@ impl GetFederationTokenRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::PolicyDescriptorType::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::PolicyDescriptorType as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);
@@ -258,7 +260,10 @@ impl GetFederationTokenRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::Tag::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);

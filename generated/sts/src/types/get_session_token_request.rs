@@ -120,9 +120,8 @@ impl GetSessionTokenRequestBuilder {
         self.inner
     }
 }
-impl GetSessionTokenRequest {
-    /// Writes the `GetSessionTokenRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetSessionTokenRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {

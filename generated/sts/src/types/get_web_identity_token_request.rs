@@ -173,9 +173,8 @@ impl GetWebIdentityTokenRequestBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetWebIdentityTokenRequest {
-    /// Writes the `GetWebIdentityTokenRequest` as query form pairs under the body's current key.
-    pub(crate) fn write_query(
+impl ::awsgen_runtime::query::WriteQuery for GetWebIdentityTokenRequest {
+    fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
@@ -202,7 +201,10 @@ impl GetWebIdentityTokenRequest {
                 body.value("");
             } else {
                 let list_0 = body.enter("member");
-                body.items(value, crate::types::Tag::write_query)?;
+                body.items(
+                    value,
+                    <crate::types::Tag as ::awsgen_runtime::query::WriteQuery>::write_query,
+                )?;
                 body.leave(list_0);
             }
             body.leave(member_0);
