@@ -580,11 +580,19 @@ pub fn read_exception<T: FromResponse, E: FromErrorResponse>(
 pub fn parse_response<Output: FromResponse, Error: FromErrorResponse>(
     response: &::http::Response<::bytes::Bytes>,
 ) -> Result<Output, Error> {
+    parse_response_with(response, Output::from_response)
+}
+
+/// [`parse_response`] for a protocol whose outputs read with `read`.
+#[doc(hidden)]
+pub fn parse_response_with<Output, Error: FromErrorResponse>(
+    response: &::http::Response<::bytes::Bytes>,
+    read: impl FnOnce(&::http::Response<::bytes::Bytes>) -> Result<Output, ResponseError>,
+) -> Result<Output, Error> {
     if response.status().as_u16() >= 300 {
         return Err(Error::from_error_response(response));
     }
-    Output::from_response(response)
-        .map_err(|error| Error::invalid_response(error.with_response(response)))
+    read(response).map_err(|error| Error::invalid_response(error.with_response(response)))
 }
 
 /// What an error response says about itself: status, code, message, request

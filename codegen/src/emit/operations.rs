@@ -12,7 +12,9 @@ use crate::protocol::supports_requests;
 
 /// `src/operation/mod.rs`: the trait and one module per operation.
 pub fn operation_mod(service: &Service) -> TokenStream {
-    let wire_items = supports_requests(service).then(|| {
+    let parse_default = crate::protocol::parse_response_default(service);
+    let wire_items = parse_default.as_ref().map(|parse_default| {
+        let parse_default = &parse_default.body;
         let serialize = match crate::protocol::serialize_request_default(service) {
             Some(default) => {
                 let body = default.body;
@@ -42,22 +44,19 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
             ) -> ::std::result::Result<Self::Output, Self::Error> {
-                ::awsgen_runtime::protocol::parse_response(response)
+                #parse_default
             }
         }
     });
-    // Where the protocol writes most requests in a provided method, inputs
-    // write themselves; every output and error reads itself.
-    let (input_bound, output_bound) = if supports_requests(service) {
-        let input =
-            crate::protocol::serialize_request_default(service).map(|default| default.input_bound);
-        (
-            input.map(|bound| quote!(: #bound)),
-            Some(quote!(: ::awsgen_runtime::protocol::FromResponse)),
-        )
-    } else {
-        (None, None)
-    };
+    // The provided methods need inputs that write themselves and outputs
+    // that read themselves.
+    let input_bound = crate::protocol::serialize_request_default(service)
+        .map(|default| default.input_bound)
+        .map(|bound| quote!(: #bound));
+    let output_bound = parse_default.as_ref().map(|default| {
+        let bound = &default.output_bound;
+        quote!(: #bound)
+    });
     let streaming_note = if service.operations.iter().any(|op| op.streams_events) {
         " Operations that stream events do not, yet: their marker types say so."
     } else {
@@ -209,6 +208,15 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
         }
     });
     let error_assoc = supports_requests(service).then(|| quote! { type Error = #error_name; });
+    let parse = crate::protocol::parse_response_body(service, op).map(|body| {
+        quote! {
+            fn parse_response(
+                response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+            ) -> ::std::result::Result<Self::Output, Self::Error> {
+                #body
+            }
+        }
+    });
     let error_type = supports_requests(service).then(|| error_type(service, op, &error_name));
     let marker = marker_type(&name, &docs, &deprecated);
     quote! {
@@ -233,6 +241,7 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
 
             #serialize
             #error_assoc
+            #parse
         }
     }
 }

@@ -57,10 +57,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             .iter()
             .any(|op| op.errors.contains(&type_def.model_name)),
     };
-    let read_from_responses = def.is_operation_output || read_as_error;
-    let from_response = read_from_responses
-        .then(|| crate::protocol::from_response_impl(service, type_def, def))
-        .flatten();
+    let from_response = crate::protocol::from_response_impl(service, type_def, def, read_as_error);
     let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
         let code = &error.code;

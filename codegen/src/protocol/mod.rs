@@ -13,6 +13,7 @@ pub mod errors;
 pub mod http;
 
 use proc_macro2::{Ident, TokenStream};
+use quote::quote;
 
 use crate::ir::{OperationDef, Protocol, Service, StructDef, TypeDef};
 use codec::query::QueryDialect;
@@ -125,6 +126,38 @@ pub fn serialize_request_default(service: &Service) -> Option<SerializeDefault> 
     }
 }
 
+/// The `Operation` trait's provided `parse_response`: how every operation of
+/// the protocol reads its responses, given its name.
+pub struct ParseDefault {
+    /// The bound on `Operation::Output` the provided method needs.
+    pub output_bound: TokenStream,
+    /// The provided method's body.
+    pub body: TokenStream,
+}
+
+/// The `Operation` trait's provided `parse_response`, or `None` without wire
+/// support. The query protocols read outputs from the body's XML alone (at
+/// the root, or in awsQuery's `<OperationResult>`); the others through the
+/// output's `FromResponse`.
+pub fn parse_response_default(service: &Service) -> Option<ParseDefault> {
+    Some(match pieces(service)?.http {
+        HttpStyle::Query(dialect) => http::query::parse_response_default(dialect),
+        HttpStyle::Rest(_) | HttpStyle::Rpc(..) => ParseDefault {
+            output_bound: quote!(::awsgen_runtime::protocol::FromResponse),
+            body: quote!(::awsgen_runtime::protocol::parse_response(response)),
+        },
+    })
+}
+
+/// The body of `op`'s own `Operation::parse_response`, or `None` where the
+/// trait's provided method reads its responses (or without wire support).
+pub fn parse_response_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
+    match pieces(service)?.http {
+        HttpStyle::Query(dialect) => http::query::parse_response_body(op, dialect),
+        HttpStyle::Rest(_) | HttpStyle::Rpc(..) => None,
+    }
+}
+
 /// The body of `op`'s own `Operation::serialize_request`, or `None` where the
 /// trait's provided method writes its request (or without wire support).
 pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
@@ -167,20 +200,21 @@ pub fn modeled_error_lookup(service: &Service) -> Option<TokenStream> {
     pieces(service).map(|_| errors::modeled_error_lookup(service))
 }
 
-/// `from_response` for a structure read from responses (an output or an
-/// error), or `None` without wire support.
+/// The `FromResponse` impl of a structure read from responses: an
+/// exception (`read_as_error`), or an operation output where the protocol's
+/// outputs read through it. `None` for other structures, or without wire
+/// support.
 pub fn from_response_impl(
     service: &Service,
     type_def: &TypeDef,
     def: &StructDef,
+    read_as_error: bool,
 ) -> Option<TokenStream> {
     let pieces = pieces(service)?;
-    Some(http::response::from_response_impl(
-        service,
-        type_def,
-        def,
-        pieces.response,
-    ))
+    let output_reads_itself =
+        def.is_operation_output && !matches!(pieces.http, HttpStyle::Query(_));
+    (read_as_error || output_reads_itself)
+        .then(|| http::response::from_response_impl(service, type_def, def, pieces.response))
 }
 
 /// The format of request bodies, for tools that compare them.

@@ -4,8 +4,10 @@
 //! found by their `awsQueryError` code with the message and request id from
 //! the body.
 
-use awsgen_fixture_aws_query::operation::{Operation, Ping, PutThing, PutThingError};
-use awsgen_fixture_aws_query::types::{Color, Nested, PutThingInput, Tag};
+use awsgen_fixture_aws_query::operation::{
+    CreateThing, GetLegacyThing, Operation, Ping, PutThing, PutThingError,
+};
+use awsgen_fixture_aws_query::types::{Color, CreateThingInput, Nested, PutThingInput, Tag};
 use awsgen_runtime::bytes::Bytes;
 use awsgen_runtime::http;
 use awsgen_runtime::primitives::Blob;
@@ -144,6 +146,41 @@ fn outputs_are_read_from_the_result_wrapper() {
     let nested = output.nested().unwrap();
     assert_eq!(nested.inner().and_then(Nested::note), Some("inner"));
     assert!(output.nothing().is_some());
+}
+
+#[test]
+fn an_output_the_model_wraps_under_another_name_is_read_from_that_wrapper() {
+    let body = "<GetLegacyThingResponse><GetLegacyThingResult><Id>wrong</Id></GetLegacyThingResult>\
+                <LegacyResult><Id>l-1</Id></LegacyResult></GetLegacyThingResponse>";
+    let output = GetLegacyThing::parse_response(&response(200, body)).unwrap();
+    assert_eq!(output.id(), Some("l-1"));
+}
+
+#[test]
+fn an_output_without_members_reads_from_any_body_and_an_empty_one() {
+    let wrapped = "<CreateThingResponse><CreateThingResult/></CreateThingResponse>";
+    assert!(CreateThing::parse_response(&response(200, wrapped)).is_ok());
+    assert!(CreateThing::parse_response(&response(200, "")).is_ok());
+}
+
+#[test]
+fn a_request_with_a_host_prefix_and_an_idempotency_token_fills_both() {
+    let input = CreateThingInput::builder().name("box").build().unwrap();
+    let request = CreateThing::serialize_request(&input).unwrap();
+    let prefix = request
+        .extensions()
+        .get::<awsgen_runtime::protocol::HostPrefix>()
+        .expect("a host prefix");
+    assert_eq!(prefix.0, "box.");
+    let body = std::str::from_utf8(request.body()).unwrap();
+    let pairs: Vec<&str> = body.split('&').collect();
+    assert_eq!(pairs[..3], ["Action=CreateThing", "Version=2020-01-01", "Name=box"]);
+    let token = pairs[3].strip_prefix("ClientToken=").expect("a filled token");
+    assert_eq!(token.len(), 36, "a UUID: {token}");
+    // A token the caller set is sent as it is.
+    let input = CreateThingInput::builder().name("box").client_token("mine").build().unwrap();
+    let request = CreateThing::serialize_request(&input).unwrap();
+    assert!(request.body().ends_with(b"&ClientToken=mine"));
 }
 
 #[test]

@@ -555,6 +555,66 @@ pub enum MembersAt {
     /// The root's child of this name, an awsQuery result wrapper
     /// (`<OperationResult>`); a body without it reads as empty.
     Child(&'static str),
+    /// The root's child named after this operation, `<OperationResult>`,
+    /// the result wrapper every awsQuery model gives its outputs; a body
+    /// without it reads as empty.
+    ResultOf(&'static str),
+}
+
+/// A structure or union read from XML: what an operation's output or an
+/// exception reaches.
+#[doc(hidden)]
+pub trait FromXml: Sized {
+    /// Reads the value from the children (and attributes) of `element`.
+    fn from_xml(element: XmlElement<'_>) -> Result<Self, crate::protocol::ResponseError>;
+}
+
+/// An operation's output as the query protocols send it: the members of one
+/// element of the body.
+#[doc(hidden)]
+pub trait QueryOutput: Sized {
+    /// Reads the output from the element of `body` that `at` names, naming
+    /// `context` in the error for a body that is not XML.
+    fn from_body(
+        body: &[u8],
+        context: &'static str,
+        at: MembersAt,
+    ) -> Result<Self, crate::protocol::ResponseError>;
+}
+
+impl<T: FromXml + Default> QueryOutput for T {
+    fn from_body(
+        body: &[u8],
+        context: &'static str,
+        at: MembersAt,
+    ) -> Result<Self, crate::protocol::ResponseError> {
+        read_body(body, context, at, T::from_xml)
+    }
+}
+
+/// An operation without output reads nothing, whatever the body.
+impl QueryOutput for () {
+    fn from_body(
+        _: &[u8],
+        _: &'static str,
+        _: MembersAt,
+    ) -> Result<Self, crate::protocol::ResponseError> {
+        Ok(())
+    }
+}
+
+/// Reads a query operation's response ([`parse_response`](crate::protocol::parse_response)):
+/// its output from the element `at` names, `operation` naming what was read
+/// in the error for a body that is not XML.
+#[doc(hidden)]
+pub fn parse_response<Output: QueryOutput, Error: crate::protocol::FromErrorResponse>(
+    response: &::http::Response<::bytes::Bytes>,
+    operation: &'static str,
+    at: MembersAt,
+) -> Result<Output, Error> {
+    crate::protocol::parse_response_with(response, |response| {
+        Output::from_body(response.body(), operation, at)
+    })
 }
 
 /// Reads the members of a `T` from a response body with `read`, from the
@@ -579,6 +639,15 @@ pub fn read_body<T: Default>(
             Some(element) => read(element),
             None => Ok(T::default()),
         },
+        MembersAt::ResultOf(operation) => {
+            let wrapper = root
+                .children()
+                .find(|child| child.name().strip_suffix("Result") == Some(operation));
+            match wrapper {
+                Some(element) => read(element),
+                None => Ok(T::default()),
+            }
+        }
     }
 }
 

@@ -122,7 +122,7 @@ impl ResponseCodec {
 
 /// The code the codecs need on a type itself, if any: `WriteQuery` on what
 /// the inputs of a query protocol reach, `write_xml` on what XML request
-/// bodies carry, `from_xml` on what outputs and errors reach when responses
+/// bodies carry, `FromXml` on what outputs and errors reach when responses
 /// are XML.
 pub fn type_impls(
     service: &Service,
@@ -136,11 +136,17 @@ pub fn type_impls(
     };
     let mut tokens = TokenStream::new();
     // A structure without members writes and reads nothing: it gets no
-    // method, and what holds one skips it. An operation's input still
-    // writes itself, as nothing, for the `Operation` trait.
+    // method, and what holds one skips it. In the query protocols an
+    // operation's input still writes itself, and its output reads itself,
+    // as nothing, for the `Operation` trait.
     if def.members.is_empty() {
-        if let (Some(dialect), true) = (query, def.is_operation_input) {
-            tokens.extend(query::write_query_impl(service, type_def, def, dialect));
+        if let Some(dialect) = query {
+            if def.is_operation_input {
+                tokens.extend(query::write_query_impl(service, type_def, def, dialect));
+            }
+            if def.is_operation_output {
+                tokens.extend(xml::empty_from_xml_impl(type_def));
+            }
         }
         return tokens;
     }

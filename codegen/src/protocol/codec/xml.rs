@@ -48,12 +48,13 @@ pub fn reads_from_body(binding: &Binding) -> bool {
     )
 }
 
-/// Whether a structure has no members, and so no `from_xml`: it reads as empty.
+/// Whether a structure has no members, and so reads as empty: it has no
+/// `FromXml` impl unless it is a query operation's output.
 pub fn reads_nothing(type_def: &TypeDef) -> bool {
     matches!(&type_def.kind, TypeKind::Struct(def) if def.members.is_empty())
 }
 
-/// `from_xml` for a structure or union an output or error reaches.
+/// The `FromXml` impl of a structure or union an output or error reaches.
 pub fn from_xml_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
     let context = type_def.model_name.as_str();
@@ -146,14 +147,11 @@ pub fn from_xml_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> 
             }
         }
     };
-    let doc = format!(" Reads a `{context}` from the children (and attributes) of `element`.");
-    let body = if !is_union && order.is_empty() && attributes.is_empty() {
+    if !is_union && order.is_empty() && attributes.is_empty() {
         // Every member travels in headers: the element holds nothing to read.
-        quote! {
-            let _ = element;
-            ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
-        }
-    } else if is_union {
+        return empty_from_xml_impl(type_def);
+    }
+    let body = if is_union {
         quote! {
             #dispatch
             // No member this crate knows: a member added to the union later.
@@ -168,12 +166,27 @@ pub fn from_xml_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> 
         }
     };
     quote! {
-        impl #name {
-            #[doc = #doc]
-            pub(crate) fn from_xml(
+        impl ::awsgen_runtime::xml::FromXml for #name {
+            fn from_xml(
                 element: ::awsgen_runtime::xml::XmlElement<'_>,
             ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
                 #body
+            }
+        }
+    }
+}
+
+/// `FromXml` for a structure that reads nothing from its element: it is
+/// its default. Operation outputs of query protocols get it even without
+/// members, for the `Operation` trait.
+pub fn empty_from_xml_impl(type_def: &TypeDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    quote! {
+        impl ::awsgen_runtime::xml::FromXml for #name {
+            fn from_xml(
+                _: ::awsgen_runtime::xml::XmlElement<'_>,
+            ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+                ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
             }
         }
     }
@@ -202,7 +215,7 @@ fn read_value(
             if reads_nothing(&service.types[name]) {
                 quote!(<#path as ::std::default::Default>::default())
             } else {
-                quote!(#path::from_xml(#element)?)
+                quote!(<#path as ::awsgen_runtime::xml::FromXml>::from_xml(#element)?)
             }
         }
         RustType::List(item) => {
@@ -222,7 +235,7 @@ fn read_value(
                             return quote!(::awsgen_runtime::xml::text_list::<#path>(#element))
                         }
                         _ if !reads_nothing(&service.types[name]) => {
-                            return quote!(::awsgen_runtime::xml::list(#element, #path::from_xml)?)
+                            return quote!(::awsgen_runtime::xml::list(#element, <#path as ::awsgen_runtime::xml::FromXml>::from_xml)?)
                         }
                         _ => {}
                     }
@@ -339,7 +352,7 @@ fn read_text_value(
 /// The body as an `Option` of the payload type `ty` (its root element);
 /// an empty body is an absent payload.
 pub fn read_payload(ty: TokenStream, boxed: bool, context: &str) -> TokenStream {
-    let read = quote!(#ty::from_xml(document.root())?);
+    let read = quote!(<#ty as ::awsgen_runtime::xml::FromXml>::from_xml(document.root())?);
     let read = if boxed {
         quote!(::std::boxed::Box::new(#read))
     } else {
@@ -378,7 +391,7 @@ pub fn read_body_members(service: &Service, type_def: &TypeDef, def: &StructDef)
             response.body(),
             #context,
             ::awsgen_runtime::xml::MembersAt::#at,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?
     }
 }

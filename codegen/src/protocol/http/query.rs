@@ -2,16 +2,19 @@
 //! form-encoded body after `Action` (the operation's wire name) and
 //! `Version` (the API version), written by the input's `WriteQuery` impl.
 //!
-//! Most operations' requests differ only in their name and input, so the
-//! `Operation` trait writes them in a provided method; an operation writes
-//! its own only where its request needs more.
+//! Most operations' requests differ only in their name and input, and their
+//! responses only in their name and output, so the `Operation` trait writes
+//! and reads them in provided methods; an operation has its own only where
+//! it needs more. Outputs are read from the body's XML alone: the query
+//! protocols bind nothing to headers.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{fill_idempotency_tokens, host_prefix_tokens, input_def};
 use crate::ir::{OperationDef, Service};
-use crate::protocol::SerializeDefault;
+use crate::protocol::codec::query::QueryDialect;
+use crate::protocol::{ParseDefault, SerializeDefault};
 
 /// The `Operation` trait's provided `serialize_request`: `Action` is the
 /// operation's `NAME`.
@@ -51,5 +54,46 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<To
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         #host
         request.finish()
+    })
+}
+
+/// The element a query operation's output members are in when the model
+/// says nothing else: awsQuery's `<OperationResult>` (botocore's models give
+/// every awsQuery output that `resultWrapper`), ec2Query's root.
+fn default_members_at(dialect: QueryDialect) -> TokenStream {
+    match dialect {
+        QueryDialect::Query => quote!(ResultOf(Self::NAME)),
+        QueryDialect::Ec2 => quote!(Root),
+    }
+}
+
+/// The `Operation` trait's provided `parse_response`.
+pub fn parse_response_default(dialect: QueryDialect) -> ParseDefault {
+    let at = default_members_at(dialect);
+    ParseDefault {
+        output_bound: quote!(::awsgen_runtime::xml::QueryOutput),
+        body: quote! {
+            ::awsgen_runtime::xml::parse_response(response, Self::NAME, ::awsgen_runtime::xml::MembersAt::#at)
+        },
+    }
+}
+
+/// The body of `op`'s own `Operation::parse_response`, or `None` where the
+/// trait's provided method reads its output: it does unless the model puts
+/// the output elsewhere than the dialect's default.
+pub fn parse_response_body(op: &OperationDef, dialect: QueryDialect) -> Option<TokenStream> {
+    let default_wrapper = match dialect {
+        QueryDialect::Query => Some(format!("{}Result", op.model_name)),
+        QueryDialect::Ec2 => None,
+    };
+    if op.output.is_none() || op.result_wrapper == default_wrapper {
+        return None;
+    }
+    let at = match &op.result_wrapper {
+        Some(wrapper) => quote!(Child(#wrapper)),
+        None => quote!(Root),
+    };
+    Some(quote! {
+        ::awsgen_runtime::xml::parse_response(response, Self::NAME, ::awsgen_runtime::xml::MembersAt::#at)
     })
 }

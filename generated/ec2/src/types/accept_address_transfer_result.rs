@@ -27,19 +27,6 @@ impl AcceptAddressTransferResult {
         self.address_transfer.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AcceptAddressTransferResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AcceptAddressTransferResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AcceptAddressTransferResult`](crate::types::AcceptAddressTransferResult); start one with `AcceptAddressTransferResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl AcceptAddressTransferResultBuilder {
         self.inner
     }
 }
-impl AcceptAddressTransferResult {
-    /// Reads a `AcceptAddressTransferResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AcceptAddressTransferResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "addressTransfer" {
                 value.address_transfer = ::std::option::Option::Some(
-                    crate::types::AddressTransfer::from_xml(child)?,
+                    <crate::types::AddressTransfer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,20 +25,6 @@ impl AcceptReservedInstancesExchangeQuoteResult {
         self.exchange_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for AcceptReservedInstancesExchangeQuoteResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AcceptReservedInstancesExchangeQuoteResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AcceptReservedInstancesExchangeQuoteResult`](crate::types::AcceptReservedInstancesExchangeQuoteResult); start one with `AcceptReservedInstancesExchangeQuoteResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -78,9 +64,8 @@ impl AcceptReservedInstancesExchangeQuoteResultBuilder {
         self.inner
     }
 }
-impl AcceptReservedInstancesExchangeQuoteResult {
-    /// Reads a `AcceptReservedInstancesExchangeQuoteResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AcceptReservedInstancesExchangeQuoteResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

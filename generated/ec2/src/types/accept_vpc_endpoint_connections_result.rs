@@ -27,19 +27,6 @@ impl AcceptVpcEndpointConnectionsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AcceptVpcEndpointConnectionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AcceptVpcEndpointConnectionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AcceptVpcEndpointConnectionsResult`](crate::types::AcceptVpcEndpointConnectionsResult); start one with `AcceptVpcEndpointConnectionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl AcceptVpcEndpointConnectionsResultBuilder {
         self.inner
     }
 }
-impl AcceptVpcEndpointConnectionsResult {
-    /// Reads a `AcceptVpcEndpointConnectionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AcceptVpcEndpointConnectionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl AcceptVpcEndpointConnectionsResult {
                 value.unsuccessful = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::UnsuccessfulItem::from_xml,
+                        <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

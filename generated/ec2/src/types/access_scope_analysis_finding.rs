@@ -169,9 +169,8 @@ impl AccessScopeAnalysisFindingBuilder {
         self.inner
     }
 }
-impl AccessScopeAnalysisFinding {
-    /// Reads a `AccessScopeAnalysisFinding` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AccessScopeAnalysisFinding {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -196,7 +195,7 @@ impl AccessScopeAnalysisFinding {
                     value.finding_components = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PathComponent::from_xml,
+                            <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -134,9 +134,8 @@ impl AccessScopePathBuilder {
         self.inner
     }
 }
-impl AccessScopePath {
-    /// Reads a `AccessScopePath` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AccessScopePath {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -144,19 +143,23 @@ impl AccessScopePath {
             match child.name() {
                 "source" => {
                     value.source = ::std::option::Option::Some(
-                        crate::types::PathStatement::from_xml(child)?,
+                        <crate::types::PathStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destination" => {
                     value.destination = ::std::option::Option::Some(
-                        crate::types::PathStatement::from_xml(child)?,
+                        <crate::types::PathStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "throughResourceSet" => {
                     value.through_resources = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ThroughResourcesStatement::from_xml,
+                            <crate::types::ThroughResourcesStatement as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -101,9 +101,8 @@ impl AccountAttributeBuilder {
         self.inner
     }
 }
-impl AccountAttribute {
-    /// Reads a `AccountAttribute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AccountAttribute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -118,7 +117,7 @@ impl AccountAttribute {
                     value.attribute_values = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AccountAttributeValue::from_xml,
+                            <crate::types::AccountAttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -64,9 +64,8 @@ impl AccountAttributeValueBuilder {
         self.inner
     }
 }
-impl AccountAttributeValue {
-    /// Reads a `AccountAttributeValue` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AccountAttributeValue {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -204,9 +204,8 @@ impl AccountVpcEncryptionControlBuilder {
         self.inner
     }
 }
-impl AccountVpcEncryptionControl {
-    /// Reads a `AccountVpcEncryptionControl` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControl {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -226,7 +225,7 @@ impl AccountVpcEncryptionControl {
                 }
                 "exclusions" => {
                     value.exclusions = ::std::option::Option::Some(
-                        crate::types::AccountVpcEncryptionControlExclusions::from_xml(
+                        <crate::types::AccountVpcEncryptionControlExclusions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

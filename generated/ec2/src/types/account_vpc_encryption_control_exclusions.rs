@@ -333,9 +333,8 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         self.inner
     }
 }
-impl AccountVpcEncryptionControlExclusions {
-    /// Reads a `AccountVpcEncryptionControlExclusions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControlExclusions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

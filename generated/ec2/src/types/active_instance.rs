@@ -157,9 +157,8 @@ impl ActiveInstanceBuilder {
         self.inner
     }
 }
-impl ActiveInstance {
-    /// Reads a `ActiveInstance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ActiveInstance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -310,9 +310,8 @@ impl ActiveVpnTunnelStatusBuilder {
         self.inner
     }
 }
-impl ActiveVpnTunnelStatus {
-    /// Reads a `ActiveVpnTunnelStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ActiveVpnTunnelStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -155,9 +155,8 @@ impl AddedPrincipalBuilder {
         self.inner
     }
 }
-impl AddedPrincipal {
-    /// Reads a `AddedPrincipal` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AddedPrincipal {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

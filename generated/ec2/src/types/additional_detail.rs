@@ -306,9 +306,8 @@ impl AdditionalDetailBuilder {
         self.inner
     }
 }
-impl AdditionalDetail {
-    /// Reads a `AdditionalDetail` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -321,19 +320,23 @@ impl AdditionalDetail {
                 }
                 "component" => {
                     value.component = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcEndpointService" => {
                     value.vpc_endpoint_service = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ruleOptionSet" => {
                     value.rule_options = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RuleOption::from_xml,
+                            <crate::types::RuleOption as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -341,7 +344,7 @@ impl AdditionalDetail {
                     value.rule_group_type_pairs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RuleGroupTypePair::from_xml,
+                            <crate::types::RuleGroupTypePair as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -349,7 +352,7 @@ impl AdditionalDetail {
                     value.rule_group_rule_options_pairs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RuleGroupRuleOptionsPair::from_xml,
+                            <crate::types::RuleGroupRuleOptionsPair as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -362,7 +365,7 @@ impl AdditionalDetail {
                     value.load_balancers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AnalysisComponent::from_xml,
+                            <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

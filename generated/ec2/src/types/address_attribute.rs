@@ -155,9 +155,8 @@ impl AddressAttributeBuilder {
         self.inner
     }
 }
-impl AddressAttribute {
-    /// Reads a `AddressAttribute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AddressAttribute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -180,7 +179,9 @@ impl AddressAttribute {
                 }
                 "ptrRecordUpdate" => {
                     value.ptr_record_update = ::std::option::Option::Some(
-                        crate::types::PtrUpdateStatus::from_xml(child)?,
+                        <crate::types::PtrUpdateStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

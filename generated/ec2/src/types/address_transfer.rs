@@ -233,9 +233,8 @@ impl AddressTransferBuilder {
         self.inner
     }
 }
-impl AddressTransfer {
-    /// Reads a `AddressTransfer` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AddressTransfer {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl AdvertiseByoipCidrResult {
         self.byoip_cidr.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AdvertiseByoipCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AdvertiseByoipCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AdvertiseByoipCidrResult`](crate::types::AdvertiseByoipCidrResult); start one with `AdvertiseByoipCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl AdvertiseByoipCidrResultBuilder {
         self.inner
     }
 }
-impl AdvertiseByoipCidrResult {
-    /// Reads a `AdvertiseByoipCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AdvertiseByoipCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "byoipCidr" {
                 value.byoip_cidr = ::std::option::Option::Some(
-                    crate::types::ByoipCidr::from_xml(child)?,
+                    <crate::types::ByoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -74,19 +74,6 @@ impl AllocateAddressResult {
         self.public_ip.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AllocateAddressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AllocateAddressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AllocateAddressResult`](crate::types::AllocateAddressResult); start one with `AllocateAddressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -286,9 +273,8 @@ impl AllocateAddressResultBuilder {
         self.inner
     }
 }
-impl AllocateAddressResult {
-    /// Reads a `AllocateAddressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AllocateAddressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

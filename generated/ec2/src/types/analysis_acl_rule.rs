@@ -197,9 +197,8 @@ impl AnalysisAclRuleBuilder {
         self.inner
     }
 }
-impl AnalysisAclRule {
-    /// Reads a `AnalysisAclRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AnalysisAclRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -215,7 +214,9 @@ impl AnalysisAclRule {
                 }
                 "portRange" => {
                     value.port_range = ::std::option::Option::Some(
-                        crate::types::PortRange::from_xml(child)?,
+                        <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "protocol" => {

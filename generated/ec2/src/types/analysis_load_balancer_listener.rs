@@ -81,9 +81,8 @@ impl AnalysisLoadBalancerListenerBuilder {
         self.inner
     }
 }
-impl AnalysisLoadBalancerListener {
-    /// Reads a `AnalysisLoadBalancerListener` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerListener {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -180,9 +180,8 @@ impl AnalysisLoadBalancerTargetBuilder {
         self.inner
     }
 }
-impl AnalysisLoadBalancerTarget {
-    /// Reads a `AnalysisLoadBalancerTarget` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerTarget {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -205,7 +204,9 @@ impl AnalysisLoadBalancerTarget {
                 }
                 "instance" => {
                     value.instance = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "port" => {

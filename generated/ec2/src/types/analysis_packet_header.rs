@@ -202,9 +202,8 @@ impl AnalysisPacketHeaderBuilder {
         self.inner
     }
 }
-impl AnalysisPacketHeader {
-    /// Reads a `AnalysisPacketHeader` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AnalysisPacketHeader {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -219,7 +218,7 @@ impl AnalysisPacketHeader {
                     value.destination_port_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -237,7 +236,7 @@ impl AnalysisPacketHeader {
                     value.source_port_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

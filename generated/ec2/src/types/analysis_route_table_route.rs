@@ -464,9 +464,8 @@ impl AnalysisRouteTableRouteBuilder {
         self.inner
     }
 }
-impl AnalysisRouteTableRoute {
-    /// Reads a `AnalysisRouteTableRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AnalysisRouteTableRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -214,9 +214,8 @@ impl AnalysisSecurityGroupRuleBuilder {
         self.inner
     }
 }
-impl AnalysisSecurityGroupRule {
-    /// Reads a `AnalysisSecurityGroupRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AnalysisSecurityGroupRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -239,7 +238,9 @@ impl AnalysisSecurityGroupRule {
                 }
                 "portRange" => {
                     value.port_range = ::std::option::Option::Some(
-                        crate::types::PortRange::from_xml(child)?,
+                        <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "prefixListId" => {

@@ -211,9 +211,8 @@ impl ApplicationStatusBuilder {
         self.inner
     }
 }
-impl ApplicationStatus {
-    /// Reads a `ApplicationStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -255,7 +254,7 @@ impl ApplicationStatus {
                     value.details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ApplicationStatusDetail::from_xml,
+                            <crate::types::ApplicationStatusDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

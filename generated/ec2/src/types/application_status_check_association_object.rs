@@ -162,9 +162,8 @@ impl ApplicationStatusCheckAssociationObjectBuilder {
         self.inner
     }
 }
-impl ApplicationStatusCheckAssociationObject {
-    /// Reads a `ApplicationStatusCheckAssociationObject` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckAssociationObject {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

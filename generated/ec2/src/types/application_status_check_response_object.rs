@@ -663,9 +663,8 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         self.inner
     }
 }
-impl ApplicationStatusCheckResponseObject {
-    /// Reads a `ApplicationStatusCheckResponseObject` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -685,7 +684,7 @@ impl ApplicationStatusCheckResponseObject {
                     value.health_check_paths = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HealthCheckPathResponseObject::from_xml,
+                            <crate::types::HealthCheckPathResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -776,13 +775,16 @@ impl ApplicationStatusCheckResponseObject {
                     value.target_tag_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CustomTagKeyValueResponsePair::from_xml,
+                            <crate::types::CustomTagKeyValueResponsePair as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "creationTime" => {

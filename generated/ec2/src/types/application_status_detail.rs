@@ -274,9 +274,8 @@ impl ApplicationStatusDetailBuilder {
         self.inner
     }
 }
-impl ApplicationStatusDetail {
-    /// Reads a `ApplicationStatusDetail` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -326,7 +325,9 @@ impl ApplicationStatusDetail {
                 }
                 "reason" => {
                     value.reason = ::std::option::Option::Some(
-                        crate::types::ApplicationStatusReason::from_xml(child)?,
+                        <crate::types::ApplicationStatusReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

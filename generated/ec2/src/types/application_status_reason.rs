@@ -127,9 +127,8 @@ impl ApplicationStatusReasonBuilder {
         self.inner
     }
 }
-impl ApplicationStatusReason {
-    /// Reads a `ApplicationStatusReason` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ApplicationStatusReason {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

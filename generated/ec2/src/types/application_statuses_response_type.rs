@@ -74,9 +74,8 @@ impl ApplicationStatusesResponseTypeBuilder {
         self.inner
     }
 }
-impl ApplicationStatusesResponseType {
-    /// Reads a `ApplicationStatusesResponseType` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ApplicationStatusesResponseType {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -85,7 +84,7 @@ impl ApplicationStatusesResponseType {
                 value.instances = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::InstanceApplicationStatus::from_xml,
+                        <crate::types::InstanceApplicationStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -27,20 +27,6 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ApplySecurityGroupsToClientVpnTargetNetworkResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ApplySecurityGroupsToClientVpnTargetNetworkResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ApplySecurityGroupsToClientVpnTargetNetworkResult`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult); start one with `ApplySecurityGroupsToClientVpnTargetNetworkResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,9 +72,9 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
         self.inner
     }
 }
-impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
-    /// Reads a `ApplySecurityGroupsToClientVpnTargetNetworkResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for ApplySecurityGroupsToClientVpnTargetNetworkResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -153,9 +153,8 @@ impl AsnAssociationBuilder {
         self.inner
     }
 }
-impl AsnAssociation {
-    /// Reads a `AsnAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AsnAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -43,19 +43,6 @@ impl AssignIpv6AddressesResult {
         self.network_interface_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssignIpv6AddressesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssignIpv6AddressesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssignIpv6AddressesResult`](crate::types::AssignIpv6AddressesResult); start one with `AssignIpv6AddressesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -149,9 +136,8 @@ impl AssignIpv6AddressesResultBuilder {
         self.inner
     }
 }
-impl AssignIpv6AddressesResult {
-    /// Reads a `AssignIpv6AddressesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssignIpv6AddressesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

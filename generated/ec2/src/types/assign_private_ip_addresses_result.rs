@@ -45,19 +45,6 @@ impl AssignPrivateIpAddressesResult {
         self.assigned_ipv4_prefixes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssignPrivateIpAddressesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssignPrivateIpAddressesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssignPrivateIpAddressesResult`](crate::types::AssignPrivateIpAddressesResult); start one with `AssignPrivateIpAddressesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -160,9 +147,8 @@ impl AssignPrivateIpAddressesResultBuilder {
         self.inner
     }
 }
-impl AssignPrivateIpAddressesResult {
-    /// Reads a `AssignPrivateIpAddressesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssignPrivateIpAddressesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -177,7 +163,7 @@ impl AssignPrivateIpAddressesResult {
                     value.assigned_private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AssignedPrivateIpAddress::from_xml,
+                            <crate::types::AssignedPrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -185,7 +171,7 @@ impl AssignPrivateIpAddressesResult {
                     value.assigned_ipv4_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv4PrefixSpecification::from_xml,
+                            <crate::types::Ipv4PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -40,19 +40,6 @@ impl AssociateApplicationStatusCheckResult {
         self.unsuccessful_results.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateApplicationStatusCheckResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateApplicationStatusCheckResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateApplicationStatusCheckResult`](crate::types::AssociateApplicationStatusCheckResult); start one with `AssociateApplicationStatusCheckResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -134,9 +121,8 @@ impl AssociateApplicationStatusCheckResultBuilder {
         self.inner
     }
 }
-impl AssociateApplicationStatusCheckResult {
-    /// Reads a `AssociateApplicationStatusCheckResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateApplicationStatusCheckResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -146,7 +132,7 @@ impl AssociateApplicationStatusCheckResult {
                     value.successful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SuccessfulAssociationResponseObject::from_xml,
+                            <crate::types::SuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -154,7 +140,7 @@ impl AssociateApplicationStatusCheckResult {
                     value.unsuccessful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulAssociationResponseObject::from_xml,
+                            <crate::types::UnsuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

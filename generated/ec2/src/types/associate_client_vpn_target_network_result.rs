@@ -32,19 +32,6 @@ impl AssociateClientVpnTargetNetworkResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateClientVpnTargetNetworkResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateClientVpnTargetNetworkResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateClientVpnTargetNetworkResult`](crate::types::AssociateClientVpnTargetNetworkResult); start one with `AssociateClientVpnTargetNetworkResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl AssociateClientVpnTargetNetworkResultBuilder {
         self.inner
     }
 }
-impl AssociateClientVpnTargetNetworkResult {
-    /// Reads a `AssociateClientVpnTargetNetworkResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateClientVpnTargetNetworkResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -121,7 +107,9 @@ impl AssociateClientVpnTargetNetworkResult {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::AssociationStatus::from_xml(child)?,
+                        <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

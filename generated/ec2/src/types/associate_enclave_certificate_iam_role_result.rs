@@ -39,20 +39,6 @@ impl AssociateEnclaveCertificateIamRoleResult {
         self.encryption_kms_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for AssociateEnclaveCertificateIamRoleResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateEnclaveCertificateIamRoleResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateEnclaveCertificateIamRoleResult`](crate::types::AssociateEnclaveCertificateIamRoleResult); start one with `AssociateEnclaveCertificateIamRoleResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -144,9 +130,8 @@ impl AssociateEnclaveCertificateIamRoleResultBuilder {
         self.inner
     }
 }
-impl AssociateEnclaveCertificateIamRoleResult {
-    /// Reads a `AssociateEnclaveCertificateIamRoleResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateEnclaveCertificateIamRoleResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,19 +29,6 @@ impl AssociateIamInstanceProfileResult {
         self.iam_instance_profile_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateIamInstanceProfileResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateIamInstanceProfileResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateIamInstanceProfileResult`](crate::types::AssociateIamInstanceProfileResult); start one with `AssociateIamInstanceProfileResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl AssociateIamInstanceProfileResultBuilder {
         self.inner
     }
 }
-impl AssociateIamInstanceProfileResult {
-    /// Reads a `AssociateIamInstanceProfileResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateIamInstanceProfileResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "iamInstanceProfileAssociation" {
                 value.iam_instance_profile_association = ::std::option::Option::Some(
-                    crate::types::IamInstanceProfileAssociation::from_xml(child)?,
+                    <crate::types::IamInstanceProfileAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

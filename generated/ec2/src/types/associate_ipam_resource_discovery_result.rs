@@ -29,19 +29,6 @@ impl AssociateIpamResourceDiscoveryResult {
         self.ipam_resource_discovery_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateIpamResourceDiscoveryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateIpamResourceDiscoveryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateIpamResourceDiscoveryResult`](crate::types::AssociateIpamResourceDiscoveryResult); start one with `AssociateIpamResourceDiscoveryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl AssociateIpamResourceDiscoveryResultBuilder {
         self.inner
     }
 }
-impl AssociateIpamResourceDiscoveryResult {
-    /// Reads a `AssociateIpamResourceDiscoveryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateIpamResourceDiscoveryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscoveryAssociation" {
                 value.ipam_resource_discovery_association = ::std::option::Option::Some(
-                    crate::types::IpamResourceDiscoveryAssociation::from_xml(child)?,
+                    <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

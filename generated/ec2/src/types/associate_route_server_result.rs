@@ -29,19 +29,6 @@ impl AssociateRouteServerResult {
         self.route_server_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateRouteServerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateRouteServerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateRouteServerResult`](crate::types::AssociateRouteServerResult); start one with `AssociateRouteServerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl AssociateRouteServerResultBuilder {
         self.inner
     }
 }
-impl AssociateRouteServerResult {
-    /// Reads a `AssociateRouteServerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateRouteServerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServerAssociation" {
                 value.route_server_association = ::std::option::Option::Some(
-                    crate::types::RouteServerAssociation::from_xml(child)?,
+                    <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

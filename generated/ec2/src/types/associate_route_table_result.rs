@@ -36,19 +36,6 @@ impl AssociateRouteTableResult {
         self.association_state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateRouteTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateRouteTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateRouteTableResult`](crate::types::AssociateRouteTableResult); start one with `AssociateRouteTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl AssociateRouteTableResultBuilder {
         self.inner
     }
 }
-impl AssociateRouteTableResult {
-    /// Reads a `AssociateRouteTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateRouteTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +113,9 @@ impl AssociateRouteTableResult {
                 }
                 "associationState" => {
                     value.association_state = ::std::option::Option::Some(
-                        crate::types::RouteTableAssociationState::from_xml(child)?,
+                        <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

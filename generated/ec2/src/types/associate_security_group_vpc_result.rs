@@ -27,19 +27,6 @@ impl AssociateSecurityGroupVpcResult {
         self.state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateSecurityGroupVpcResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateSecurityGroupVpcResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateSecurityGroupVpcResult`](crate::types::AssociateSecurityGroupVpcResult); start one with `AssociateSecurityGroupVpcResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl AssociateSecurityGroupVpcResultBuilder {
         self.inner
     }
 }
-impl AssociateSecurityGroupVpcResult {
-    /// Reads a `AssociateSecurityGroupVpcResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateSecurityGroupVpcResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

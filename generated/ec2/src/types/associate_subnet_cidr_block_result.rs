@@ -36,19 +36,6 @@ impl AssociateSubnetCidrBlockResult {
         self.subnet_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateSubnetCidrBlockResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateSubnetCidrBlockResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateSubnetCidrBlockResult`](crate::types::AssociateSubnetCidrBlockResult); start one with `AssociateSubnetCidrBlockResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl AssociateSubnetCidrBlockResultBuilder {
         self.inner
     }
 }
-impl AssociateSubnetCidrBlockResult {
-    /// Reads a `AssociateSubnetCidrBlockResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateSubnetCidrBlockResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,9 @@ impl AssociateSubnetCidrBlockResult {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
                     value.ipv6_cidr_block_association = ::std::option::Option::Some(
-                        crate::types::SubnetIpv6CidrBlockAssociation::from_xml(child)?,
+                        <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "subnetId" => {

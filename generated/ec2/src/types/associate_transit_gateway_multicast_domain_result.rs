@@ -31,20 +31,6 @@ impl AssociateTransitGatewayMulticastDomainResult {
         self.associations.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for AssociateTransitGatewayMulticastDomainResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateTransitGatewayMulticastDomainResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateTransitGatewayMulticastDomainResult`](crate::types::AssociateTransitGatewayMulticastDomainResult); start one with `AssociateTransitGatewayMulticastDomainResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -92,16 +78,15 @@ impl AssociateTransitGatewayMulticastDomainResultBuilder {
         self.inner
     }
 }
-impl AssociateTransitGatewayMulticastDomainResult {
-    /// Reads a `AssociateTransitGatewayMulticastDomainResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateTransitGatewayMulticastDomainResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "associations" {
                 value.associations = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastDomainAssociations::from_xml(
+                    <crate::types::TransitGatewayMulticastDomainAssociations as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

@@ -36,19 +36,6 @@ impl AssociateTrunkInterfaceResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssociateTrunkInterfaceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssociateTrunkInterfaceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssociateTrunkInterfaceResult`](crate::types::AssociateTrunkInterfaceResult); start one with `AssociateTrunkInterfaceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl AssociateTrunkInterfaceResultBuilder {
         self.inner
     }
 }
-impl AssociateTrunkInterfaceResult {
-    /// Reads a `AssociateTrunkInterfaceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociateTrunkInterfaceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,9 @@ impl AssociateTrunkInterfaceResult {
             match child.name() {
                 "interfaceAssociation" => {
                     value.interface_association = ::std::option::Option::Some(
-                        crate::types::TrunkInterfaceAssociation::from_xml(child)?,
+                        <crate::types::TrunkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -97,9 +97,8 @@ impl AssociatedTargetNetworkBuilder {
         self.inner
     }
 }
-impl AssociatedTargetNetwork {
-    /// Reads a `AssociatedTargetNetwork` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssociatedTargetNetwork {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

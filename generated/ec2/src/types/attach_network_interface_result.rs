@@ -32,19 +32,6 @@ impl AttachNetworkInterfaceResult {
         self.network_card_index
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AttachNetworkInterfaceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AttachNetworkInterfaceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AttachNetworkInterfaceResult`](crate::types::AttachNetworkInterfaceResult); start one with `AttachNetworkInterfaceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl AttachNetworkInterfaceResultBuilder {
         self.inner
     }
 }
-impl AttachNetworkInterfaceResult {
-    /// Reads a `AttachNetworkInterfaceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AttachNetworkInterfaceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -40,20 +40,6 @@ impl AttachVerifiedAccessTrustProviderResult {
         self.verified_access_instance.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for AttachVerifiedAccessTrustProviderResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AttachVerifiedAccessTrustProviderResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AttachVerifiedAccessTrustProviderResult`](crate::types::AttachVerifiedAccessTrustProviderResult); start one with `AttachVerifiedAccessTrustProviderResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +107,8 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
         self.inner
     }
 }
-impl AttachVerifiedAccessTrustProviderResult {
-    /// Reads a `AttachVerifiedAccessTrustProviderResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AttachVerifiedAccessTrustProviderResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,12 +116,16 @@ impl AttachVerifiedAccessTrustProviderResult {
             match child.name() {
                 "verifiedAccessTrustProvider" => {
                     value.verified_access_trust_provider = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessTrustProvider::from_xml(child)?,
+                        <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "verifiedAccessInstance" => {
                     value.verified_access_instance = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessInstance::from_xml(child)?,
+                        <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -25,19 +25,6 @@ impl AttachVpnGatewayResult {
         self.vpc_attachment.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AttachVpnGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AttachVpnGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AttachVpnGatewayResult`](crate::types::AttachVpnGatewayResult); start one with `AttachVpnGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl AttachVpnGatewayResultBuilder {
         self.inner
     }
 }
-impl AttachVpnGatewayResult {
-    /// Reads a `AttachVpnGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AttachVpnGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "attachment" {
                 value.vpc_attachment = ::std::option::Option::Some(
-                    crate::types::VpcAttachment::from_xml(child)?,
+                    <crate::types::VpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -95,9 +95,8 @@ impl AttachmentEnaSrdSpecificationBuilder {
         self.inner
     }
 }
-impl AttachmentEnaSrdSpecification {
-    /// Reads a `AttachmentEnaSrdSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AttachmentEnaSrdSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -110,7 +109,9 @@ impl AttachmentEnaSrdSpecification {
                 }
                 "enaSrdUdpSpecification" => {
                     value.ena_srd_udp_specification = ::std::option::Option::Some(
-                        crate::types::AttachmentEnaSrdUdpSpecification::from_xml(child)?,
+                        <crate::types::AttachmentEnaSrdUdpSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -64,9 +64,8 @@ impl AttachmentEnaSrdUdpSpecificationBuilder {
         self.inner
     }
 }
-impl AttachmentEnaSrdUdpSpecification {
-    /// Reads a `AttachmentEnaSrdUdpSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AttachmentEnaSrdUdpSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

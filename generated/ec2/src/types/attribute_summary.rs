@@ -192,9 +192,8 @@ impl AttributeSummaryBuilder {
         self.inner
     }
 }
-impl AttributeSummary {
-    /// Reads a `AttributeSummary` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AttributeSummary {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -228,7 +227,7 @@ impl AttributeSummary {
                     value.regional_summaries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RegionalSummary::from_xml,
+                            <crate::types::RegionalSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

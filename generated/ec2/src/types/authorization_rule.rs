@@ -209,9 +209,8 @@ impl AuthorizationRuleBuilder {
         self.inner
     }
 }
-impl AuthorizationRule {
-    /// Reads a `AuthorizationRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AuthorizationRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -244,7 +243,9 @@ impl AuthorizationRule {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientVpnAuthorizationRuleStatus::from_xml(child)?,
+                        <crate::types::ClientVpnAuthorizationRuleStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

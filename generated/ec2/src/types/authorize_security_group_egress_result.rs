@@ -34,19 +34,6 @@ impl AuthorizeSecurityGroupEgressResult {
         self.security_group_rules.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AuthorizeSecurityGroupEgressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AuthorizeSecurityGroupEgressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AuthorizeSecurityGroupEgressResult`](crate::types::AuthorizeSecurityGroupEgressResult); start one with `AuthorizeSecurityGroupEgressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl AuthorizeSecurityGroupEgressResultBuilder {
         self.inner
     }
 }
-impl AuthorizeSecurityGroupEgressResult {
-    /// Reads a `AuthorizeSecurityGroupEgressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupEgressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -121,7 +107,7 @@ impl AuthorizeSecurityGroupEgressResult {
                     value.security_group_rules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecurityGroupRule::from_xml,
+                            <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl AuthorizeSecurityGroupIngressResult {
         self.security_group_rules.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AuthorizeSecurityGroupIngressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AuthorizeSecurityGroupIngressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AuthorizeSecurityGroupIngressResult`](crate::types::AuthorizeSecurityGroupIngressResult); start one with `AuthorizeSecurityGroupIngressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl AuthorizeSecurityGroupIngressResultBuilder {
         self.inner
     }
 }
-impl AuthorizeSecurityGroupIngressResult {
-    /// Reads a `AuthorizeSecurityGroupIngressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupIngressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -121,7 +107,7 @@ impl AuthorizeSecurityGroupIngressResult {
                     value.security_group_rules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecurityGroupRule::from_xml,
+                            <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -485,9 +485,8 @@ impl AvailabilityZoneBuilder {
         self.inner
     }
 }
-impl AvailabilityZone {
-    /// Reads a `AvailabilityZone` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -502,7 +501,7 @@ impl AvailabilityZone {
                     value.messages = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AvailabilityZoneMessage::from_xml,
+                            <crate::types::AvailabilityZoneMessage as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -555,7 +554,7 @@ impl AvailabilityZone {
                     value.geography = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AvailabilityZoneGeography::from_xml,
+                            <crate::types::AvailabilityZoneGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -563,7 +562,7 @@ impl AvailabilityZone {
                     value.sub_geography = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AvailabilityZoneSubGeography::from_xml,
+                            <crate::types::AvailabilityZoneSubGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

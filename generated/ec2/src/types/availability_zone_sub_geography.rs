@@ -64,9 +64,8 @@ impl AvailabilityZoneSubGeographyBuilder {
         self.inner
     }
 }
-impl AvailabilityZoneSubGeography {
-    /// Reads a `AvailabilityZoneSubGeography` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AvailabilityZoneSubGeography {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

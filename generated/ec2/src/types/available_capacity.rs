@@ -96,9 +96,8 @@ impl AvailableCapacityBuilder {
         self.inner
     }
 }
-impl AvailableCapacity {
-    /// Reads a `AvailableCapacity` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AvailableCapacity {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -108,7 +107,7 @@ impl AvailableCapacity {
                     value.available_instance_capacity = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceCapacity::from_xml,
+                            <crate::types::InstanceCapacity as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -79,16 +79,17 @@ impl ::awsgen_runtime::query::WriteQuery for BaselinePerformanceFactors {
         ::std::result::Result::Ok(())
     }
 }
-impl BaselinePerformanceFactors {
-    /// Reads a `BaselinePerformanceFactors` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BaselinePerformanceFactors {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "cpu" {
                 value.cpu = ::std::option::Option::Some(
-                    crate::types::CpuPerformanceFactor::from_xml(child)?,
+                    <crate::types::CpuPerformanceFactor as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl BatchModifyIpamRoutingPolicyRegistrationsResult {
         self.ipam_routing_policy_registration_delta.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for BatchModifyIpamRoutingPolicyRegistrationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "BatchModifyIpamRoutingPolicyRegistrationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`BatchModifyIpamRoutingPolicyRegistrationsResult`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsResult); start one with `BatchModifyIpamRoutingPolicyRegistrationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -88,16 +74,17 @@ impl BatchModifyIpamRoutingPolicyRegistrationsResultBuilder {
         self.inner
     }
 }
-impl BatchModifyIpamRoutingPolicyRegistrationsResult {
-    /// Reads a `BatchModifyIpamRoutingPolicyRegistrationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BatchModifyIpamRoutingPolicyRegistrationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamRoutingPolicyRegistrationDelta" {
                 value.ipam_routing_policy_registration_delta = ::std::option::Option::Some(
-                    crate::types::IpamRoutingPolicyRegistrationDelta::from_xml(child)?,
+                    <crate::types::IpamRoutingPolicyRegistrationDelta as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

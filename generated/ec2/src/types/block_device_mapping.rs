@@ -177,9 +177,8 @@ impl ::awsgen_runtime::query::WriteQuery for BlockDeviceMapping {
         ::std::result::Result::Ok(())
     }
 }
-impl BlockDeviceMapping {
-    /// Reads a `BlockDeviceMapping` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BlockDeviceMapping {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -187,7 +186,9 @@ impl BlockDeviceMapping {
             match child.name() {
                 "ebs" => {
                     value.ebs = ::std::option::Option::Some(
-                        crate::types::EbsBlockDevice::from_xml(child)?,
+                        <crate::types::EbsBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "noDevice" => {

@@ -153,9 +153,8 @@ impl BlockDeviceMappingResponseBuilder {
         self.inner
     }
 }
-impl BlockDeviceMappingResponse {
-    /// Reads a `BlockDeviceMappingResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BlockDeviceMappingResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -173,7 +172,9 @@ impl BlockDeviceMappingResponse {
                 }
                 "ebs" => {
                     value.ebs = ::std::option::Option::Some(
-                        crate::types::EbsBlockDeviceResponse::from_xml(child)?,
+                        <crate::types::EbsBlockDeviceResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "noDevice" => {

@@ -76,9 +76,8 @@ impl BlockPublicAccessStatesBuilder {
         self.inner
     }
 }
-impl BlockPublicAccessStates {
-    /// Reads a `BlockPublicAccessStates` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BlockPublicAccessStates {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -279,9 +279,8 @@ impl BundleTaskBuilder {
         self.inner
     }
 }
-impl BundleTask {
-    /// Reads a `BundleTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BundleTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -322,7 +321,9 @@ impl BundleTask {
                 }
                 "storage" => {
                     value.storage = ::std::option::Option::Some(
-                        crate::types::Storage::from_xml(child)?,
+                        <crate::types::Storage as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "progress" => {
@@ -332,7 +333,9 @@ impl BundleTask {
                 }
                 "error" => {
                     value.bundle_task_error = ::std::option::Option::Some(
-                        crate::types::BundleTaskError::from_xml(child)?,
+                        <crate::types::BundleTaskError as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -151,9 +151,8 @@ impl ByoasnBuilder {
         self.inner
     }
 }
-impl Byoasn {
-    /// Reads a `Byoasn` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Byoasn {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

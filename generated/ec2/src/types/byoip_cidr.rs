@@ -328,9 +328,8 @@ impl ByoipCidrBuilder {
         self.inner
     }
 }
-impl ByoipCidr {
-    /// Reads a `ByoipCidr` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ByoipCidr {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -350,7 +349,7 @@ impl ByoipCidr {
                     value.asn_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AsnAssociation::from_xml,
+                            <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl CancelBundleTaskResult {
         self.bundle_task.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CancelBundleTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CancelBundleTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CancelBundleTaskResult`](crate::types::CancelBundleTaskResult); start one with `CancelBundleTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CancelBundleTaskResultBuilder {
         self.inner
     }
 }
-impl CancelBundleTaskResult {
-    /// Reads a `CancelBundleTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelBundleTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "bundleInstanceTask" {
                 value.bundle_task = ::std::option::Option::Some(
-                    crate::types::BundleTask::from_xml(child)?,
+                    <crate::types::BundleTask as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

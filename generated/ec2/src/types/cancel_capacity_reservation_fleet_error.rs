@@ -93,9 +93,8 @@ impl CancelCapacityReservationFleetErrorBuilder {
         self.inner
     }
 }
-impl CancelCapacityReservationFleetError {
-    /// Reads a `CancelCapacityReservationFleetError` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationFleetError {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

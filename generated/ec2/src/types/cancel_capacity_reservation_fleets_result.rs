@@ -40,19 +40,6 @@ impl CancelCapacityReservationFleetsResult {
         self.failed_fleet_cancellations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CancelCapacityReservationFleetsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CancelCapacityReservationFleetsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CancelCapacityReservationFleetsResult`](crate::types::CancelCapacityReservationFleetsResult); start one with `CancelCapacityReservationFleetsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -139,9 +126,8 @@ impl CancelCapacityReservationFleetsResultBuilder {
         self.inner
     }
 }
-impl CancelCapacityReservationFleetsResult {
-    /// Reads a `CancelCapacityReservationFleetsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationFleetsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -151,7 +137,7 @@ impl CancelCapacityReservationFleetsResult {
                     value.successful_fleet_cancellations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationFleetCancellationState::from_xml,
+                            <crate::types::CapacityReservationFleetCancellationState as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -159,7 +145,7 @@ impl CancelCapacityReservationFleetsResult {
                     value.failed_fleet_cancellations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::FailedCapacityReservationFleetCancellationResult::from_xml,
+                            <crate::types::FailedCapacityReservationFleetCancellationResult as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -39,19 +39,6 @@ impl CancelImportTaskResult {
         self.state.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CancelImportTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CancelImportTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CancelImportTaskResult`](crate::types::CancelImportTaskResult); start one with `CancelImportTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +122,8 @@ impl CancelImportTaskResultBuilder {
         self.inner
     }
 }
-impl CancelImportTaskResult {
-    /// Reads a `CancelImportTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelImportTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

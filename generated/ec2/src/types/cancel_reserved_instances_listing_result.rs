@@ -29,19 +29,6 @@ impl CancelReservedInstancesListingResult {
         self.reserved_instances_listings.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CancelReservedInstancesListingResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CancelReservedInstancesListingResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CancelReservedInstancesListingResult`](crate::types::CancelReservedInstancesListingResult); start one with `CancelReservedInstancesListingResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -92,9 +79,8 @@ impl CancelReservedInstancesListingResultBuilder {
         self.inner
     }
 }
-impl CancelReservedInstancesListingResult {
-    /// Reads a `CancelReservedInstancesListingResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelReservedInstancesListingResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -103,7 +89,7 @@ impl CancelReservedInstancesListingResult {
                 value.reserved_instances_listings = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ReservedInstancesListing::from_xml,
+                        <crate::types::ReservedInstancesListing as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -99,9 +99,8 @@ impl CancelSpotFleetRequestsErrorItemBuilder {
         self.inner
     }
 }
-impl CancelSpotFleetRequestsErrorItem {
-    /// Reads a `CancelSpotFleetRequestsErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -109,7 +108,9 @@ impl CancelSpotFleetRequestsErrorItem {
             match child.name() {
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::CancelSpotFleetRequestsError::from_xml(child)?,
+                        <crate::types::CancelSpotFleetRequestsError as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "spotFleetRequestId" => {

@@ -40,19 +40,6 @@ impl CancelSpotFleetRequestsResponse {
         self.unsuccessful_fleet_requests.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CancelSpotFleetRequestsResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CancelSpotFleetRequestsResponse",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CancelSpotFleetRequestsResponse`](crate::types::CancelSpotFleetRequestsResponse); start one with `CancelSpotFleetRequestsResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +122,8 @@ impl CancelSpotFleetRequestsResponseBuilder {
         self.inner
     }
 }
-impl CancelSpotFleetRequestsResponse {
-    /// Reads a `CancelSpotFleetRequestsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -147,7 +133,7 @@ impl CancelSpotFleetRequestsResponse {
                     value.successful_fleet_requests = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CancelSpotFleetRequestsSuccessItem::from_xml,
+                            <crate::types::CancelSpotFleetRequestsSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -155,7 +141,7 @@ impl CancelSpotFleetRequestsResponse {
                     value.unsuccessful_fleet_requests = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CancelSpotFleetRequestsErrorItem::from_xml,
+                            <crate::types::CancelSpotFleetRequestsErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -29,19 +29,6 @@ impl CancelSpotInstanceRequestsResult {
         self.cancelled_spot_instance_requests.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CancelSpotInstanceRequestsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CancelSpotInstanceRequestsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CancelSpotInstanceRequestsResult`](crate::types::CancelSpotInstanceRequestsResult); start one with `CancelSpotInstanceRequestsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -92,9 +79,8 @@ impl CancelSpotInstanceRequestsResultBuilder {
         self.inner
     }
 }
-impl CancelSpotInstanceRequestsResult {
-    /// Reads a `CancelSpotInstanceRequestsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelSpotInstanceRequestsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -103,7 +89,7 @@ impl CancelSpotInstanceRequestsResult {
                 value.cancelled_spot_instance_requests = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::CancelledSpotInstanceRequest::from_xml,
+                        <crate::types::CancelledSpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -99,9 +99,8 @@ impl CancelledSpotInstanceRequestBuilder {
         self.inner
     }
 }
-impl CancelledSpotInstanceRequest {
-    /// Reads a `CancelledSpotInstanceRequest` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CancelledSpotInstanceRequest {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -132,9 +132,8 @@ impl CapacityAllocationBuilder {
         self.inner
     }
 }
-impl CapacityAllocation {
-    /// Reads a `CapacityAllocation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityAllocation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -156,7 +155,7 @@ impl CapacityAllocation {
                     value.allocation_metadata = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityAllocationMetadataEntry::from_xml,
+                            <crate::types::CapacityAllocationMetadataEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -487,9 +487,8 @@ impl CapacityBlockExtensionBuilder {
         self.inner
     }
 }
-impl CapacityBlockExtension {
-    /// Reads a `CapacityBlockExtension` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtension {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

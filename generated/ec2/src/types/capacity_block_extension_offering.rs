@@ -447,9 +447,8 @@ impl CapacityBlockExtensionOfferingBuilder {
         self.inner
     }
 }
-impl CapacityBlockExtensionOffering {
-    /// Reads a `CapacityBlockExtensionOffering` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtensionOffering {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

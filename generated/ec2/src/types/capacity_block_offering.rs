@@ -451,9 +451,8 @@ impl CapacityBlockOfferingBuilder {
         self.inner
     }
 }
-impl CapacityBlockOffering {
-    /// Reads a `CapacityBlockOffering` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityBlockOffering {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -232,9 +232,8 @@ impl CapacityBlockStatusBuilder {
         self.inner
     }
 }
-impl CapacityBlockStatus {
-    /// Reads a `CapacityBlockStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityBlockStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -275,7 +274,7 @@ impl CapacityBlockStatus {
                     value.capacity_reservation_statuses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationStatus::from_xml,
+                            <crate::types::CapacityReservationStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -646,9 +646,8 @@ impl CapacityManagerDimensionBuilder {
         self.inner
     }
 }
-impl CapacityManagerDimension {
-    /// Reads a `CapacityManagerDimension` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -760,7 +759,7 @@ impl CapacityManagerDimension {
                     value.tags = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityManagerTagDimension::from_xml,
+                            <crate::types::CapacityManagerTagDimension as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -1033,9 +1033,8 @@ impl CapacityReservationBuilder {
         self.inner
     }
 }
-impl CapacityReservation {
-    /// Reads a `CapacityReservation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1151,7 +1150,10 @@ impl CapacityReservation {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "outpostArn" => {
@@ -1173,7 +1175,7 @@ impl CapacityReservation {
                     value.capacity_allocations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityAllocation::from_xml,
+                            <crate::types::CapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1189,7 +1191,9 @@ impl CapacityReservation {
                 }
                 "commitmentInfo" => {
                     value.commitment_info = ::std::option::Option::Some(
-                        crate::types::CapacityReservationCommitmentInfo::from_xml(child)?,
+                        <crate::types::CapacityReservationCommitmentInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "deliveryPreference" => {
@@ -1211,12 +1215,16 @@ impl CapacityReservation {
                 }
                 "interruptibleCapacityAllocation" => {
                     value.interruptible_capacity_allocation = ::std::option::Option::Some(
-                        crate::types::InterruptibleCapacityAllocation::from_xml(child)?,
+                        <crate::types::InterruptibleCapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "interruptionInfo" => {
                     value.interruption_info = ::std::option::Option::Some(
-                        crate::types::InterruptionInfo::from_xml(child)?,
+                        <crate::types::InterruptionInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

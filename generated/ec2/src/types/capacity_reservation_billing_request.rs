@@ -266,9 +266,8 @@ impl CapacityReservationBillingRequestBuilder {
         self.inner
     }
 }
-impl CapacityReservationBillingRequest {
-    /// Reads a `CapacityReservationBillingRequest` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationBillingRequest {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -312,7 +311,9 @@ impl CapacityReservationBillingRequest {
                 }
                 "capacityReservationInfo" => {
                     value.capacity_reservation_info = ::std::option::Option::Some(
-                        crate::types::CapacityReservationInfo::from_xml(child)?,
+                        <crate::types::CapacityReservationInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -312,9 +312,8 @@ impl CapacityReservationCancellationQuoteBuilder {
         self.inner
     }
 }
-impl CapacityReservationCancellationQuote {
-    /// Reads a `CapacityReservationCancellationQuote` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -357,20 +356,25 @@ impl CapacityReservationCancellationQuote {
                 }
                 "currentConfiguration" => {
                     value.current_configuration = ::std::option::Option::Some(
-                        crate::types::CapacityReservationConfiguration::from_xml(child)?,
+                        <crate::types::CapacityReservationConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cancellationTermSet" => {
                     value.cancellation_terms = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CancellationTerms::from_xml,
+                            <crate::types::CancellationTerms as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -99,9 +99,8 @@ impl CapacityReservationCommitmentInfoBuilder {
         self.inner
     }
 }
-impl CapacityReservationCommitmentInfo {
-    /// Reads a `CapacityReservationCommitmentInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationCommitmentInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -89,9 +89,8 @@ impl CapacityReservationConfigurationBuilder {
         self.inner
     }
 }
-impl CapacityReservationConfiguration {
-    /// Reads a `CapacityReservationConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -138,9 +138,8 @@ impl CapacityReservationFleetCancellationStateBuilder {
         self.inner
     }
 }
-impl CapacityReservationFleetCancellationState {
-    /// Reads a `CapacityReservationFleetCancellationState` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleetCancellationState {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -159,9 +159,8 @@ impl CapacityReservationInfoBuilder {
         self.inner
     }
 }
-impl CapacityReservationInfo {
-    /// Reads a `CapacityReservationInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -80,9 +80,8 @@ impl CapacityReservationOptionsBuilder {
         self.inner
     }
 }
-impl CapacityReservationOptions {
-    /// Reads a `CapacityReservationOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

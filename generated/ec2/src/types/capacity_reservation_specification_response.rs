@@ -112,9 +112,8 @@ impl CapacityReservationSpecificationResponseBuilder {
         self.inner
     }
 }
-impl CapacityReservationSpecificationResponse {
-    /// Reads a `CapacityReservationSpecificationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationSpecificationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +126,9 @@ impl CapacityReservationSpecificationResponse {
                 }
                 "capacityReservationTarget" => {
                     value.capacity_reservation_target = ::std::option::Option::Some(
-                        crate::types::CapacityReservationTargetResponse::from_xml(child)?,
+                        <crate::types::CapacityReservationTargetResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

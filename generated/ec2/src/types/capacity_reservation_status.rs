@@ -149,9 +149,8 @@ impl CapacityReservationStatusBuilder {
         self.inner
     }
 }
-impl CapacityReservationStatus {
-    /// Reads a `CapacityReservationStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

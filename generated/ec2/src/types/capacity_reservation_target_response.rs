@@ -103,9 +103,8 @@ impl CapacityReservationTargetResponseBuilder {
         self.inner
     }
 }
-impl CapacityReservationTargetResponse {
-    /// Reads a `CapacityReservationTargetResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationTargetResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -284,9 +284,8 @@ impl CapacityReservationTopologyBuilder {
         self.inner
     }
 }
-impl CapacityReservationTopology {
-    /// Reads a `CapacityReservationTopology` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CapacityReservationTopology {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

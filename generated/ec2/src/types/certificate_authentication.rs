@@ -68,9 +68,8 @@ impl CertificateAuthenticationBuilder {
         self.inner
     }
 }
-impl CertificateAuthentication {
-    /// Reads a `CertificateAuthentication` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CertificateAuthentication {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -64,9 +64,8 @@ impl CidrBlockBuilder {
         self.inner
     }
 }
-impl CidrBlock {
-    /// Reads a `CidrBlock` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CidrBlock {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -86,9 +86,8 @@ impl ::awsgen_runtime::query::WriteQuery for ClassicLoadBalancersConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl ClassicLoadBalancersConfig {
-    /// Reads a `ClassicLoadBalancersConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClassicLoadBalancersConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -97,7 +96,7 @@ impl ClassicLoadBalancersConfig {
                 value.classic_load_balancers = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ClassicLoadBalancer::from_xml,
+                        <crate::types::ClassicLoadBalancer as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -107,9 +107,8 @@ impl ClientCertificateRevocationListStatusBuilder {
         self.inner
     }
 }
-impl ClientCertificateRevocationListStatus {
-    /// Reads a `ClientCertificateRevocationListStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientCertificateRevocationListStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -122,9 +122,8 @@ impl ClientConnectResponseOptionsBuilder {
         self.inner
     }
 }
-impl ClientConnectResponseOptions {
-    /// Reads a `ClientConnectResponseOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientConnectResponseOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -140,7 +139,9 @@ impl ClientConnectResponseOptions {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientVpnEndpointAttributeStatus::from_xml(child)?,
+                        <crate::types::ClientVpnEndpointAttributeStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -89,9 +89,8 @@ impl ClientLoginBannerResponseOptionsBuilder {
         self.inner
     }
 }
-impl ClientLoginBannerResponseOptions {
-    /// Reads a `ClientLoginBannerResponseOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientLoginBannerResponseOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

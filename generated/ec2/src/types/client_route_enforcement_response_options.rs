@@ -62,9 +62,8 @@ impl ClientRouteEnforcementResponseOptionsBuilder {
         self.inner
     }
 }
-impl ClientRouteEnforcementResponseOptions {
-    /// Reads a `ClientRouteEnforcementResponseOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientRouteEnforcementResponseOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -173,9 +173,8 @@ impl ClientVpnAuthenticationBuilder {
         self.inner
     }
 }
-impl ClientVpnAuthentication {
-    /// Reads a `ClientVpnAuthentication` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnAuthentication {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -188,17 +187,23 @@ impl ClientVpnAuthentication {
                 }
                 "activeDirectory" => {
                     value.active_directory = ::std::option::Option::Some(
-                        crate::types::DirectoryServiceAuthentication::from_xml(child)?,
+                        <crate::types::DirectoryServiceAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "mutualAuthentication" => {
                     value.mutual_authentication = ::std::option::Option::Some(
-                        crate::types::CertificateAuthentication::from_xml(child)?,
+                        <crate::types::CertificateAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "federatedAuthentication" => {
                     value.federated_authentication = ::std::option::Option::Some(
-                        crate::types::FederatedAuthentication::from_xml(child)?,
+                        <crate::types::FederatedAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

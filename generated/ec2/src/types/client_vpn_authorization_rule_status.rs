@@ -99,9 +99,8 @@ impl ClientVpnAuthorizationRuleStatusBuilder {
         self.inner
     }
 }
-impl ClientVpnAuthorizationRuleStatus {
-    /// Reads a `ClientVpnAuthorizationRuleStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnAuthorizationRuleStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

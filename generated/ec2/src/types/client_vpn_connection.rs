@@ -493,9 +493,8 @@ impl ClientVpnConnectionBuilder {
         self.inner
     }
 }
-impl ClientVpnConnection {
-    /// Reads a `ClientVpnConnection` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnConnection {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -563,7 +562,9 @@ impl ClientVpnConnection {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientVpnConnectionStatus::from_xml(child)?,
+                        <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "connectionEndTime" => {

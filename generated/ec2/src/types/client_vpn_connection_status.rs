@@ -97,9 +97,8 @@ impl ClientVpnConnectionStatusBuilder {
         self.inner
     }
 }
-impl ClientVpnConnectionStatus {
-    /// Reads a `ClientVpnConnectionStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnConnectionStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

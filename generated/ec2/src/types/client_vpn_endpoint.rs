@@ -955,9 +955,8 @@ impl ClientVpnEndpointBuilder {
         self.inner
     }
 }
-impl ClientVpnEndpoint {
-    /// Reads a `ClientVpnEndpoint` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -975,7 +974,9 @@ impl ClientVpnEndpoint {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientVpnEndpointStatus::from_xml(child)?,
+                        <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "creationTime" => {
@@ -1029,7 +1030,7 @@ impl ClientVpnEndpoint {
                     value.associated_target_networks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AssociatedTargetNetwork::from_xml,
+                            <crate::types::AssociatedTargetNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1042,18 +1043,23 @@ impl ClientVpnEndpoint {
                     value.authentication_options = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ClientVpnAuthentication::from_xml,
+                            <crate::types::ClientVpnAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "connectionLogOptions" => {
                     value.connection_log_options = ::std::option::Option::Some(
-                        crate::types::ConnectionLogResponseOptions::from_xml(child)?,
+                        <crate::types::ConnectionLogResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "securityGroupIdSet" => {
@@ -1073,7 +1079,9 @@ impl ClientVpnEndpoint {
                 }
                 "clientConnectOptions" => {
                     value.client_connect_options = ::std::option::Option::Some(
-                        crate::types::ClientConnectResponseOptions::from_xml(child)?,
+                        <crate::types::ClientConnectResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "sessionTimeoutHours" => {
@@ -1085,12 +1093,14 @@ impl ClientVpnEndpoint {
                 }
                 "clientLoginBannerOptions" => {
                     value.client_login_banner_options = ::std::option::Option::Some(
-                        crate::types::ClientLoginBannerResponseOptions::from_xml(child)?,
+                        <crate::types::ClientLoginBannerResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientRouteEnforcementOptions" => {
                     value.client_route_enforcement_options = ::std::option::Option::Some(
-                        crate::types::ClientRouteEnforcementResponseOptions::from_xml(
+                        <crate::types::ClientRouteEnforcementResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -1112,7 +1122,7 @@ impl ClientVpnEndpoint {
                 }
                 "transitGatewayConfiguration" => {
                     value.transit_gateway_configuration = ::std::option::Option::Some(
-                        crate::types::TransitGatewayConfigurationDescribeEndpointStructure::from_xml(
+                        <crate::types::TransitGatewayConfigurationDescribeEndpointStructure as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -103,9 +103,8 @@ impl ClientVpnEndpointStatusBuilder {
         self.inner
     }
 }
-impl ClientVpnEndpointStatus {
-    /// Reads a `ClientVpnEndpointStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpointStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -275,9 +275,8 @@ impl ClientVpnRouteBuilder {
         self.inner
     }
 }
-impl ClientVpnRoute {
-    /// Reads a `ClientVpnRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ClientVpnRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -310,7 +309,9 @@ impl ClientVpnRoute {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientVpnRouteStatus::from_xml(child)?,
+                        <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "description" => {

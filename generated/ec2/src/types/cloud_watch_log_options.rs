@@ -211,9 +211,8 @@ impl CloudWatchLogOptionsBuilder {
         self.inner
     }
 }
-impl CloudWatchLogOptions {
-    /// Reads a `CloudWatchLogOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CloudWatchLogOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

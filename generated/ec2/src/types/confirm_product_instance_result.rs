@@ -32,19 +32,6 @@ impl ConfirmProductInstanceResult {
         self.owner_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ConfirmProductInstanceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ConfirmProductInstanceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ConfirmProductInstanceResult`](crate::types::ConfirmProductInstanceResult); start one with `ConfirmProductInstanceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl ConfirmProductInstanceResultBuilder {
         self.inner
     }
 }
-impl ConfirmProductInstanceResult {
-    /// Reads a `ConfirmProductInstanceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConfirmProductInstanceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -120,9 +120,8 @@ impl ConnectionLogResponseOptionsBuilder {
         self.inner
     }
 }
-impl ConnectionLogResponseOptions {
-    /// Reads a `ConnectionLogResponseOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConnectionLogResponseOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -295,9 +295,8 @@ impl ConnectionNotificationBuilder {
         self.inner
     }
 }
-impl ConnectionNotification {
-    /// Reads a `ConnectionNotification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConnectionNotification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

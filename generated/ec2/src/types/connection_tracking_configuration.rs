@@ -110,9 +110,8 @@ impl ConnectionTrackingConfigurationBuilder {
         self.inner
     }
 }
-impl ConnectionTrackingConfiguration {
-    /// Reads a `ConnectionTrackingConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConnectionTrackingConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

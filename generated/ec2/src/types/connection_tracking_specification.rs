@@ -110,9 +110,8 @@ impl ConnectionTrackingSpecificationBuilder {
         self.inner
     }
 }
-impl ConnectionTrackingSpecification {
-    /// Reads a `ConnectionTrackingSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConnectionTrackingSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

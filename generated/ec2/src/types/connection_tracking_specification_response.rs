@@ -110,9 +110,8 @@ impl ConnectionTrackingSpecificationResponseBuilder {
         self.inner
     }
 }
-impl ConnectionTrackingSpecificationResponse {
-    /// Reads a `ConnectionTrackingSpecificationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConnectionTrackingSpecificationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

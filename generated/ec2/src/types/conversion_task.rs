@@ -251,9 +251,8 @@ impl ConversionTaskBuilder {
         self.inner
     }
 }
-impl ConversionTask {
-    /// Reads a `ConversionTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConversionTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -271,12 +270,16 @@ impl ConversionTask {
                 }
                 "importInstance" => {
                     value.import_instance = ::std::option::Option::Some(
-                        crate::types::ImportInstanceTaskDetails::from_xml(child)?,
+                        <crate::types::ImportInstanceTaskDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "importVolume" => {
                     value.import_volume = ::std::option::Option::Some(
-                        crate::types::ImportVolumeTaskDetails::from_xml(child)?,
+                        <crate::types::ImportVolumeTaskDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {
@@ -291,7 +294,10 @@ impl ConversionTask {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

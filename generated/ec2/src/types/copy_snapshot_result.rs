@@ -32,19 +32,6 @@ impl CopySnapshotResult {
         self.snapshot_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CopySnapshotResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CopySnapshotResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CopySnapshotResult`](crate::types::CopySnapshotResult); start one with `CopySnapshotResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -107,9 +94,8 @@ impl CopySnapshotResultBuilder {
         self.inner
     }
 }
-impl CopySnapshotResult {
-    /// Reads a `CopySnapshotResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CopySnapshotResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -117,7 +103,10 @@ impl CopySnapshotResult {
             match child.name() {
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "snapshotId" => {

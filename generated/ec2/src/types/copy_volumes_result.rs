@@ -25,19 +25,6 @@ impl CopyVolumesResult {
         self.volumes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CopyVolumesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CopyVolumesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CopyVolumesResult`](crate::types::CopyVolumesResult); start one with `CopyVolumesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,18 @@ impl CopyVolumesResultBuilder {
         self.inner
     }
 }
-impl CopyVolumesResult {
-    /// Reads a `CopyVolumesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CopyVolumesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "volumeSet" {
                 value.volumes = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::list(child, crate::types::Volume::from_xml)?,
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        <crate::types::Volume as ::awsgen_runtime::xml::FromXml>::from_xml,
+                    )?,
                 );
             }
         }

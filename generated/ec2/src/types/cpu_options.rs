@@ -149,9 +149,8 @@ impl CpuOptionsBuilder {
         self.inner
     }
 }
-impl CpuOptions {
-    /// Reads a `CpuOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CpuOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

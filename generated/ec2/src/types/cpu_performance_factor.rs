@@ -92,9 +92,8 @@ impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactor {
         ::std::result::Result::Ok(())
     }
 }
-impl CpuPerformanceFactor {
-    /// Reads a `CpuPerformanceFactor` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CpuPerformanceFactor {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -103,7 +102,7 @@ impl CpuPerformanceFactor {
                 value.references = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::PerformanceFactorReference::from_xml,
+                        <crate::types::PerformanceFactorReference as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -25,19 +25,6 @@ impl CreateCapacityManagerDataExportResult {
         self.capacity_manager_data_export_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCapacityManagerDataExportResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCapacityManagerDataExportResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCapacityManagerDataExportResult`](crate::types::CreateCapacityManagerDataExportResult); start one with `CreateCapacityManagerDataExportResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl CreateCapacityManagerDataExportResultBuilder {
         self.inner
     }
 }
-impl CreateCapacityManagerDataExportResult {
-    /// Reads a `CreateCapacityManagerDataExportResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCapacityManagerDataExportResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,20 +29,6 @@ impl CreateCapacityReservationCancellationQuoteResult {
         self.capacity_reservation_cancellation_quote.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateCapacityReservationCancellationQuoteResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCapacityReservationCancellationQuoteResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCapacityReservationCancellationQuoteResult`](crate::types::CreateCapacityReservationCancellationQuoteResult); start one with `CreateCapacityReservationCancellationQuoteResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -90,16 +76,18 @@ impl CreateCapacityReservationCancellationQuoteResultBuilder {
         self.inner
     }
 }
-impl CreateCapacityReservationCancellationQuoteResult {
-    /// Reads a `CreateCapacityReservationCancellationQuoteResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateCapacityReservationCancellationQuoteResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "capacityReservationCancellationQuote" {
                 value.capacity_reservation_cancellation_quote = ::std::option::Option::Some(
-                    crate::types::CapacityReservationCancellationQuote::from_xml(child)?,
+                    <crate::types::CapacityReservationCancellationQuote as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

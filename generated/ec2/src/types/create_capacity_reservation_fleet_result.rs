@@ -111,19 +111,6 @@ impl CreateCapacityReservationFleetResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCapacityReservationFleetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCapacityReservationFleetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCapacityReservationFleetResult`](crate::types::CreateCapacityReservationFleetResult); start one with `CreateCapacityReservationFleetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -411,9 +398,8 @@ impl CreateCapacityReservationFleetResultBuilder {
         self.inner
     }
 }
-impl CreateCapacityReservationFleetResult {
-    /// Reads a `CreateCapacityReservationFleetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -482,13 +468,16 @@ impl CreateCapacityReservationFleetResult {
                     value.fleet_capacity_reservations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::FleetCapacityReservation::from_xml,
+                            <crate::types::FleetCapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -27,19 +27,6 @@ impl CreateCapacityReservationResult {
         self.capacity_reservation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCapacityReservationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCapacityReservationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCapacityReservationResult`](crate::types::CreateCapacityReservationResult); start one with `CreateCapacityReservationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateCapacityReservationResultBuilder {
         self.inner
     }
 }
-impl CreateCapacityReservationResult {
-    /// Reads a `CreateCapacityReservationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "capacityReservation" {
                 value.capacity_reservation = ::std::option::Option::Some(
-                    crate::types::CapacityReservation::from_xml(child)?,
+                    <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,19 +27,6 @@ impl CreateCarrierGatewayResult {
         self.carrier_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCarrierGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCarrierGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCarrierGatewayResult`](crate::types::CreateCarrierGatewayResult); start one with `CreateCarrierGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateCarrierGatewayResultBuilder {
         self.inner
     }
 }
-impl CreateCarrierGatewayResult {
-    /// Reads a `CreateCarrierGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCarrierGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "carrierGateway" {
                 value.carrier_gateway = ::std::option::Option::Some(
-                    crate::types::CarrierGateway::from_xml(child)?,
+                    <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -41,19 +41,6 @@ impl CreateClientVpnEndpointResult {
         self.dns_name.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateClientVpnEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateClientVpnEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateClientVpnEndpointResult`](crate::types::CreateClientVpnEndpointResult); start one with `CreateClientVpnEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -141,9 +128,8 @@ impl CreateClientVpnEndpointResultBuilder {
         self.inner
     }
 }
-impl CreateClientVpnEndpointResult {
-    /// Reads a `CreateClientVpnEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateClientVpnEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -156,7 +142,9 @@ impl CreateClientVpnEndpointResult {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientVpnEndpointStatus::from_xml(child)?,
+                        <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "dnsName" => {

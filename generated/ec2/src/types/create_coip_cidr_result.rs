@@ -25,19 +25,6 @@ impl CreateCoipCidrResult {
         self.coip_cidr.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCoipCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCoipCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCoipCidrResult`](crate::types::CreateCoipCidrResult); start one with `CreateCoipCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateCoipCidrResultBuilder {
         self.inner
     }
 }
-impl CreateCoipCidrResult {
-    /// Reads a `CreateCoipCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCoipCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "coipCidr" {
                 value.coip_cidr = ::std::option::Option::Some(
-                    crate::types::CoipCidr::from_xml(child)?,
+                    <crate::types::CoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

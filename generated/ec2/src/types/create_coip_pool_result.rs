@@ -25,19 +25,6 @@ impl CreateCoipPoolResult {
         self.coip_pool.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCoipPoolResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCoipPoolResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCoipPoolResult`](crate::types::CreateCoipPoolResult); start one with `CreateCoipPoolResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateCoipPoolResultBuilder {
         self.inner
     }
 }
-impl CreateCoipPoolResult {
-    /// Reads a `CreateCoipPoolResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCoipPoolResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "coipPool" {
                 value.coip_pool = ::std::option::Option::Some(
-                    crate::types::CoipPool::from_xml(child)?,
+                    <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

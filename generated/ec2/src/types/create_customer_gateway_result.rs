@@ -27,19 +27,6 @@ impl CreateCustomerGatewayResult {
         self.customer_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateCustomerGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateCustomerGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateCustomerGatewayResult`](crate::types::CreateCustomerGatewayResult); start one with `CreateCustomerGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateCustomerGatewayResultBuilder {
         self.inner
     }
 }
-impl CreateCustomerGatewayResult {
-    /// Reads a `CreateCustomerGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCustomerGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "customerGateway" {
                 value.customer_gateway = ::std::option::Option::Some(
-                    crate::types::CustomerGateway::from_xml(child)?,
+                    <crate::types::CustomerGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreateDefaultSubnetResult {
         self.subnet.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateDefaultSubnetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateDefaultSubnetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateDefaultSubnetResult`](crate::types::CreateDefaultSubnetResult); start one with `CreateDefaultSubnetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateDefaultSubnetResultBuilder {
         self.inner
     }
 }
-impl CreateDefaultSubnetResult {
-    /// Reads a `CreateDefaultSubnetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateDefaultSubnetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "subnet" {
                 value.subnet = ::std::option::Option::Some(
-                    crate::types::Subnet::from_xml(child)?,
+                    <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,20 +27,6 @@ impl CreateDelegateMacVolumeOwnershipTaskResult {
         self.mac_modification_task.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateDelegateMacVolumeOwnershipTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateDelegateMacVolumeOwnershipTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateDelegateMacVolumeOwnershipTaskResult`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult); start one with `CreateDelegateMacVolumeOwnershipTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -82,16 +68,17 @@ impl CreateDelegateMacVolumeOwnershipTaskResultBuilder {
         self.inner
     }
 }
-impl CreateDelegateMacVolumeOwnershipTaskResult {
-    /// Reads a `CreateDelegateMacVolumeOwnershipTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateDelegateMacVolumeOwnershipTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "macModificationTask" {
                 value.mac_modification_task = ::std::option::Option::Some(
-                    crate::types::MacModificationTask::from_xml(child)?,
+                    <crate::types::MacModificationTask as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreateDhcpOptionsResult {
         self.dhcp_options.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateDhcpOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateDhcpOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateDhcpOptionsResult`](crate::types::CreateDhcpOptionsResult); start one with `CreateDhcpOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateDhcpOptionsResultBuilder {
         self.inner
     }
 }
-impl CreateDhcpOptionsResult {
-    /// Reads a `CreateDhcpOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateDhcpOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "dhcpOptions" {
                 value.dhcp_options = ::std::option::Option::Some(
-                    crate::types::DhcpOptions::from_xml(child)?,
+                    <crate::types::DhcpOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

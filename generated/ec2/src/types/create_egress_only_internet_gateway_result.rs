@@ -36,19 +36,6 @@ impl CreateEgressOnlyInternetGatewayResult {
         self.egress_only_internet_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateEgressOnlyInternetGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateEgressOnlyInternetGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateEgressOnlyInternetGatewayResult`](crate::types::CreateEgressOnlyInternetGatewayResult); start one with `CreateEgressOnlyInternetGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl CreateEgressOnlyInternetGatewayResultBuilder {
         self.inner
     }
 }
-impl CreateEgressOnlyInternetGatewayResult {
-    /// Reads a `CreateEgressOnlyInternetGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateEgressOnlyInternetGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,9 @@ impl CreateEgressOnlyInternetGatewayResult {
                 }
                 "egressOnlyInternetGateway" => {
                     value.egress_only_internet_gateway = ::std::option::Option::Some(
-                        crate::types::EgressOnlyInternetGateway::from_xml(child)?,
+                        <crate::types::EgressOnlyInternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

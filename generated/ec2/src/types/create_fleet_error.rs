@@ -163,9 +163,8 @@ impl CreateFleetErrorBuilder {
         self.inner
     }
 }
-impl CreateFleetError {
-    /// Reads a `CreateFleetError` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateFleetError {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -173,7 +172,7 @@ impl CreateFleetError {
             match child.name() {
                 "launchTemplateAndOverrides" => {
                     value.launch_template_and_overrides = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateAndOverridesResponse::from_xml(
+                        <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

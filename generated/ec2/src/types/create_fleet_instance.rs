@@ -295,9 +295,8 @@ impl CreateFleetInstanceBuilder {
         self.inner
     }
 }
-impl CreateFleetInstance {
-    /// Reads a `CreateFleetInstance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateFleetInstance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -305,7 +304,7 @@ impl CreateFleetInstance {
             match child.name() {
                 "launchTemplateAndOverrides" => {
                     value.launch_template_and_overrides = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateAndOverridesResponse::from_xml(
+                        <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

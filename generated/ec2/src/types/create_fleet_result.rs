@@ -41,19 +41,6 @@ impl CreateFleetResult {
         self.instances.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateFleetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateFleetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateFleetResult`](crate::types::CreateFleetResult); start one with `CreateFleetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -145,9 +132,8 @@ impl CreateFleetResultBuilder {
         self.inner
     }
 }
-impl CreateFleetResult {
-    /// Reads a `CreateFleetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateFleetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -162,7 +148,7 @@ impl CreateFleetResult {
                     value.errors = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CreateFleetError::from_xml,
+                            <crate::types::CreateFleetError as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -170,7 +156,7 @@ impl CreateFleetResult {
                     value.instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CreateFleetInstance::from_xml,
+                            <crate::types::CreateFleetInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

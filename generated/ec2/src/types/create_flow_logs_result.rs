@@ -41,19 +41,6 @@ impl CreateFlowLogsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateFlowLogsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateFlowLogsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateFlowLogsResult`](crate::types::CreateFlowLogsResult); start one with `CreateFlowLogsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -145,9 +132,8 @@ impl CreateFlowLogsResultBuilder {
         self.inner
     }
 }
-impl CreateFlowLogsResult {
-    /// Reads a `CreateFlowLogsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateFlowLogsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -167,7 +153,7 @@ impl CreateFlowLogsResult {
                     value.unsuccessful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulItem::from_xml,
+                            <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl CreateFpgaImageResult {
         self.fpga_image_global_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateFpgaImageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateFpgaImageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateFpgaImageResult`](crate::types::CreateFpgaImageResult); start one with `CreateFpgaImageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -108,9 +95,8 @@ impl CreateFpgaImageResultBuilder {
         self.inner
     }
 }
-impl CreateFpgaImageResult {
-    /// Reads a `CreateFpgaImageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateFpgaImageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

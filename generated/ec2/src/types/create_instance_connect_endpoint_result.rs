@@ -36,19 +36,6 @@ impl CreateInstanceConnectEndpointResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateInstanceConnectEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateInstanceConnectEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateInstanceConnectEndpointResult`](crate::types::CreateInstanceConnectEndpointResult); start one with `CreateInstanceConnectEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl CreateInstanceConnectEndpointResultBuilder {
         self.inner
     }
 }
-impl CreateInstanceConnectEndpointResult {
-    /// Reads a `CreateInstanceConnectEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateInstanceConnectEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,9 @@ impl CreateInstanceConnectEndpointResult {
             match child.name() {
                 "instanceConnectEndpoint" => {
                     value.instance_connect_endpoint = ::std::option::Option::Some(
-                        crate::types::Ec2InstanceConnectEndpoint::from_xml(child)?,
+                        <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

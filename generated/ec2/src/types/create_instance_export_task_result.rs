@@ -25,19 +25,6 @@ impl CreateInstanceExportTaskResult {
         self.export_task.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateInstanceExportTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateInstanceExportTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateInstanceExportTaskResult`](crate::types::CreateInstanceExportTaskResult); start one with `CreateInstanceExportTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateInstanceExportTaskResultBuilder {
         self.inner
     }
 }
-impl CreateInstanceExportTaskResult {
-    /// Reads a `CreateInstanceExportTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateInstanceExportTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "exportTask" {
                 value.export_task = ::std::option::Option::Some(
-                    crate::types::ExportTask::from_xml(child)?,
+                    <crate::types::ExportTask as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

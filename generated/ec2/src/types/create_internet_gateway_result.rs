@@ -27,19 +27,6 @@ impl CreateInternetGatewayResult {
         self.internet_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateInternetGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateInternetGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateInternetGatewayResult`](crate::types::CreateInternetGatewayResult); start one with `CreateInternetGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateInternetGatewayResultBuilder {
         self.inner
     }
 }
-impl CreateInternetGatewayResult {
-    /// Reads a `CreateInternetGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateInternetGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "internetGateway" {
                 value.internet_gateway = ::std::option::Option::Some(
-                    crate::types::InternetGateway::from_xml(child)?,
+                    <crate::types::InternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

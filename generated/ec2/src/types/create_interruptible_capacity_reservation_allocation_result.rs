@@ -54,20 +54,6 @@ impl CreateInterruptibleCapacityReservationAllocationResult {
         self.interruption_type.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateInterruptibleCapacityReservationAllocationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateInterruptibleCapacityReservationAllocationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateInterruptibleCapacityReservationAllocationResult`](crate::types::CreateInterruptibleCapacityReservationAllocationResult); start one with `CreateInterruptibleCapacityReservationAllocationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -189,9 +175,9 @@ impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
         self.inner
     }
 }
-impl CreateInterruptibleCapacityReservationAllocationResult {
-    /// Reads a `CreateInterruptibleCapacityReservationAllocationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateInterruptibleCapacityReservationAllocationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,20 +29,6 @@ impl CreateIpamExternalResourceVerificationTokenResult {
         self.ipam_external_resource_verification_token.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateIpamExternalResourceVerificationTokenResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateIpamExternalResourceVerificationTokenResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateIpamExternalResourceVerificationTokenResult`](crate::types::CreateIpamExternalResourceVerificationTokenResult); start one with `CreateIpamExternalResourceVerificationTokenResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -90,16 +76,18 @@ impl CreateIpamExternalResourceVerificationTokenResultBuilder {
         self.inner
     }
 }
-impl CreateIpamExternalResourceVerificationTokenResult {
-    /// Reads a `CreateIpamExternalResourceVerificationTokenResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateIpamExternalResourceVerificationTokenResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamExternalResourceVerificationToken" {
                 value.ipam_external_resource_verification_token = ::std::option::Option::Some(
-                    crate::types::IpamExternalResourceVerificationToken::from_xml(child)?,
+                    <crate::types::IpamExternalResourceVerificationToken as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

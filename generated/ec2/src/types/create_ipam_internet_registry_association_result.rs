@@ -29,20 +29,6 @@ impl CreateIpamInternetRegistryAssociationResult {
         self.ipam_internet_registry_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateIpamInternetRegistryAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateIpamInternetRegistryAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateIpamInternetRegistryAssociationResult`](crate::types::CreateIpamInternetRegistryAssociationResult); start one with `CreateIpamInternetRegistryAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateIpamInternetRegistryAssociationResultBuilder {
         self.inner
     }
 }
-impl CreateIpamInternetRegistryAssociationResult {
-    /// Reads a `CreateIpamInternetRegistryAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateIpamInternetRegistryAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamInternetRegistryAssociation" {
                 value.ipam_internet_registry_association = ::std::option::Option::Some(
-                    crate::types::IpamInternetRegistryAssociation::from_xml(child)?,
+                    <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

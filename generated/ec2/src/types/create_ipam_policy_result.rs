@@ -27,19 +27,6 @@ impl CreateIpamPolicyResult {
         self.ipam_policy.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateIpamPolicyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateIpamPolicyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateIpamPolicyResult`](crate::types::CreateIpamPolicyResult); start one with `CreateIpamPolicyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl CreateIpamPolicyResultBuilder {
         self.inner
     }
 }
-impl CreateIpamPolicyResult {
-    /// Reads a `CreateIpamPolicyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateIpamPolicyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicy" {
                 value.ipam_policy = ::std::option::Option::Some(
-                    crate::types::IpamPolicy::from_xml(child)?,
+                    <crate::types::IpamPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

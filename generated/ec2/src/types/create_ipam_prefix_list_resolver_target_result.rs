@@ -29,20 +29,6 @@ impl CreateIpamPrefixListResolverTargetResult {
         self.ipam_prefix_list_resolver_target.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateIpamPrefixListResolverTargetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateIpamPrefixListResolverTargetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateIpamPrefixListResolverTargetResult`](crate::types::CreateIpamPrefixListResolverTargetResult); start one with `CreateIpamPrefixListResolverTargetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateIpamPrefixListResolverTargetResultBuilder {
         self.inner
     }
 }
-impl CreateIpamPrefixListResolverTargetResult {
-    /// Reads a `CreateIpamPrefixListResolverTargetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateIpamPrefixListResolverTargetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolverTarget" {
                 value.ipam_prefix_list_resolver_target = ::std::option::Option::Some(
-                    crate::types::IpamPrefixListResolverTarget::from_xml(child)?,
+                    <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

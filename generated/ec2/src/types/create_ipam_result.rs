@@ -25,19 +25,6 @@ impl CreateIpamResult {
         self.ipam.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateIpamResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateIpamResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateIpamResult`](crate::types::CreateIpamResult); start one with `CreateIpamResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,16 +58,17 @@ impl CreateIpamResultBuilder {
         self.inner
     }
 }
-impl CreateIpamResult {
-    /// Reads a `CreateIpamResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateIpamResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipam" {
                 value.ipam = ::std::option::Option::Some(
-                    crate::types::Ipam::from_xml(child)?,
+                    <crate::types::Ipam as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

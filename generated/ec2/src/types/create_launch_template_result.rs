@@ -34,19 +34,6 @@ impl CreateLaunchTemplateResult {
         self.warning.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateLaunchTemplateResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateLaunchTemplateResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateLaunchTemplateResult`](crate::types::CreateLaunchTemplateResult); start one with `CreateLaunchTemplateResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl CreateLaunchTemplateResultBuilder {
         self.inner
     }
 }
-impl CreateLaunchTemplateResult {
-    /// Reads a `CreateLaunchTemplateResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,12 +108,16 @@ impl CreateLaunchTemplateResult {
             match child.name() {
                 "launchTemplate" => {
                     value.launch_template = ::std::option::Option::Some(
-                        crate::types::LaunchTemplate::from_xml(child)?,
+                        <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "warning" => {
                     value.warning = ::std::option::Option::Some(
-                        crate::types::ValidationWarning::from_xml(child)?,
+                        <crate::types::ValidationWarning as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

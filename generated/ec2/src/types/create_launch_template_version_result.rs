@@ -36,19 +36,6 @@ impl CreateLaunchTemplateVersionResult {
         self.warning.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateLaunchTemplateVersionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateLaunchTemplateVersionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateLaunchTemplateVersionResult`](crate::types::CreateLaunchTemplateVersionResult); start one with `CreateLaunchTemplateVersionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl CreateLaunchTemplateVersionResultBuilder {
         self.inner
     }
 }
-impl CreateLaunchTemplateVersionResult {
-    /// Reads a `CreateLaunchTemplateVersionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateVersionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,12 +110,16 @@ impl CreateLaunchTemplateVersionResult {
             match child.name() {
                 "launchTemplateVersion" => {
                     value.launch_template_version = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateVersion::from_xml(child)?,
+                        <crate::types::LaunchTemplateVersion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "warning" => {
                     value.warning = ::std::option::Option::Some(
-                        crate::types::ValidationWarning::from_xml(child)?,
+                        <crate::types::ValidationWarning as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

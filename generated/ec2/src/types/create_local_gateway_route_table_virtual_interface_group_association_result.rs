@@ -31,20 +31,6 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         self.local_gateway_route_table_virtual_interface_group_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult); start one with `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -96,16 +82,16 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
         self.inner
     }
 }
-impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
-    /// Reads a `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVirtualInterfaceGroupAssociation" {
                 value.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
-                    crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::from_xml(
+                    <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

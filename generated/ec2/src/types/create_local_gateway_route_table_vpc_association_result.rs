@@ -29,20 +29,6 @@ impl CreateLocalGatewayRouteTableVpcAssociationResult {
         self.local_gateway_route_table_vpc_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateLocalGatewayRouteTableVpcAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateLocalGatewayRouteTableVpcAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateLocalGatewayRouteTableVpcAssociationResult`](crate::types::CreateLocalGatewayRouteTableVpcAssociationResult); start one with `CreateLocalGatewayRouteTableVpcAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -90,16 +76,18 @@ impl CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
         self.inner
     }
 }
-impl CreateLocalGatewayRouteTableVpcAssociationResult {
-    /// Reads a `CreateLocalGatewayRouteTableVpcAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateLocalGatewayRouteTableVpcAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVpcAssociation" {
                 value.local_gateway_route_table_vpc_association = ::std::option::Option::Some(
-                    crate::types::LocalGatewayRouteTableVpcAssociation::from_xml(child)?,
+                    <crate::types::LocalGatewayRouteTableVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

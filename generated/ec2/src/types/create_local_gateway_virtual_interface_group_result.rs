@@ -29,20 +29,6 @@ impl CreateLocalGatewayVirtualInterfaceGroupResult {
         self.local_gateway_virtual_interface_group.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateLocalGatewayVirtualInterfaceGroupResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateLocalGatewayVirtualInterfaceGroupResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateLocalGatewayVirtualInterfaceGroupResult`](crate::types::CreateLocalGatewayVirtualInterfaceGroupResult); start one with `CreateLocalGatewayVirtualInterfaceGroupResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
         self.inner
     }
 }
-impl CreateLocalGatewayVirtualInterfaceGroupResult {
-    /// Reads a `CreateLocalGatewayVirtualInterfaceGroupResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayVirtualInterfaceGroupResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterfaceGroup" {
                 value.local_gateway_virtual_interface_group = ::std::option::Option::Some(
-                    crate::types::LocalGatewayVirtualInterfaceGroup::from_xml(child)?,
+                    <crate::types::LocalGatewayVirtualInterfaceGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl CreateLocalGatewayVirtualInterfaceResult {
         self.local_gateway_virtual_interface.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateLocalGatewayVirtualInterfaceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateLocalGatewayVirtualInterfaceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateLocalGatewayVirtualInterfaceResult`](crate::types::CreateLocalGatewayVirtualInterfaceResult); start one with `CreateLocalGatewayVirtualInterfaceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateLocalGatewayVirtualInterfaceResultBuilder {
         self.inner
     }
 }
-impl CreateLocalGatewayVirtualInterfaceResult {
-    /// Reads a `CreateLocalGatewayVirtualInterfaceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayVirtualInterfaceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterface" {
                 value.local_gateway_virtual_interface = ::std::option::Option::Some(
-                    crate::types::LocalGatewayVirtualInterface::from_xml(child)?,
+                    <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,20 +27,6 @@ impl CreateMacSystemIntegrityProtectionModificationTaskResult {
         self.mac_modification_task.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateMacSystemIntegrityProtectionModificationTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateMacSystemIntegrityProtectionModificationTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateMacSystemIntegrityProtectionModificationTaskResult`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult); start one with `CreateMacSystemIntegrityProtectionModificationTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -84,16 +70,18 @@ impl CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
         self.inner
     }
 }
-impl CreateMacSystemIntegrityProtectionModificationTaskResult {
-    /// Reads a `CreateMacSystemIntegrityProtectionModificationTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateMacSystemIntegrityProtectionModificationTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "macModificationTask" {
                 value.mac_modification_task = ::std::option::Option::Some(
-                    crate::types::MacModificationTask::from_xml(child)?,
+                    <crate::types::MacModificationTask as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

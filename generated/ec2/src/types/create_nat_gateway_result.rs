@@ -32,19 +32,6 @@ impl CreateNatGatewayResult {
         self.nat_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateNatGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateNatGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateNatGatewayResult`](crate::types::CreateNatGatewayResult); start one with `CreateNatGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl CreateNatGatewayResultBuilder {
         self.inner
     }
 }
-impl CreateNatGatewayResult {
-    /// Reads a `CreateNatGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateNatGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -121,7 +107,9 @@ impl CreateNatGatewayResult {
                 }
                 "natGateway" => {
                     value.nat_gateway = ::std::option::Option::Some(
-                        crate::types::NatGateway::from_xml(child)?,
+                        <crate::types::NatGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

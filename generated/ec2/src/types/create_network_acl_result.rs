@@ -32,19 +32,6 @@ impl CreateNetworkAclResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateNetworkAclResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateNetworkAclResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateNetworkAclResult`](crate::types::CreateNetworkAclResult); start one with `CreateNetworkAclResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl CreateNetworkAclResultBuilder {
         self.inner
     }
 }
-impl CreateNetworkAclResult {
-    /// Reads a `CreateNetworkAclResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateNetworkAclResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -116,7 +102,9 @@ impl CreateNetworkAclResult {
             match child.name() {
                 "networkAcl" => {
                     value.network_acl = ::std::option::Option::Some(
-                        crate::types::NetworkAcl::from_xml(child)?,
+                        <crate::types::NetworkAcl as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -40,20 +40,6 @@ impl CreateNetworkInsightsAccessScopeResult {
         self.network_insights_access_scope_content.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateNetworkInsightsAccessScopeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateNetworkInsightsAccessScopeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateNetworkInsightsAccessScopeResult`](crate::types::CreateNetworkInsightsAccessScopeResult); start one with `CreateNetworkInsightsAccessScopeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -123,9 +109,8 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
         self.inner
     }
 }
-impl CreateNetworkInsightsAccessScopeResult {
-    /// Reads a `CreateNetworkInsightsAccessScopeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsAccessScopeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,12 +118,16 @@ impl CreateNetworkInsightsAccessScopeResult {
             match child.name() {
                 "networkInsightsAccessScope" => {
                     value.network_insights_access_scope = ::std::option::Option::Some(
-                        crate::types::NetworkInsightsAccessScope::from_xml(child)?,
+                        <crate::types::NetworkInsightsAccessScope as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkInsightsAccessScopeContent" => {
                     value.network_insights_access_scope_content = ::std::option::Option::Some(
-                        crate::types::NetworkInsightsAccessScopeContent::from_xml(child)?,
+                        <crate::types::NetworkInsightsAccessScopeContent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -27,19 +27,6 @@ impl CreateNetworkInsightsPathResult {
         self.network_insights_path.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateNetworkInsightsPathResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateNetworkInsightsPathResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateNetworkInsightsPathResult`](crate::types::CreateNetworkInsightsPathResult); start one with `CreateNetworkInsightsPathResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateNetworkInsightsPathResultBuilder {
         self.inner
     }
 }
-impl CreateNetworkInsightsPathResult {
-    /// Reads a `CreateNetworkInsightsPathResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsPathResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsPath" {
                 value.network_insights_path = ::std::option::Option::Some(
-                    crate::types::NetworkInsightsPath::from_xml(child)?,
+                    <crate::types::NetworkInsightsPath as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

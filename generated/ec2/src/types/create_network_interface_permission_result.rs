@@ -29,20 +29,6 @@ impl CreateNetworkInterfacePermissionResult {
         self.interface_permission.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateNetworkInterfacePermissionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateNetworkInterfacePermissionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateNetworkInterfacePermissionResult`](crate::types::CreateNetworkInterfacePermissionResult); start one with `CreateNetworkInterfacePermissionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -84,16 +70,17 @@ impl CreateNetworkInterfacePermissionResultBuilder {
         self.inner
     }
 }
-impl CreateNetworkInterfacePermissionResult {
-    /// Reads a `CreateNetworkInterfacePermissionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateNetworkInterfacePermissionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "interfacePermission" {
                 value.interface_permission = ::std::option::Option::Some(
-                    crate::types::NetworkInterfacePermission::from_xml(child)?,
+                    <crate::types::NetworkInterfacePermission as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

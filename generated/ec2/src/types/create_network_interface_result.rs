@@ -34,19 +34,6 @@ impl CreateNetworkInterfaceResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateNetworkInterfaceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateNetworkInterfaceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateNetworkInterfaceResult`](crate::types::CreateNetworkInterfaceResult); start one with `CreateNetworkInterfaceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl CreateNetworkInterfaceResultBuilder {
         self.inner
     }
 }
-impl CreateNetworkInterfaceResult {
-    /// Reads a `CreateNetworkInterfaceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateNetworkInterfaceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -120,7 +106,9 @@ impl CreateNetworkInterfaceResult {
             match child.name() {
                 "networkInterface" => {
                     value.network_interface = ::std::option::Option::Some(
-                        crate::types::NetworkInterface::from_xml(child)?,
+                        <crate::types::NetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

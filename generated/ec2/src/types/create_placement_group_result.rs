@@ -27,19 +27,6 @@ impl CreatePlacementGroupResult {
         self.placement_group.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreatePlacementGroupResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreatePlacementGroupResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreatePlacementGroupResult`](crate::types::CreatePlacementGroupResult); start one with `CreatePlacementGroupResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreatePlacementGroupResultBuilder {
         self.inner
     }
 }
-impl CreatePlacementGroupResult {
-    /// Reads a `CreatePlacementGroupResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreatePlacementGroupResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "placementGroup" {
                 value.placement_group = ::std::option::Option::Some(
-                    crate::types::PlacementGroup::from_xml(child)?,
+                    <crate::types::PlacementGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreatePublicIpv4PoolResult {
         self.pool_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreatePublicIpv4PoolResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreatePublicIpv4PoolResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreatePublicIpv4PoolResult`](crate::types::CreatePublicIpv4PoolResult); start one with `CreatePublicIpv4PoolResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl CreatePublicIpv4PoolResultBuilder {
         self.inner
     }
 }
-impl CreatePublicIpv4PoolResult {
-    /// Reads a `CreatePublicIpv4PoolResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreatePublicIpv4PoolResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

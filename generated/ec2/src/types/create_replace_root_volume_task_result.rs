@@ -29,19 +29,6 @@ impl CreateReplaceRootVolumeTaskResult {
         self.replace_root_volume_task.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateReplaceRootVolumeTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateReplaceRootVolumeTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateReplaceRootVolumeTaskResult`](crate::types::CreateReplaceRootVolumeTaskResult); start one with `CreateReplaceRootVolumeTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateReplaceRootVolumeTaskResultBuilder {
         self.inner
     }
 }
-impl CreateReplaceRootVolumeTaskResult {
-    /// Reads a `CreateReplaceRootVolumeTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateReplaceRootVolumeTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "replaceRootVolumeTask" {
                 value.replace_root_volume_task = ::std::option::Option::Some(
-                    crate::types::ReplaceRootVolumeTask::from_xml(child)?,
+                    <crate::types::ReplaceRootVolumeTask as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

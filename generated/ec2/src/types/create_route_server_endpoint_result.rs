@@ -27,19 +27,6 @@ impl CreateRouteServerEndpointResult {
         self.route_server_endpoint.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateRouteServerEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateRouteServerEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateRouteServerEndpointResult`](crate::types::CreateRouteServerEndpointResult); start one with `CreateRouteServerEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateRouteServerEndpointResultBuilder {
         self.inner
     }
 }
-impl CreateRouteServerEndpointResult {
-    /// Reads a `CreateRouteServerEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateRouteServerEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServerEndpoint" {
                 value.route_server_endpoint = ::std::option::Option::Some(
-                    crate::types::RouteServerEndpoint::from_xml(child)?,
+                    <crate::types::RouteServerEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

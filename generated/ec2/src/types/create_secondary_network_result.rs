@@ -34,19 +34,6 @@ impl CreateSecondaryNetworkResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateSecondaryNetworkResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateSecondaryNetworkResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateSecondaryNetworkResult`](crate::types::CreateSecondaryNetworkResult); start one with `CreateSecondaryNetworkResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl CreateSecondaryNetworkResultBuilder {
         self.inner
     }
 }
-impl CreateSecondaryNetworkResult {
-    /// Reads a `CreateSecondaryNetworkResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateSecondaryNetworkResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -120,7 +106,9 @@ impl CreateSecondaryNetworkResult {
             match child.name() {
                 "secondaryNetwork" => {
                     value.secondary_network = ::std::option::Option::Some(
-                        crate::types::SecondaryNetwork::from_xml(child)?,
+                        <crate::types::SecondaryNetwork as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -34,19 +34,6 @@ impl CreateSecondarySubnetResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateSecondarySubnetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateSecondarySubnetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateSecondarySubnetResult`](crate::types::CreateSecondarySubnetResult); start one with `CreateSecondarySubnetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl CreateSecondarySubnetResultBuilder {
         self.inner
     }
 }
-impl CreateSecondarySubnetResult {
-    /// Reads a `CreateSecondarySubnetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateSecondarySubnetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -120,7 +106,9 @@ impl CreateSecondarySubnetResult {
             match child.name() {
                 "secondarySubnet" => {
                     value.secondary_subnet = ::std::option::Option::Some(
-                        crate::types::SecondarySubnet::from_xml(child)?,
+                        <crate::types::SecondarySubnet as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -39,19 +39,6 @@ impl CreateSecurityGroupResult {
         self.security_group_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateSecurityGroupResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateSecurityGroupResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateSecurityGroupResult`](crate::types::CreateSecurityGroupResult); start one with `CreateSecurityGroupResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -138,9 +125,8 @@ impl CreateSecurityGroupResultBuilder {
         self.inner
     }
 }
-impl CreateSecurityGroupResult {
-    /// Reads a `CreateSecurityGroupResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateSecurityGroupResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -153,7 +139,10 @@ impl CreateSecurityGroupResult {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "securityGroupArn" => {

@@ -29,19 +29,6 @@ impl CreateSpotDatafeedSubscriptionResult {
         self.spot_datafeed_subscription.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateSpotDatafeedSubscriptionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateSpotDatafeedSubscriptionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateSpotDatafeedSubscriptionResult`](crate::types::CreateSpotDatafeedSubscriptionResult); start one with `CreateSpotDatafeedSubscriptionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl CreateSpotDatafeedSubscriptionResultBuilder {
         self.inner
     }
 }
-impl CreateSpotDatafeedSubscriptionResult {
-    /// Reads a `CreateSpotDatafeedSubscriptionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateSpotDatafeedSubscriptionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "spotDatafeedSubscription" {
                 value.spot_datafeed_subscription = ::std::option::Option::Some(
-                    crate::types::SpotDatafeedSubscription::from_xml(child)?,
+                    <crate::types::SpotDatafeedSubscription as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreateStoreImageTaskResult {
         self.object_key.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateStoreImageTaskResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateStoreImageTaskResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateStoreImageTaskResult`](crate::types::CreateStoreImageTaskResult); start one with `CreateStoreImageTaskResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl CreateStoreImageTaskResultBuilder {
         self.inner
     }
 }
-impl CreateStoreImageTaskResult {
-    /// Reads a `CreateStoreImageTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateStoreImageTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,19 +29,6 @@ impl CreateSubnetCidrReservationResult {
         self.subnet_cidr_reservation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateSubnetCidrReservationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateSubnetCidrReservationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateSubnetCidrReservationResult`](crate::types::CreateSubnetCidrReservationResult); start one with `CreateSubnetCidrReservationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateSubnetCidrReservationResultBuilder {
         self.inner
     }
 }
-impl CreateSubnetCidrReservationResult {
-    /// Reads a `CreateSubnetCidrReservationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateSubnetCidrReservationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "subnetCidrReservation" {
                 value.subnet_cidr_reservation = ::std::option::Option::Some(
-                    crate::types::SubnetCidrReservation::from_xml(child)?,
+                    <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreateSubnetResult {
         self.subnet.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateSubnetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateSubnetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateSubnetResult`](crate::types::CreateSubnetResult); start one with `CreateSubnetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateSubnetResultBuilder {
         self.inner
     }
 }
-impl CreateSubnetResult {
-    /// Reads a `CreateSubnetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateSubnetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "subnet" {
                 value.subnet = ::std::option::Option::Some(
-                    crate::types::Subnet::from_xml(child)?,
+                    <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -34,19 +34,6 @@ impl CreateTrafficMirrorFilterResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficMirrorFilterResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTrafficMirrorFilterResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTrafficMirrorFilterResult`](crate::types::CreateTrafficMirrorFilterResult); start one with `CreateTrafficMirrorFilterResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl CreateTrafficMirrorFilterResultBuilder {
         self.inner
     }
 }
-impl CreateTrafficMirrorFilterResult {
-    /// Reads a `CreateTrafficMirrorFilterResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorFilterResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -120,7 +106,9 @@ impl CreateTrafficMirrorFilterResult {
             match child.name() {
                 "trafficMirrorFilter" => {
                     value.traffic_mirror_filter = ::std::option::Option::Some(
-                        crate::types::TrafficMirrorFilter::from_xml(child)?,
+                        <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -36,19 +36,6 @@ impl CreateTrafficMirrorFilterRuleResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficMirrorFilterRuleResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTrafficMirrorFilterRuleResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTrafficMirrorFilterRuleResult`](crate::types::CreateTrafficMirrorFilterRuleResult); start one with `CreateTrafficMirrorFilterRuleResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl CreateTrafficMirrorFilterRuleResultBuilder {
         self.inner
     }
 }
-impl CreateTrafficMirrorFilterRuleResult {
-    /// Reads a `CreateTrafficMirrorFilterRuleResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorFilterRuleResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,9 @@ impl CreateTrafficMirrorFilterRuleResult {
             match child.name() {
                 "trafficMirrorFilterRule" => {
                     value.traffic_mirror_filter_rule = ::std::option::Option::Some(
-                        crate::types::TrafficMirrorFilterRule::from_xml(child)?,
+                        <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -36,19 +36,6 @@ impl CreateTrafficMirrorSessionResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficMirrorSessionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTrafficMirrorSessionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTrafficMirrorSessionResult`](crate::types::CreateTrafficMirrorSessionResult); start one with `CreateTrafficMirrorSessionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl CreateTrafficMirrorSessionResultBuilder {
         self.inner
     }
 }
-impl CreateTrafficMirrorSessionResult {
-    /// Reads a `CreateTrafficMirrorSessionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorSessionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,9 @@ impl CreateTrafficMirrorSessionResult {
             match child.name() {
                 "trafficMirrorSession" => {
                     value.traffic_mirror_session = ::std::option::Option::Some(
-                        crate::types::TrafficMirrorSession::from_xml(child)?,
+                        <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -34,19 +34,6 @@ impl CreateTrafficMirrorTargetResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficMirrorTargetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTrafficMirrorTargetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTrafficMirrorTargetResult`](crate::types::CreateTrafficMirrorTargetResult); start one with `CreateTrafficMirrorTargetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl CreateTrafficMirrorTargetResultBuilder {
         self.inner
     }
 }
-impl CreateTrafficMirrorTargetResult {
-    /// Reads a `CreateTrafficMirrorTargetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorTargetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -120,7 +106,9 @@ impl CreateTrafficMirrorTargetResult {
             match child.name() {
                 "trafficMirrorTarget" => {
                     value.traffic_mirror_target = ::std::option::Option::Some(
-                        crate::types::TrafficMirrorTarget::from_xml(child)?,
+                        <crate::types::TrafficMirrorTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

@@ -29,19 +29,6 @@ impl CreateTransitGatewayConnectPeerResult {
         self.transit_gateway_connect_peer.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTransitGatewayConnectPeerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayConnectPeerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayConnectPeerResult`](crate::types::CreateTransitGatewayConnectPeerResult); start one with `CreateTransitGatewayConnectPeerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl CreateTransitGatewayConnectPeerResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayConnectPeerResult {
-    /// Reads a `CreateTransitGatewayConnectPeerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayConnectPeerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnectPeer" {
                 value.transit_gateway_connect_peer = ::std::option::Option::Some(
-                    crate::types::TransitGatewayConnectPeer::from_xml(child)?,
+                    <crate::types::TransitGatewayConnectPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl CreateTransitGatewayConnectResult {
         self.transit_gateway_connect.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTransitGatewayConnectResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayConnectResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayConnectResult`](crate::types::CreateTransitGatewayConnectResult); start one with `CreateTransitGatewayConnectResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateTransitGatewayConnectResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayConnectResult {
-    /// Reads a `CreateTransitGatewayConnectResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayConnectResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnect" {
                 value.transit_gateway_connect = ::std::option::Option::Some(
-                    crate::types::TransitGatewayConnect::from_xml(child)?,
+                    <crate::types::TransitGatewayConnect as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl CreateTransitGatewayMeteringPolicyEntryResult {
         self.transit_gateway_metering_policy_entry.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateTransitGatewayMeteringPolicyEntryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayMeteringPolicyEntryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayMeteringPolicyEntryResult`](crate::types::CreateTransitGatewayMeteringPolicyEntryResult); start one with `CreateTransitGatewayMeteringPolicyEntryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateTransitGatewayMeteringPolicyEntryResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayMeteringPolicyEntryResult {
-    /// Reads a `CreateTransitGatewayMeteringPolicyEntryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayMeteringPolicyEntryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMeteringPolicyEntry" {
                 value.transit_gateway_metering_policy_entry = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMeteringPolicyEntry::from_xml(child)?,
+                    <crate::types::TransitGatewayMeteringPolicyEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl CreateTransitGatewayMulticastDomainResult {
         self.transit_gateway_multicast_domain.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateTransitGatewayMulticastDomainResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayMulticastDomainResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayMulticastDomainResult`](crate::types::CreateTransitGatewayMulticastDomainResult); start one with `CreateTransitGatewayMulticastDomainResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateTransitGatewayMulticastDomainResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayMulticastDomainResult {
-    /// Reads a `CreateTransitGatewayMulticastDomainResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayMulticastDomainResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMulticastDomain" {
                 value.transit_gateway_multicast_domain = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastDomain::from_xml(child)?,
+                    <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

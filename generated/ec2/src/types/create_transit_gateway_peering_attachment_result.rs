@@ -29,20 +29,6 @@ impl CreateTransitGatewayPeeringAttachmentResult {
         self.transit_gateway_peering_attachment.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateTransitGatewayPeeringAttachmentResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayPeeringAttachmentResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayPeeringAttachmentResult`](crate::types::CreateTransitGatewayPeeringAttachmentResult); start one with `CreateTransitGatewayPeeringAttachmentResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateTransitGatewayPeeringAttachmentResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayPeeringAttachmentResult {
-    /// Reads a `CreateTransitGatewayPeeringAttachmentResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayPeeringAttachmentResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPeeringAttachment" {
                 value.transit_gateway_peering_attachment = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPeeringAttachment::from_xml(child)?,
+                    <crate::types::TransitGatewayPeeringAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

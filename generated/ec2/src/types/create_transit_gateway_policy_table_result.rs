@@ -29,19 +29,6 @@ impl CreateTransitGatewayPolicyTableResult {
         self.transit_gateway_policy_table.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTransitGatewayPolicyTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayPolicyTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayPolicyTableResult`](crate::types::CreateTransitGatewayPolicyTableResult); start one with `CreateTransitGatewayPolicyTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl CreateTransitGatewayPolicyTableResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayPolicyTableResult {
-    /// Reads a `CreateTransitGatewayPolicyTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayPolicyTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTable" {
                 value.transit_gateway_policy_table = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPolicyTable::from_xml(child)?,
+                    <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl CreateTransitGatewayPrefixListReferenceResult {
         self.transit_gateway_prefix_list_reference.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateTransitGatewayPrefixListReferenceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayPrefixListReferenceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayPrefixListReferenceResult`](crate::types::CreateTransitGatewayPrefixListReferenceResult); start one with `CreateTransitGatewayPrefixListReferenceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateTransitGatewayPrefixListReferenceResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayPrefixListReferenceResult {
-    /// Reads a `CreateTransitGatewayPrefixListReferenceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayPrefixListReferenceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPrefixListReference" {
                 value.transit_gateway_prefix_list_reference = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPrefixListReference::from_xml(child)?,
+                    <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreateTransitGatewayRouteResult {
         self.route.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTransitGatewayRouteResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayRouteResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayRouteResult`](crate::types::CreateTransitGatewayRouteResult); start one with `CreateTransitGatewayRouteResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl CreateTransitGatewayRouteResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayRouteResult {
-    /// Reads a `CreateTransitGatewayRouteResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayRouteResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "route" {
                 value.route = ::std::option::Option::Some(
-                    crate::types::TransitGatewayRoute::from_xml(child)?,
+                    <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

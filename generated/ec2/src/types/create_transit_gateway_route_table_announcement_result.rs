@@ -29,20 +29,6 @@ impl CreateTransitGatewayRouteTableAnnouncementResult {
         self.transit_gateway_route_table_announcement.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateTransitGatewayRouteTableAnnouncementResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTransitGatewayRouteTableAnnouncementResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTransitGatewayRouteTableAnnouncementResult`](crate::types::CreateTransitGatewayRouteTableAnnouncementResult); start one with `CreateTransitGatewayRouteTableAnnouncementResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -90,16 +76,18 @@ impl CreateTransitGatewayRouteTableAnnouncementResultBuilder {
         self.inner
     }
 }
-impl CreateTransitGatewayRouteTableAnnouncementResult {
-    /// Reads a `CreateTransitGatewayRouteTableAnnouncementResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for CreateTransitGatewayRouteTableAnnouncementResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayRouteTableAnnouncement" {
                 value.transit_gateway_route_table_announcement = ::std::option::Option::Some(
-                    crate::types::TransitGatewayRouteTableAnnouncement::from_xml(child)?,
+                    <crate::types::TransitGatewayRouteTableAnnouncement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

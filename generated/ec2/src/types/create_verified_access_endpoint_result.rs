@@ -29,19 +29,6 @@ impl CreateVerifiedAccessEndpointResult {
         self.verified_access_endpoint.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVerifiedAccessEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVerifiedAccessEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVerifiedAccessEndpointResult`](crate::types::CreateVerifiedAccessEndpointResult); start one with `CreateVerifiedAccessEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateVerifiedAccessEndpointResultBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessEndpointResult {
-    /// Reads a `CreateVerifiedAccessEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessEndpoint" {
                 value.verified_access_endpoint = ::std::option::Option::Some(
-                    crate::types::VerifiedAccessEndpoint::from_xml(child)?,
+                    <crate::types::VerifiedAccessEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

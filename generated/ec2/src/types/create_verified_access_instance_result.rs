@@ -29,19 +29,6 @@ impl CreateVerifiedAccessInstanceResult {
         self.verified_access_instance.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVerifiedAccessInstanceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVerifiedAccessInstanceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVerifiedAccessInstanceResult`](crate::types::CreateVerifiedAccessInstanceResult); start one with `CreateVerifiedAccessInstanceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateVerifiedAccessInstanceResultBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessInstanceResult {
-    /// Reads a `CreateVerifiedAccessInstanceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessInstanceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessInstance" {
                 value.verified_access_instance = ::std::option::Option::Some(
-                    crate::types::VerifiedAccessInstance::from_xml(child)?,
+                    <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl CreateVerifiedAccessTrustProviderResult {
         self.verified_access_trust_provider.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateVerifiedAccessTrustProviderResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVerifiedAccessTrustProviderResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVerifiedAccessTrustProviderResult`](crate::types::CreateVerifiedAccessTrustProviderResult); start one with `CreateVerifiedAccessTrustProviderResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateVerifiedAccessTrustProviderResultBuilder {
         self.inner
     }
 }
-impl CreateVerifiedAccessTrustProviderResult {
-    /// Reads a `CreateVerifiedAccessTrustProviderResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessTrustProviderResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessTrustProvider" {
                 value.verified_access_trust_provider = ::std::option::Option::Some(
-                    crate::types::VerifiedAccessTrustProvider::from_xml(child)?,
+                    <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

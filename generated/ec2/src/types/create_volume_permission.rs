@@ -107,9 +107,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumePermission {
         ::std::result::Result::Ok(())
     }
 }
-impl CreateVolumePermission {
-    /// Reads a `CreateVolumePermission` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVolumePermission {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

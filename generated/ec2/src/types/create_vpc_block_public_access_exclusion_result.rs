@@ -29,20 +29,6 @@ impl CreateVpcBlockPublicAccessExclusionResult {
         self.vpc_block_public_access_exclusion.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateVpcBlockPublicAccessExclusionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcBlockPublicAccessExclusionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcBlockPublicAccessExclusionResult`](crate::types::CreateVpcBlockPublicAccessExclusionResult); start one with `CreateVpcBlockPublicAccessExclusionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl CreateVpcBlockPublicAccessExclusionResultBuilder {
         self.inner
     }
 }
-impl CreateVpcBlockPublicAccessExclusionResult {
-    /// Reads a `CreateVpcBlockPublicAccessExclusionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcBlockPublicAccessExclusionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessExclusion" {
                 value.vpc_block_public_access_exclusion = ::std::option::Option::Some(
-                    crate::types::VpcBlockPublicAccessExclusion::from_xml(child)?,
+                    <crate::types::VpcBlockPublicAccessExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl CreateVpcEncryptionControlResult {
         self.vpc_encryption_control.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVpcEncryptionControlResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcEncryptionControlResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcEncryptionControlResult`](crate::types::CreateVpcEncryptionControlResult); start one with `CreateVpcEncryptionControlResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateVpcEncryptionControlResultBuilder {
         self.inner
     }
 }
-impl CreateVpcEncryptionControlResult {
-    /// Reads a `CreateVpcEncryptionControlResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcEncryptionControlResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpcEncryptionControl" {
                 value.vpc_encryption_control = ::std::option::Option::Some(
-                    crate::types::VpcEncryptionControl::from_xml(child)?,
+                    <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -36,20 +36,6 @@ impl CreateVpcEndpointConnectionNotificationResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateVpcEndpointConnectionNotificationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcEndpointConnectionNotificationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcEndpointConnectionNotificationResult`](crate::types::CreateVpcEndpointConnectionNotificationResult); start one with `CreateVpcEndpointConnectionNotificationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl CreateVpcEndpointConnectionNotificationResultBuilder {
         self.inner
     }
 }
-impl CreateVpcEndpointConnectionNotificationResult {
-    /// Reads a `CreateVpcEndpointConnectionNotificationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointConnectionNotificationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -123,7 +108,9 @@ impl CreateVpcEndpointConnectionNotificationResult {
             match child.name() {
                 "connectionNotification" => {
                     value.connection_notification = ::std::option::Option::Some(
-                        crate::types::ConnectionNotification::from_xml(child)?,
+                        <crate::types::ConnectionNotification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

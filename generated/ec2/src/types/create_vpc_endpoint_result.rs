@@ -32,19 +32,6 @@ impl CreateVpcEndpointResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVpcEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcEndpointResult`](crate::types::CreateVpcEndpointResult); start one with `CreateVpcEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl CreateVpcEndpointResultBuilder {
         self.inner
     }
 }
-impl CreateVpcEndpointResult {
-    /// Reads a `CreateVpcEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -116,7 +102,9 @@ impl CreateVpcEndpointResult {
             match child.name() {
                 "vpcEndpoint" => {
                     value.vpc_endpoint = ::std::option::Option::Some(
-                        crate::types::VpcEndpoint::from_xml(child)?,
+                        <crate::types::VpcEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

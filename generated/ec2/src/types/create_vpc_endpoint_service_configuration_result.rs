@@ -34,20 +34,6 @@ impl CreateVpcEndpointServiceConfigurationResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for CreateVpcEndpointServiceConfigurationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcEndpointServiceConfigurationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcEndpointServiceConfigurationResult`](crate::types::CreateVpcEndpointServiceConfigurationResult); start one with `CreateVpcEndpointServiceConfigurationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -111,9 +97,8 @@ impl CreateVpcEndpointServiceConfigurationResultBuilder {
         self.inner
     }
 }
-impl CreateVpcEndpointServiceConfigurationResult {
-    /// Reads a `CreateVpcEndpointServiceConfigurationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointServiceConfigurationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -121,7 +106,9 @@ impl CreateVpcEndpointServiceConfigurationResult {
             match child.name() {
                 "serviceConfiguration" => {
                     value.service_configuration = ::std::option::Option::Some(
-                        crate::types::ServiceConfiguration::from_xml(child)?,
+                        <crate::types::ServiceConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {

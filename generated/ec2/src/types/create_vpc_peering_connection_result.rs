@@ -29,19 +29,6 @@ impl CreateVpcPeeringConnectionResult {
         self.vpc_peering_connection.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVpcPeeringConnectionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcPeeringConnectionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcPeeringConnectionResult`](crate::types::CreateVpcPeeringConnectionResult); start one with `CreateVpcPeeringConnectionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl CreateVpcPeeringConnectionResultBuilder {
         self.inner
     }
 }
-impl CreateVpcPeeringConnectionResult {
-    /// Reads a `CreateVpcPeeringConnectionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcPeeringConnectionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpcPeeringConnection" {
                 value.vpc_peering_connection = ::std::option::Option::Some(
-                    crate::types::VpcPeeringConnection::from_xml(child)?,
+                    <crate::types::VpcPeeringConnection as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

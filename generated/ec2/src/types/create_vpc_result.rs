@@ -25,19 +25,6 @@ impl CreateVpcResult {
         self.vpc.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVpcResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpcResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpcResult`](crate::types::CreateVpcResult); start one with `CreateVpcResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,16 +58,17 @@ impl CreateVpcResultBuilder {
         self.inner
     }
 }
-impl CreateVpcResult {
-    /// Reads a `CreateVpcResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpc" {
                 value.vpc = ::std::option::Option::Some(
-                    crate::types::Vpc::from_xml(child)?,
+                    <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

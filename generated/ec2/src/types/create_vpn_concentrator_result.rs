@@ -27,19 +27,6 @@ impl CreateVpnConcentratorResult {
         self.vpn_concentrator.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVpnConcentratorResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpnConcentratorResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpnConcentratorResult`](crate::types::CreateVpnConcentratorResult); start one with `CreateVpnConcentratorResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl CreateVpnConcentratorResultBuilder {
         self.inner
     }
 }
-impl CreateVpnConcentratorResult {
-    /// Reads a `CreateVpnConcentratorResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpnConcentratorResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpnConcentrator" {
                 value.vpn_concentrator = ::std::option::Option::Some(
-                    crate::types::VpnConcentrator::from_xml(child)?,
+                    <crate::types::VpnConcentrator as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl CreateVpnGatewayResult {
         self.vpn_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateVpnGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateVpnGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateVpnGatewayResult`](crate::types::CreateVpnGatewayResult); start one with `CreateVpnGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl CreateVpnGatewayResultBuilder {
         self.inner
     }
 }
-impl CreateVpnGatewayResult {
-    /// Reads a `CreateVpnGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpnGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpnGateway" {
                 value.vpn_gateway = ::std::option::Option::Some(
-                    crate::types::VpnGateway::from_xml(child)?,
+                    <crate::types::VpnGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

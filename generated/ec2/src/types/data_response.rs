@@ -242,9 +242,8 @@ impl DataResponseBuilder {
         self.inner
     }
 }
-impl DataResponse {
-    /// Reads a `DataResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DataResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -284,7 +283,7 @@ impl DataResponse {
                     value.metric_points = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::MetricPoint::from_xml,
+                            <crate::types::MetricPoint as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -27,19 +27,6 @@ impl DeleteCarrierGatewayResult {
         self.carrier_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteCarrierGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteCarrierGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteCarrierGatewayResult`](crate::types::DeleteCarrierGatewayResult); start one with `DeleteCarrierGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DeleteCarrierGatewayResultBuilder {
         self.inner
     }
 }
-impl DeleteCarrierGatewayResult {
-    /// Reads a `DeleteCarrierGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteCarrierGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "carrierGateway" {
                 value.carrier_gateway = ::std::option::Option::Some(
-                    crate::types::CarrierGateway::from_xml(child)?,
+                    <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

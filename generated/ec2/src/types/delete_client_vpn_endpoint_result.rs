@@ -27,19 +27,6 @@ impl DeleteClientVpnEndpointResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteClientVpnEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteClientVpnEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteClientVpnEndpointResult`](crate::types::DeleteClientVpnEndpointResult); start one with `DeleteClientVpnEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DeleteClientVpnEndpointResultBuilder {
         self.inner
     }
 }
-impl DeleteClientVpnEndpointResult {
-    /// Reads a `DeleteClientVpnEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteClientVpnEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "status" {
                 value.status = ::std::option::Option::Some(
-                    crate::types::ClientVpnEndpointStatus::from_xml(child)?,
+                    <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl DeleteClientVpnRouteResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteClientVpnRouteResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteClientVpnRouteResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteClientVpnRouteResult`](crate::types::DeleteClientVpnRouteResult); start one with `DeleteClientVpnRouteResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl DeleteClientVpnRouteResultBuilder {
         self.inner
     }
 }
-impl DeleteClientVpnRouteResult {
-    /// Reads a `DeleteClientVpnRouteResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteClientVpnRouteResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "status" {
                 value.status = ::std::option::Option::Some(
-                    crate::types::ClientVpnRouteStatus::from_xml(child)?,
+                    <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

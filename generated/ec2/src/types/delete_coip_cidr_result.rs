@@ -25,19 +25,6 @@ impl DeleteCoipCidrResult {
         self.coip_cidr.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteCoipCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteCoipCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteCoipCidrResult`](crate::types::DeleteCoipCidrResult); start one with `DeleteCoipCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl DeleteCoipCidrResultBuilder {
         self.inner
     }
 }
-impl DeleteCoipCidrResult {
-    /// Reads a `DeleteCoipCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteCoipCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "coipCidr" {
                 value.coip_cidr = ::std::option::Option::Some(
-                    crate::types::CoipCidr::from_xml(child)?,
+                    <crate::types::CoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

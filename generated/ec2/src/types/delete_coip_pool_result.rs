@@ -25,19 +25,6 @@ impl DeleteCoipPoolResult {
         self.coip_pool.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteCoipPoolResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteCoipPoolResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteCoipPoolResult`](crate::types::DeleteCoipPoolResult); start one with `DeleteCoipPoolResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl DeleteCoipPoolResultBuilder {
         self.inner
     }
 }
-impl DeleteCoipPoolResult {
-    /// Reads a `DeleteCoipPoolResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteCoipPoolResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "coipPool" {
                 value.coip_pool = ::std::option::Option::Some(
-                    crate::types::CoipPool::from_xml(child)?,
+                    <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -93,9 +93,8 @@ impl DeleteFleetErrorItemBuilder {
         self.inner
     }
 }
-impl DeleteFleetErrorItem {
-    /// Reads a `DeleteFleetErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteFleetErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -103,7 +102,9 @@ impl DeleteFleetErrorItem {
             match child.name() {
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::DeleteFleetError::from_xml(child)?,
+                        <crate::types::DeleteFleetError as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "fleetId" => {

@@ -130,9 +130,8 @@ impl DeleteFleetSuccessItemBuilder {
         self.inner
     }
 }
-impl DeleteFleetSuccessItem {
-    /// Reads a `DeleteFleetSuccessItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteFleetSuccessItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

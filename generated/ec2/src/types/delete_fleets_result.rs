@@ -36,19 +36,6 @@ impl DeleteFleetsResult {
         self.unsuccessful_fleet_deletions.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteFleetsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteFleetsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteFleetsResult`](crate::types::DeleteFleetsResult); start one with `DeleteFleetsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -123,9 +110,8 @@ impl DeleteFleetsResultBuilder {
         self.inner
     }
 }
-impl DeleteFleetsResult {
-    /// Reads a `DeleteFleetsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteFleetsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -135,7 +121,7 @@ impl DeleteFleetsResult {
                     value.successful_fleet_deletions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DeleteFleetSuccessItem::from_xml,
+                            <crate::types::DeleteFleetSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -143,7 +129,7 @@ impl DeleteFleetsResult {
                     value.unsuccessful_fleet_deletions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DeleteFleetErrorItem::from_xml,
+                            <crate::types::DeleteFleetErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl DeleteFpgaImageResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteFpgaImageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteFpgaImageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteFpgaImageResult`](crate::types::DeleteFpgaImageResult); start one with `DeleteFpgaImageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl DeleteFpgaImageResultBuilder {
         self.inner
     }
 }
-impl DeleteFpgaImageResult {
-    /// Reads a `DeleteFpgaImageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteFpgaImageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,19 +29,6 @@ impl DeleteInstanceConnectEndpointResult {
         self.instance_connect_endpoint.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteInstanceConnectEndpointResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteInstanceConnectEndpointResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteInstanceConnectEndpointResult`](crate::types::DeleteInstanceConnectEndpointResult); start one with `DeleteInstanceConnectEndpointResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl DeleteInstanceConnectEndpointResultBuilder {
         self.inner
     }
 }
-impl DeleteInstanceConnectEndpointResult {
-    /// Reads a `DeleteInstanceConnectEndpointResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteInstanceConnectEndpointResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "instanceConnectEndpoint" {
                 value.instance_connect_endpoint = ::std::option::Option::Some(
-                    crate::types::Ec2InstanceConnectEndpoint::from_xml(child)?,
+                    <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl DeleteInstanceEventWindowResult {
         self.instance_event_window_state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteInstanceEventWindowResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteInstanceEventWindowResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteInstanceEventWindowResult`](crate::types::DeleteInstanceEventWindowResult); start one with `DeleteInstanceEventWindowResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl DeleteInstanceEventWindowResultBuilder {
         self.inner
     }
 }
-impl DeleteInstanceEventWindowResult {
-    /// Reads a `DeleteInstanceEventWindowResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteInstanceEventWindowResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindowState" {
                 value.instance_event_window_state = ::std::option::Option::Some(
-                    crate::types::InstanceEventWindowStateChange::from_xml(child)?,
+                    <crate::types::InstanceEventWindowStateChange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

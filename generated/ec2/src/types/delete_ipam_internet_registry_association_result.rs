@@ -29,20 +29,6 @@ impl DeleteIpamInternetRegistryAssociationResult {
         self.ipam_internet_registry_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteIpamInternetRegistryAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteIpamInternetRegistryAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteIpamInternetRegistryAssociationResult`](crate::types::DeleteIpamInternetRegistryAssociationResult); start one with `DeleteIpamInternetRegistryAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DeleteIpamInternetRegistryAssociationResultBuilder {
         self.inner
     }
 }
-impl DeleteIpamInternetRegistryAssociationResult {
-    /// Reads a `DeleteIpamInternetRegistryAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteIpamInternetRegistryAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamInternetRegistryAssociation" {
                 value.ipam_internet_registry_association = ::std::option::Option::Some(
-                    crate::types::IpamInternetRegistryAssociation::from_xml(child)?,
+                    <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

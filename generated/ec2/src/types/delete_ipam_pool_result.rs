@@ -25,19 +25,6 @@ impl DeleteIpamPoolResult {
         self.ipam_pool.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteIpamPoolResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteIpamPoolResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteIpamPoolResult`](crate::types::DeleteIpamPoolResult); start one with `DeleteIpamPoolResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl DeleteIpamPoolResultBuilder {
         self.inner
     }
 }
-impl DeleteIpamPoolResult {
-    /// Reads a `DeleteIpamPoolResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteIpamPoolResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPool" {
                 value.ipam_pool = ::std::option::Option::Some(
-                    crate::types::IpamPool::from_xml(child)?,
+                    <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl DeleteIpamPrefixListResolverResult {
         self.ipam_prefix_list_resolver.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteIpamPrefixListResolverResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteIpamPrefixListResolverResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteIpamPrefixListResolverResult`](crate::types::DeleteIpamPrefixListResolverResult); start one with `DeleteIpamPrefixListResolverResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl DeleteIpamPrefixListResolverResultBuilder {
         self.inner
     }
 }
-impl DeleteIpamPrefixListResolverResult {
-    /// Reads a `DeleteIpamPrefixListResolverResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteIpamPrefixListResolverResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolver" {
                 value.ipam_prefix_list_resolver = ::std::option::Option::Some(
-                    crate::types::IpamPrefixListResolver::from_xml(child)?,
+                    <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl DeleteIpamPrefixListResolverTargetResult {
         self.ipam_prefix_list_resolver_target.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteIpamPrefixListResolverTargetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteIpamPrefixListResolverTargetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteIpamPrefixListResolverTargetResult`](crate::types::DeleteIpamPrefixListResolverTargetResult); start one with `DeleteIpamPrefixListResolverTargetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DeleteIpamPrefixListResolverTargetResultBuilder {
         self.inner
     }
 }
-impl DeleteIpamPrefixListResolverTargetResult {
-    /// Reads a `DeleteIpamPrefixListResolverTargetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteIpamPrefixListResolverTargetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolverTarget" {
                 value.ipam_prefix_list_resolver_target = ::std::option::Option::Some(
-                    crate::types::IpamPrefixListResolverTarget::from_xml(child)?,
+                    <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

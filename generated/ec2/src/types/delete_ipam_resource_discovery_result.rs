@@ -29,19 +29,6 @@ impl DeleteIpamResourceDiscoveryResult {
         self.ipam_resource_discovery.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteIpamResourceDiscoveryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteIpamResourceDiscoveryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteIpamResourceDiscoveryResult`](crate::types::DeleteIpamResourceDiscoveryResult); start one with `DeleteIpamResourceDiscoveryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl DeleteIpamResourceDiscoveryResultBuilder {
         self.inner
     }
 }
-impl DeleteIpamResourceDiscoveryResult {
-    /// Reads a `DeleteIpamResourceDiscoveryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteIpamResourceDiscoveryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscovery" {
                 value.ipam_resource_discovery = ::std::option::Option::Some(
-                    crate::types::IpamResourceDiscovery::from_xml(child)?,
+                    <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

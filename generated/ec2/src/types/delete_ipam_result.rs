@@ -25,19 +25,6 @@ impl DeleteIpamResult {
         self.ipam.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteIpamResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteIpamResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteIpamResult`](crate::types::DeleteIpamResult); start one with `DeleteIpamResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,16 +58,17 @@ impl DeleteIpamResultBuilder {
         self.inner
     }
 }
-impl DeleteIpamResult {
-    /// Reads a `DeleteIpamResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteIpamResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipam" {
                 value.ipam = ::std::option::Option::Some(
-                    crate::types::Ipam::from_xml(child)?,
+                    <crate::types::Ipam as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -32,19 +32,6 @@ impl DeleteKeyPairResult {
         self.key_pair_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteKeyPairResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteKeyPairResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteKeyPairResult`](crate::types::DeleteKeyPairResult); start one with `DeleteKeyPairResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl DeleteKeyPairResultBuilder {
         self.inner
     }
 }
-impl DeleteKeyPairResult {
-    /// Reads a `DeleteKeyPairResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteKeyPairResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

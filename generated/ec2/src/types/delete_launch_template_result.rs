@@ -27,19 +27,6 @@ impl DeleteLaunchTemplateResult {
         self.launch_template.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteLaunchTemplateResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteLaunchTemplateResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteLaunchTemplateResult`](crate::types::DeleteLaunchTemplateResult); start one with `DeleteLaunchTemplateResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DeleteLaunchTemplateResultBuilder {
         self.inner
     }
 }
-impl DeleteLaunchTemplateResult {
-    /// Reads a `DeleteLaunchTemplateResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplate" {
                 value.launch_template = ::std::option::Option::Some(
-                    crate::types::LaunchTemplate::from_xml(child)?,
+                    <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -151,9 +151,8 @@ impl DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
         self.inner
     }
 }
-impl DeleteLaunchTemplateVersionsResponseErrorItem {
-    /// Reads a `DeleteLaunchTemplateVersionsResponseErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResponseErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -182,7 +181,9 @@ impl DeleteLaunchTemplateVersionsResponseErrorItem {
                 }
                 "responseError" => {
                     value.response_error = ::std::option::Option::Some(
-                        crate::types::ResponseError::from_xml(child)?,
+                        <crate::types::ResponseError as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

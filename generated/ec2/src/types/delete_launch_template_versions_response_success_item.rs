@@ -120,9 +120,8 @@ impl DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
         self.inner
     }
 }
-impl DeleteLaunchTemplateVersionsResponseSuccessItem {
-    /// Reads a `DeleteLaunchTemplateVersionsResponseSuccessItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResponseSuccessItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

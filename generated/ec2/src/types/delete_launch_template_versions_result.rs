@@ -42,19 +42,6 @@ impl DeleteLaunchTemplateVersionsResult {
             .unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteLaunchTemplateVersionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteLaunchTemplateVersionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteLaunchTemplateVersionsResult`](crate::types::DeleteLaunchTemplateVersionsResult); start one with `DeleteLaunchTemplateVersionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -144,9 +131,8 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
         self.inner
     }
 }
-impl DeleteLaunchTemplateVersionsResult {
-    /// Reads a `DeleteLaunchTemplateVersionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -156,7 +142,7 @@ impl DeleteLaunchTemplateVersionsResult {
                     value.successfully_deleted_launch_template_versions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::from_xml,
+                            <crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -164,7 +150,7 @@ impl DeleteLaunchTemplateVersionsResult {
                     value.unsuccessfully_deleted_launch_template_versions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::from_xml,
+                            <crate::types::DeleteLaunchTemplateVersionsResponseErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

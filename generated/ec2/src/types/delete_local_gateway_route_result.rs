@@ -25,19 +25,6 @@ impl DeleteLocalGatewayRouteResult {
         self.route.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteLocalGatewayRouteResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteLocalGatewayRouteResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteLocalGatewayRouteResult`](crate::types::DeleteLocalGatewayRouteResult); start one with `DeleteLocalGatewayRouteResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl DeleteLocalGatewayRouteResultBuilder {
         self.inner
     }
 }
-impl DeleteLocalGatewayRouteResult {
-    /// Reads a `DeleteLocalGatewayRouteResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayRouteResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "route" {
                 value.route = ::std::option::Option::Some(
-                    crate::types::LocalGatewayRoute::from_xml(child)?,
+                    <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

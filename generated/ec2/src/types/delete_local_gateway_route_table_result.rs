@@ -29,19 +29,6 @@ impl DeleteLocalGatewayRouteTableResult {
         self.local_gateway_route_table.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteLocalGatewayRouteTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteLocalGatewayRouteTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteLocalGatewayRouteTableResult`](crate::types::DeleteLocalGatewayRouteTableResult); start one with `DeleteLocalGatewayRouteTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl DeleteLocalGatewayRouteTableResultBuilder {
         self.inner
     }
 }
-impl DeleteLocalGatewayRouteTableResult {
-    /// Reads a `DeleteLocalGatewayRouteTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayRouteTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTable" {
                 value.local_gateway_route_table = ::std::option::Option::Some(
-                    crate::types::LocalGatewayRouteTable::from_xml(child)?,
+                    <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

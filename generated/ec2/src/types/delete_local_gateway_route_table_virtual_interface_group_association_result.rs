@@ -31,20 +31,6 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         self.local_gateway_route_table_virtual_interface_group_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult); start one with `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -96,16 +82,16 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
         self.inner
     }
 }
-impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
-    /// Reads a `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVirtualInterfaceGroupAssociation" {
                 value.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
-                    crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::from_xml(
+                    <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

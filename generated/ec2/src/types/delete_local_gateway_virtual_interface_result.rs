@@ -29,20 +29,6 @@ impl DeleteLocalGatewayVirtualInterfaceResult {
         self.local_gateway_virtual_interface.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteLocalGatewayVirtualInterfaceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteLocalGatewayVirtualInterfaceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceResult`](crate::types::DeleteLocalGatewayVirtualInterfaceResult); start one with `DeleteLocalGatewayVirtualInterfaceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DeleteLocalGatewayVirtualInterfaceResultBuilder {
         self.inner
     }
 }
-impl DeleteLocalGatewayVirtualInterfaceResult {
-    /// Reads a `DeleteLocalGatewayVirtualInterfaceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayVirtualInterfaceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterface" {
                 value.local_gateway_virtual_interface = ::std::option::Option::Some(
-                    crate::types::LocalGatewayVirtualInterface::from_xml(child)?,
+                    <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

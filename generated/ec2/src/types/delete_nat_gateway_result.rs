@@ -25,19 +25,6 @@ impl DeleteNatGatewayResult {
         self.nat_gateway_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteNatGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteNatGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteNatGatewayResult`](crate::types::DeleteNatGatewayResult); start one with `DeleteNatGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl DeleteNatGatewayResultBuilder {
         self.inner
     }
 }
-impl DeleteNatGatewayResult {
-    /// Reads a `DeleteNatGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteNatGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,20 +29,6 @@ impl DeleteNetworkInsightsAccessScopeAnalysisResult {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteNetworkInsightsAccessScopeAnalysisResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteNetworkInsightsAccessScopeAnalysisResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteNetworkInsightsAccessScopeAnalysisResult`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult); start one with `DeleteNetworkInsightsAccessScopeAnalysisResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,9 +72,8 @@ impl DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
         self.inner
     }
 }
-impl DeleteNetworkInsightsAccessScopeAnalysisResult {
-    /// Reads a `DeleteNetworkInsightsAccessScopeAnalysisResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInsightsAccessScopeAnalysisResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,20 +25,6 @@ impl DeleteNetworkInsightsAccessScopeResult {
         self.network_insights_access_scope_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteNetworkInsightsAccessScopeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteNetworkInsightsAccessScopeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteNetworkInsightsAccessScopeResult`](crate::types::DeleteNetworkInsightsAccessScopeResult); start one with `DeleteNetworkInsightsAccessScopeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -82,9 +68,8 @@ impl DeleteNetworkInsightsAccessScopeResultBuilder {
         self.inner
     }
 }
-impl DeleteNetworkInsightsAccessScopeResult {
-    /// Reads a `DeleteNetworkInsightsAccessScopeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInsightsAccessScopeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

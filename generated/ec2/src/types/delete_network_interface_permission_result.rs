@@ -25,20 +25,6 @@ impl DeleteNetworkInterfacePermissionResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteNetworkInterfacePermissionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteNetworkInterfacePermissionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteNetworkInterfacePermissionResult`](crate::types::DeleteNetworkInterfacePermissionResult); start one with `DeleteNetworkInterfacePermissionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -72,9 +58,8 @@ impl DeleteNetworkInterfacePermissionResultBuilder {
         self.inner
     }
 }
-impl DeleteNetworkInterfacePermissionResult {
-    /// Reads a `DeleteNetworkInterfacePermissionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInterfacePermissionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

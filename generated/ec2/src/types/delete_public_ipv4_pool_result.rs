@@ -25,19 +25,6 @@ impl DeletePublicIpv4PoolResult {
         self.return_value
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeletePublicIpv4PoolResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeletePublicIpv4PoolResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeletePublicIpv4PoolResult`](crate::types::DeletePublicIpv4PoolResult); start one with `DeletePublicIpv4PoolResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl DeletePublicIpv4PoolResultBuilder {
         self.inner
     }
 }
-impl DeletePublicIpv4PoolResult {
-    /// Reads a `DeletePublicIpv4PoolResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeletePublicIpv4PoolResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

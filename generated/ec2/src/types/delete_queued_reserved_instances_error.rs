@@ -103,9 +103,8 @@ impl DeleteQueuedReservedInstancesErrorBuilder {
         self.inner
     }
 }
-impl DeleteQueuedReservedInstancesError {
-    /// Reads a `DeleteQueuedReservedInstancesError` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesError {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

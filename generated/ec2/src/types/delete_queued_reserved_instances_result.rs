@@ -40,19 +40,6 @@ impl DeleteQueuedReservedInstancesResult {
         self.failed_queued_purchase_deletions.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteQueuedReservedInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteQueuedReservedInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteQueuedReservedInstancesResult`](crate::types::DeleteQueuedReservedInstancesResult); start one with `DeleteQueuedReservedInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -136,9 +123,8 @@ impl DeleteQueuedReservedInstancesResultBuilder {
         self.inner
     }
 }
-impl DeleteQueuedReservedInstancesResult {
-    /// Reads a `DeleteQueuedReservedInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -148,7 +134,7 @@ impl DeleteQueuedReservedInstancesResult {
                     value.successful_queued_purchase_deletions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SuccessfulQueuedPurchaseDeletion::from_xml,
+                            <crate::types::SuccessfulQueuedPurchaseDeletion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -156,7 +142,7 @@ impl DeleteQueuedReservedInstancesResult {
                     value.failed_queued_purchase_deletions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::FailedQueuedPurchaseDeletion::from_xml,
+                            <crate::types::FailedQueuedPurchaseDeletion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -27,19 +27,6 @@ impl DeleteRouteServerPeerResult {
         self.route_server_peer.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteRouteServerPeerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteRouteServerPeerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteRouteServerPeerResult`](crate::types::DeleteRouteServerPeerResult); start one with `DeleteRouteServerPeerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DeleteRouteServerPeerResultBuilder {
         self.inner
     }
 }
-impl DeleteRouteServerPeerResult {
-    /// Reads a `DeleteRouteServerPeerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteRouteServerPeerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPeer" {
                 value.route_server_peer = ::std::option::Option::Some(
-                    crate::types::RouteServerPeer::from_xml(child)?,
+                    <crate::types::RouteServerPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl DeleteRouteServerResult {
         self.route_server.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteRouteServerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteRouteServerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteRouteServerResult`](crate::types::DeleteRouteServerResult); start one with `DeleteRouteServerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl DeleteRouteServerResultBuilder {
         self.inner
     }
 }
-impl DeleteRouteServerResult {
-    /// Reads a `DeleteRouteServerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteRouteServerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServer" {
                 value.route_server = ::std::option::Option::Some(
-                    crate::types::RouteServer::from_xml(child)?,
+                    <crate::types::RouteServer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -32,19 +32,6 @@ impl DeleteSecurityGroupResult {
         self.group_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteSecurityGroupResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteSecurityGroupResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteSecurityGroupResult`](crate::types::DeleteSecurityGroupResult); start one with `DeleteSecurityGroupResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl DeleteSecurityGroupResultBuilder {
         self.inner
     }
 }
-impl DeleteSecurityGroupResult {
-    /// Reads a `DeleteSecurityGroupResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteSecurityGroupResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -105,9 +105,8 @@ impl DeleteSnapshotReturnCodeBuilder {
         self.inner
     }
 }
-impl DeleteSnapshotReturnCode {
-    /// Reads a `DeleteSnapshotReturnCode` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteSnapshotReturnCode {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,19 +29,6 @@ impl DeleteSubnetCidrReservationResult {
         self.deleted_subnet_cidr_reservation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteSubnetCidrReservationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteSubnetCidrReservationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteSubnetCidrReservationResult`](crate::types::DeleteSubnetCidrReservationResult); start one with `DeleteSubnetCidrReservationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl DeleteSubnetCidrReservationResultBuilder {
         self.inner
     }
 }
-impl DeleteSubnetCidrReservationResult {
-    /// Reads a `DeleteSubnetCidrReservationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteSubnetCidrReservationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "deletedSubnetCidrReservation" {
                 value.deleted_subnet_cidr_reservation = ::std::option::Option::Some(
-                    crate::types::SubnetCidrReservation::from_xml(child)?,
+                    <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

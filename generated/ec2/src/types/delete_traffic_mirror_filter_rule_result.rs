@@ -25,19 +25,6 @@ impl DeleteTrafficMirrorFilterRuleResult {
         self.traffic_mirror_filter_rule_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTrafficMirrorFilterRuleResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTrafficMirrorFilterRuleResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTrafficMirrorFilterRuleResult`](crate::types::DeleteTrafficMirrorFilterRuleResult); start one with `DeleteTrafficMirrorFilterRuleResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl DeleteTrafficMirrorFilterRuleResultBuilder {
         self.inner
     }
 }
-impl DeleteTrafficMirrorFilterRuleResult {
-    /// Reads a `DeleteTrafficMirrorFilterRuleResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorFilterRuleResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

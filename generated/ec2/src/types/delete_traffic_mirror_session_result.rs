@@ -25,19 +25,6 @@ impl DeleteTrafficMirrorSessionResult {
         self.traffic_mirror_session_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTrafficMirrorSessionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTrafficMirrorSessionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTrafficMirrorSessionResult`](crate::types::DeleteTrafficMirrorSessionResult); start one with `DeleteTrafficMirrorSessionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl DeleteTrafficMirrorSessionResultBuilder {
         self.inner
     }
 }
-impl DeleteTrafficMirrorSessionResult {
-    /// Reads a `DeleteTrafficMirrorSessionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorSessionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

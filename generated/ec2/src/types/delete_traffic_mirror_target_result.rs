@@ -25,19 +25,6 @@ impl DeleteTrafficMirrorTargetResult {
         self.traffic_mirror_target_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTrafficMirrorTargetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTrafficMirrorTargetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTrafficMirrorTargetResult`](crate::types::DeleteTrafficMirrorTargetResult); start one with `DeleteTrafficMirrorTargetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl DeleteTrafficMirrorTargetResultBuilder {
         self.inner
     }
 }
-impl DeleteTrafficMirrorTargetResult {
-    /// Reads a `DeleteTrafficMirrorTargetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorTargetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,20 +29,6 @@ impl DeleteTransitGatewayClientVpnAttachmentResult {
         self.transit_gateway_client_vpn_attachment.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteTransitGatewayClientVpnAttachmentResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTransitGatewayClientVpnAttachmentResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTransitGatewayClientVpnAttachmentResult`](crate::types::DeleteTransitGatewayClientVpnAttachmentResult); start one with `DeleteTransitGatewayClientVpnAttachmentResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DeleteTransitGatewayClientVpnAttachmentResultBuilder {
         self.inner
     }
 }
-impl DeleteTransitGatewayClientVpnAttachmentResult {
-    /// Reads a `DeleteTransitGatewayClientVpnAttachmentResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayClientVpnAttachmentResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayClientVpnAttachment" {
                 value.transit_gateway_client_vpn_attachment = ::std::option::Option::Some(
-                    crate::types::TransitGatewayClientVpnAttachment::from_xml(child)?,
+                    <crate::types::TransitGatewayClientVpnAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl DeleteTransitGatewayConnectPeerResult {
         self.transit_gateway_connect_peer.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTransitGatewayConnectPeerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTransitGatewayConnectPeerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTransitGatewayConnectPeerResult`](crate::types::DeleteTransitGatewayConnectPeerResult); start one with `DeleteTransitGatewayConnectPeerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl DeleteTransitGatewayConnectPeerResultBuilder {
         self.inner
     }
 }
-impl DeleteTransitGatewayConnectPeerResult {
-    /// Reads a `DeleteTransitGatewayConnectPeerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayConnectPeerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnectPeer" {
                 value.transit_gateway_connect_peer = ::std::option::Option::Some(
-                    crate::types::TransitGatewayConnectPeer::from_xml(child)?,
+                    <crate::types::TransitGatewayConnectPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl DeleteTransitGatewayConnectResult {
         self.transit_gateway_connect.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTransitGatewayConnectResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTransitGatewayConnectResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTransitGatewayConnectResult`](crate::types::DeleteTransitGatewayConnectResult); start one with `DeleteTransitGatewayConnectResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl DeleteTransitGatewayConnectResultBuilder {
         self.inner
     }
 }
-impl DeleteTransitGatewayConnectResult {
-    /// Reads a `DeleteTransitGatewayConnectResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayConnectResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnect" {
                 value.transit_gateway_connect = ::std::option::Option::Some(
-                    crate::types::TransitGatewayConnect::from_xml(child)?,
+                    <crate::types::TransitGatewayConnect as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl DeleteTransitGatewayMeteringPolicyResult {
         self.transit_gateway_metering_policy.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeleteTransitGatewayMeteringPolicyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTransitGatewayMeteringPolicyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTransitGatewayMeteringPolicyResult`](crate::types::DeleteTransitGatewayMeteringPolicyResult); start one with `DeleteTransitGatewayMeteringPolicyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DeleteTransitGatewayMeteringPolicyResultBuilder {
         self.inner
     }
 }
-impl DeleteTransitGatewayMeteringPolicyResult {
-    /// Reads a `DeleteTransitGatewayMeteringPolicyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayMeteringPolicyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMeteringPolicy" {
                 value.transit_gateway_metering_policy = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMeteringPolicy::from_xml(child)?,
+                    <crate::types::TransitGatewayMeteringPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl DeleteTransitGatewayPolicyTableResult {
         self.transit_gateway_policy_table.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTransitGatewayPolicyTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTransitGatewayPolicyTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTransitGatewayPolicyTableResult`](crate::types::DeleteTransitGatewayPolicyTableResult); start one with `DeleteTransitGatewayPolicyTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl DeleteTransitGatewayPolicyTableResultBuilder {
         self.inner
     }
 }
-impl DeleteTransitGatewayPolicyTableResult {
-    /// Reads a `DeleteTransitGatewayPolicyTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayPolicyTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTable" {
                 value.transit_gateway_policy_table = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPolicyTable::from_xml(child)?,
+                    <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

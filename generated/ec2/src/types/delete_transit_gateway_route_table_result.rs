@@ -29,19 +29,6 @@ impl DeleteTransitGatewayRouteTableResult {
         self.transit_gateway_route_table.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteTransitGatewayRouteTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteTransitGatewayRouteTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteTransitGatewayRouteTableResult`](crate::types::DeleteTransitGatewayRouteTableResult); start one with `DeleteTransitGatewayRouteTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl DeleteTransitGatewayRouteTableResultBuilder {
         self.inner
     }
 }
-impl DeleteTransitGatewayRouteTableResult {
-    /// Reads a `DeleteTransitGatewayRouteTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayRouteTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayRouteTable" {
                 value.transit_gateway_route_table = ::std::option::Option::Some(
-                    crate::types::TransitGatewayRouteTable::from_xml(child)?,
+                    <crate::types::TransitGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

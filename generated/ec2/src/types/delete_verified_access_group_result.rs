@@ -27,19 +27,6 @@ impl DeleteVerifiedAccessGroupResult {
         self.verified_access_group.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteVerifiedAccessGroupResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeleteVerifiedAccessGroupResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteVerifiedAccessGroupResult`](crate::types::DeleteVerifiedAccessGroupResult); start one with `DeleteVerifiedAccessGroupResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DeleteVerifiedAccessGroupResultBuilder {
         self.inner
     }
 }
-impl DeleteVerifiedAccessGroupResult {
-    /// Reads a `DeleteVerifiedAccessGroupResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeleteVerifiedAccessGroupResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessGroup" {
                 value.verified_access_group = ::std::option::Option::Some(
-                    crate::types::VerifiedAccessGroup::from_xml(child)?,
+                    <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

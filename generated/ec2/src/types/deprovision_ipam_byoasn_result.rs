@@ -25,19 +25,6 @@ impl DeprovisionIpamByoasnResult {
         self.byoasn.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeprovisionIpamByoasnResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeprovisionIpamByoasnResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeprovisionIpamByoasnResult`](crate::types::DeprovisionIpamByoasnResult); start one with `DeprovisionIpamByoasnResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl DeprovisionIpamByoasnResultBuilder {
         self.inner
     }
 }
-impl DeprovisionIpamByoasnResult {
-    /// Reads a `DeprovisionIpamByoasnResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeprovisionIpamByoasnResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "byoasn" {
                 value.byoasn = ::std::option::Option::Some(
-                    crate::types::Byoasn::from_xml(child)?,
+                    <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl DeprovisionIpamPoolCidrResult {
         self.ipam_pool_cidr.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeprovisionIpamPoolCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeprovisionIpamPoolCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeprovisionIpamPoolCidrResult`](crate::types::DeprovisionIpamPoolCidrResult); start one with `DeprovisionIpamPoolCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl DeprovisionIpamPoolCidrResultBuilder {
         self.inner
     }
 }
-impl DeprovisionIpamPoolCidrResult {
-    /// Reads a `DeprovisionIpamPoolCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeprovisionIpamPoolCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolCidr" {
                 value.ipam_pool_cidr = ::std::option::Option::Some(
-                    crate::types::IpamPoolCidr::from_xml(child)?,
+                    <crate::types::IpamPoolCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

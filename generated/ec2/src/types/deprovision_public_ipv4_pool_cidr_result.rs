@@ -34,19 +34,6 @@ impl DeprovisionPublicIpv4PoolCidrResult {
         self.deprovisioned_addresses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeprovisionPublicIpv4PoolCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeprovisionPublicIpv4PoolCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeprovisionPublicIpv4PoolCidrResult`](crate::types::DeprovisionPublicIpv4PoolCidrResult); start one with `DeprovisionPublicIpv4PoolCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DeprovisionPublicIpv4PoolCidrResultBuilder {
         self.inner
     }
 }
-impl DeprovisionPublicIpv4PoolCidrResult {
-    /// Reads a `DeprovisionPublicIpv4PoolCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeprovisionPublicIpv4PoolCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -34,19 +34,6 @@ impl DeregisterImageResult {
         self.delete_snapshot_results.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeregisterImageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeregisterImageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeregisterImageResult`](crate::types::DeregisterImageResult); start one with `DeregisterImageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DeregisterImageResultBuilder {
         self.inner
     }
 }
-impl DeregisterImageResult {
-    /// Reads a `DeregisterImageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DeregisterImageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -125,7 +111,7 @@ impl DeregisterImageResult {
                     value.delete_snapshot_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DeleteSnapshotReturnCode::from_xml,
+                            <crate::types::DeleteSnapshotReturnCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -31,20 +31,6 @@ impl DeregisterTransitGatewayMulticastGroupMembersResult {
         self.deregistered_multicast_group_members.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeregisterTransitGatewayMulticastGroupMembersResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeregisterTransitGatewayMulticastGroupMembersResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeregisterTransitGatewayMulticastGroupMembersResult`](crate::types::DeregisterTransitGatewayMulticastGroupMembersResult); start one with `DeregisterTransitGatewayMulticastGroupMembersResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -96,16 +82,16 @@ impl DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
         self.inner
     }
 }
-impl DeregisterTransitGatewayMulticastGroupMembersResult {
-    /// Reads a `DeregisterTransitGatewayMulticastGroupMembersResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DeregisterTransitGatewayMulticastGroupMembersResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "deregisteredMulticastGroupMembers" {
                 value.deregistered_multicast_group_members = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastDeregisteredGroupMembers::from_xml(
+                    <crate::types::TransitGatewayMulticastDeregisteredGroupMembers as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

@@ -31,20 +31,6 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResult {
         self.deregistered_multicast_group_sources.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DeregisterTransitGatewayMulticastGroupSourcesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DeregisterTransitGatewayMulticastGroupSourcesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeregisterTransitGatewayMulticastGroupSourcesResult`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult); start one with `DeregisterTransitGatewayMulticastGroupSourcesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -96,16 +82,16 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
         self.inner
     }
 }
-impl DeregisterTransitGatewayMulticastGroupSourcesResult {
-    /// Reads a `DeregisterTransitGatewayMulticastGroupSourcesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DeregisterTransitGatewayMulticastGroupSourcesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "deregisteredMulticastGroupSources" {
                 value.deregistered_multicast_group_sources = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastDeregisteredGroupSources::from_xml(
+                    <crate::types::TransitGatewayMulticastDeregisteredGroupSources as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

@@ -27,19 +27,6 @@ impl DescribeAccountAttributesResult {
         self.account_attributes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeAccountAttributesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeAccountAttributesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeAccountAttributesResult`](crate::types::DescribeAccountAttributesResult); start one with `DescribeAccountAttributesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl DescribeAccountAttributesResultBuilder {
         self.inner
     }
 }
-impl DescribeAccountAttributesResult {
-    /// Reads a `DescribeAccountAttributesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeAccountAttributesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl DescribeAccountAttributesResult {
                 value.account_attributes = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::AccountAttribute::from_xml,
+                        <crate::types::AccountAttribute as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

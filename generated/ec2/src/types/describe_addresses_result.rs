@@ -25,19 +25,6 @@ impl DescribeAddressesResult {
         self.addresses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeAddressesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeAddressesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeAddressesResult`](crate::types::DescribeAddressesResult); start one with `DescribeAddressesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,18 @@ impl DescribeAddressesResultBuilder {
         self.inner
     }
 }
-impl DescribeAddressesResult {
-    /// Reads a `DescribeAddressesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeAddressesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "addressesSet" {
                 value.addresses = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::list(child, crate::types::Address::from_xml)?,
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        <crate::types::Address as ::awsgen_runtime::xml::FromXml>::from_xml,
+                    )?,
                 );
             }
         }

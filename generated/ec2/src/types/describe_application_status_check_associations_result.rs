@@ -43,20 +43,6 @@ impl DescribeApplicationStatusCheckAssociationsResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeApplicationStatusCheckAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeApplicationStatusCheckAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeApplicationStatusCheckAssociationsResult`](crate::types::DescribeApplicationStatusCheckAssociationsResult); start one with `DescribeApplicationStatusCheckAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -153,9 +139,9 @@ impl DescribeApplicationStatusCheckAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeApplicationStatusCheckAssociationsResult {
-    /// Reads a `DescribeApplicationStatusCheckAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeApplicationStatusCheckAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -165,7 +151,7 @@ impl DescribeApplicationStatusCheckAssociationsResult {
                     value.associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ApplicationStatusCheckAssociationObject::from_xml,
+                            <crate::types::ApplicationStatusCheckAssociationObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -176,7 +162,10 @@ impl DescribeApplicationStatusCheckAssociationsResult {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -36,19 +36,6 @@ impl DescribeApplicationStatusChecksResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeApplicationStatusChecksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeApplicationStatusChecksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeApplicationStatusChecksResult`](crate::types::DescribeApplicationStatusChecksResult); start one with `DescribeApplicationStatusChecksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -120,9 +107,8 @@ impl DescribeApplicationStatusChecksResultBuilder {
         self.inner
     }
 }
-impl DescribeApplicationStatusChecksResult {
-    /// Reads a `DescribeApplicationStatusChecksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusChecksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -132,7 +118,7 @@ impl DescribeApplicationStatusChecksResult {
                     value.application_status_checks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ApplicationStatusCheckResponseObject::from_xml,
+                            <crate::types::ApplicationStatusCheckResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

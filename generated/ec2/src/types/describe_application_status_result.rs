@@ -36,19 +36,6 @@ impl DescribeApplicationStatusResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeApplicationStatusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeApplicationStatusResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeApplicationStatusResult`](crate::types::DescribeApplicationStatusResult); start one with `DescribeApplicationStatusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeApplicationStatusResultBuilder {
         self.inner
     }
 }
-impl DescribeApplicationStatusResult {
-    /// Reads a `DescribeApplicationStatusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,9 @@ impl DescribeApplicationStatusResult {
             match child.name() {
                 "applicationStatusesResponseType" => {
                     value.application_statuses = ::std::option::Option::Some(
-                        crate::types::ApplicationStatusesResponseType::from_xml(child)?,
+                        <crate::types::ApplicationStatusesResponseType as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "nextToken" => {

@@ -27,19 +27,6 @@ impl DescribeAvailabilityZonesResult {
         self.availability_zones.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeAvailabilityZonesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeAvailabilityZonesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeAvailabilityZonesResult`](crate::types::DescribeAvailabilityZonesResult); start one with `DescribeAvailabilityZonesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl DescribeAvailabilityZonesResultBuilder {
         self.inner
     }
 }
-impl DescribeAvailabilityZonesResult {
-    /// Reads a `DescribeAvailabilityZonesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeAvailabilityZonesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl DescribeAvailabilityZonesResult {
                 value.availability_zones = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::AvailabilityZone::from_xml,
+                        <crate::types::AvailabilityZone as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

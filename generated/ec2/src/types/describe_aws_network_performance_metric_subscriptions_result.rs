@@ -34,20 +34,6 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
         self.subscriptions.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeAwsNetworkPerformanceMetricSubscriptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult); start one with `DescribeAwsNetworkPerformanceMetricSubscriptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -115,9 +101,9 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
         self.inner
     }
 }
-impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
-    /// Reads a `DescribeAwsNetworkPerformanceMetricSubscriptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -132,7 +118,7 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
                     value.subscriptions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Subscription::from_xml,
+                            <crate::types::Subscription as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl DescribeBundleTasksResult {
         self.bundle_tasks.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeBundleTasksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeBundleTasksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeBundleTasksResult`](crate::types::DescribeBundleTasksResult); start one with `DescribeBundleTasksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl DescribeBundleTasksResultBuilder {
         self.inner
     }
 }
-impl DescribeBundleTasksResult {
-    /// Reads a `DescribeBundleTasksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeBundleTasksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -92,7 +78,7 @@ impl DescribeBundleTasksResult {
                 value.bundle_tasks = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::BundleTask::from_xml,
+                        <crate::types::BundleTask as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

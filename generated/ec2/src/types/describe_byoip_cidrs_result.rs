@@ -32,19 +32,6 @@ impl DescribeByoipCidrsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeByoipCidrsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeByoipCidrsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeByoipCidrsResult`](crate::types::DescribeByoipCidrsResult); start one with `DescribeByoipCidrsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DescribeByoipCidrsResultBuilder {
         self.inner
     }
 }
-impl DescribeByoipCidrsResult {
-    /// Reads a `DescribeByoipCidrsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeByoipCidrsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,7 @@ impl DescribeByoipCidrsResult {
                     value.byoip_cidrs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ByoipCidr::from_xml,
+                            <crate::types::ByoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

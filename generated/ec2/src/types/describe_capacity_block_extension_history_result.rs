@@ -34,20 +34,6 @@ impl DescribeCapacityBlockExtensionHistoryResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityBlockExtensionHistoryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityBlockExtensionHistoryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityBlockExtensionHistoryResult`](crate::types::DescribeCapacityBlockExtensionHistoryResult); start one with `DescribeCapacityBlockExtensionHistoryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -115,9 +101,8 @@ impl DescribeCapacityBlockExtensionHistoryResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityBlockExtensionHistoryResult {
-    /// Reads a `DescribeCapacityBlockExtensionHistoryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionHistoryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +112,7 @@ impl DescribeCapacityBlockExtensionHistoryResult {
                     value.capacity_block_extensions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityBlockExtension::from_xml,
+                            <crate::types::CapacityBlockExtension as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

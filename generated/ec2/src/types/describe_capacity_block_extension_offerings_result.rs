@@ -36,20 +36,6 @@ impl DescribeCapacityBlockExtensionOfferingsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityBlockExtensionOfferingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityBlockExtensionOfferingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityBlockExtensionOfferingsResult`](crate::types::DescribeCapacityBlockExtensionOfferingsResult); start one with `DescribeCapacityBlockExtensionOfferingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeCapacityBlockExtensionOfferingsResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityBlockExtensionOfferingsResult {
-    /// Reads a `DescribeCapacityBlockExtensionOfferingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionOfferingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeCapacityBlockExtensionOfferingsResult {
                     value.capacity_block_extension_offerings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityBlockExtensionOffering::from_xml,
+                            <crate::types::CapacityBlockExtensionOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeCapacityBlockOfferingsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeCapacityBlockOfferingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityBlockOfferingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityBlockOfferingsResult`](crate::types::DescribeCapacityBlockOfferingsResult); start one with `DescribeCapacityBlockOfferingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeCapacityBlockOfferingsResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityBlockOfferingsResult {
-    /// Reads a `DescribeCapacityBlockOfferingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockOfferingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeCapacityBlockOfferingsResult {
                     value.capacity_block_offerings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityBlockOffering::from_xml,
+                            <crate::types::CapacityBlockOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

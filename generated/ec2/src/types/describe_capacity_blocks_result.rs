@@ -34,19 +34,6 @@ impl DescribeCapacityBlocksResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeCapacityBlocksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityBlocksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityBlocksResult`](crate::types::DescribeCapacityBlocksResult); start one with `DescribeCapacityBlocksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeCapacityBlocksResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityBlocksResult {
-    /// Reads a `DescribeCapacityBlocksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlocksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribeCapacityBlocksResult {
                     value.capacity_blocks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityBlock::from_xml,
+                            <crate::types::CapacityBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeCapacityManagerDataExportsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityManagerDataExportsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityManagerDataExportsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityManagerDataExportsResult`](crate::types::DescribeCapacityManagerDataExportsResult); start one with `DescribeCapacityManagerDataExportsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeCapacityManagerDataExportsResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityManagerDataExportsResult {
-    /// Reads a `DescribeCapacityManagerDataExportsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityManagerDataExportsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeCapacityManagerDataExportsResult {
                     value.capacity_manager_data_exports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityManagerDataExportResponse::from_xml,
+                            <crate::types::CapacityManagerDataExportResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

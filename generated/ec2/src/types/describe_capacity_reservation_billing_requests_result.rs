@@ -36,20 +36,6 @@ impl DescribeCapacityReservationBillingRequestsResult {
         self.capacity_reservation_billing_requests.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityReservationBillingRequestsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityReservationBillingRequestsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityReservationBillingRequestsResult`](crate::types::DescribeCapacityReservationBillingRequestsResult); start one with `DescribeCapacityReservationBillingRequestsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,9 @@ impl DescribeCapacityReservationBillingRequestsResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityReservationBillingRequestsResult {
-    /// Reads a `DescribeCapacityReservationBillingRequestsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeCapacityReservationBillingRequestsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -141,7 +127,7 @@ impl DescribeCapacityReservationBillingRequestsResult {
                     value.capacity_reservation_billing_requests = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationBillingRequest::from_xml,
+                            <crate::types::CapacityReservationBillingRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

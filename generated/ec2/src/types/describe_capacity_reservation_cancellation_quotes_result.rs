@@ -36,20 +36,6 @@ impl DescribeCapacityReservationCancellationQuotesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityReservationCancellationQuotesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityReservationCancellationQuotesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityReservationCancellationQuotesResult`](crate::types::DescribeCapacityReservationCancellationQuotesResult); start one with `DescribeCapacityReservationCancellationQuotesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -126,9 +112,9 @@ impl DescribeCapacityReservationCancellationQuotesResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityReservationCancellationQuotesResult {
-    /// Reads a `DescribeCapacityReservationCancellationQuotesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeCapacityReservationCancellationQuotesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -138,7 +124,7 @@ impl DescribeCapacityReservationCancellationQuotesResult {
                     value.capacity_reservation_cancellation_quotes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationCancellationQuote::from_xml,
+                            <crate::types::CapacityReservationCancellationQuote as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeCapacityReservationFleetsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityReservationFleetsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityReservationFleetsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityReservationFleetsResult`](crate::types::DescribeCapacityReservationFleetsResult); start one with `DescribeCapacityReservationFleetsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeCapacityReservationFleetsResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityReservationFleetsResult {
-    /// Reads a `DescribeCapacityReservationFleetsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationFleetsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeCapacityReservationFleetsResult {
                     value.capacity_reservation_fleets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationFleet::from_xml,
+                            <crate::types::CapacityReservationFleet as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,20 +34,6 @@ impl DescribeCapacityReservationTopologyResult {
         self.capacity_reservations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeCapacityReservationTopologyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCapacityReservationTopologyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCapacityReservationTopologyResult`](crate::types::DescribeCapacityReservationTopologyResult); start one with `DescribeCapacityReservationTopologyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -117,9 +103,8 @@ impl DescribeCapacityReservationTopologyResultBuilder {
         self.inner
     }
 }
-impl DescribeCapacityReservationTopologyResult {
-    /// Reads a `DescribeCapacityReservationTopologyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationTopologyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeCapacityReservationTopologyResult {
                     value.capacity_reservations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationTopology::from_xml,
+                            <crate::types::CapacityReservationTopology as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeCarrierGatewaysResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeCarrierGatewaysResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeCarrierGatewaysResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeCarrierGatewaysResult`](crate::types::DescribeCarrierGatewaysResult); start one with `DescribeCarrierGatewaysResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeCarrierGatewaysResultBuilder {
         self.inner
     }
 }
-impl DescribeCarrierGatewaysResult {
-    /// Reads a `DescribeCarrierGatewaysResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeCarrierGatewaysResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribeCarrierGatewaysResult {
                     value.carrier_gateways = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CarrierGateway::from_xml,
+                            <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

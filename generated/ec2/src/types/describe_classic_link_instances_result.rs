@@ -34,19 +34,6 @@ impl DescribeClassicLinkInstancesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeClassicLinkInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeClassicLinkInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeClassicLinkInstancesResult`](crate::types::DescribeClassicLinkInstancesResult); start one with `DescribeClassicLinkInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeClassicLinkInstancesResultBuilder {
         self.inner
     }
 }
-impl DescribeClassicLinkInstancesResult {
-    /// Reads a `DescribeClassicLinkInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeClassicLinkInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribeClassicLinkInstancesResult {
                     value.instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ClassicLinkInstance::from_xml,
+                            <crate::types::ClassicLinkInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

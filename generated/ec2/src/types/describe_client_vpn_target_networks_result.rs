@@ -34,19 +34,6 @@ impl DescribeClientVpnTargetNetworksResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeClientVpnTargetNetworksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeClientVpnTargetNetworksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeClientVpnTargetNetworksResult`](crate::types::DescribeClientVpnTargetNetworksResult); start one with `DescribeClientVpnTargetNetworksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeClientVpnTargetNetworksResultBuilder {
         self.inner
     }
 }
-impl DescribeClientVpnTargetNetworksResult {
-    /// Reads a `DescribeClientVpnTargetNetworksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnTargetNetworksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribeClientVpnTargetNetworksResult {
                     value.client_vpn_target_networks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TargetNetwork::from_xml,
+                            <crate::types::TargetNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -27,19 +27,6 @@ impl DescribeConversionTasksResult {
         self.conversion_tasks.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeConversionTasksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeConversionTasksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeConversionTasksResult`](crate::types::DescribeConversionTasksResult); start one with `DescribeConversionTasksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl DescribeConversionTasksResultBuilder {
         self.inner
     }
 }
-impl DescribeConversionTasksResult {
-    /// Reads a `DescribeConversionTasksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeConversionTasksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl DescribeConversionTasksResult {
                 value.conversion_tasks = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ConversionTask::from_xml,
+                        <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

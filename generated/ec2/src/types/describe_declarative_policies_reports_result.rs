@@ -34,20 +34,6 @@ impl DescribeDeclarativePoliciesReportsResult {
         self.reports.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeDeclarativePoliciesReportsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeDeclarativePoliciesReportsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeDeclarativePoliciesReportsResult`](crate::types::DescribeDeclarativePoliciesReportsResult); start one with `DescribeDeclarativePoliciesReportsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -117,9 +103,8 @@ impl DescribeDeclarativePoliciesReportsResultBuilder {
         self.inner
     }
 }
-impl DescribeDeclarativePoliciesReportsResult {
-    /// Reads a `DescribeDeclarativePoliciesReportsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeDeclarativePoliciesReportsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeDeclarativePoliciesReportsResult {
                     value.reports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DeclarativePoliciesReport::from_xml,
+                            <crate::types::DeclarativePoliciesReport as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl DescribeDhcpOptionsResult {
         self.dhcp_options.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeDhcpOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeDhcpOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeDhcpOptionsResult`](crate::types::DescribeDhcpOptionsResult); start one with `DescribeDhcpOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DescribeDhcpOptionsResultBuilder {
         self.inner
     }
 }
-impl DescribeDhcpOptionsResult {
-    /// Reads a `DescribeDhcpOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeDhcpOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +113,7 @@ impl DescribeDhcpOptionsResult {
                     value.dhcp_options = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DhcpOptions::from_xml,
+                            <crate::types::DhcpOptions as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeEgressOnlyInternetGatewaysResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeEgressOnlyInternetGatewaysResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeEgressOnlyInternetGatewaysResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeEgressOnlyInternetGatewaysResult`](crate::types::DescribeEgressOnlyInternetGatewaysResult); start one with `DescribeEgressOnlyInternetGatewaysResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeEgressOnlyInternetGatewaysResultBuilder {
         self.inner
     }
 }
-impl DescribeEgressOnlyInternetGatewaysResult {
-    /// Reads a `DescribeEgressOnlyInternetGatewaysResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeEgressOnlyInternetGatewaysResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeEgressOnlyInternetGatewaysResult {
                     value.egress_only_internet_gateways = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::EgressOnlyInternetGateway::from_xml,
+                            <crate::types::EgressOnlyInternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

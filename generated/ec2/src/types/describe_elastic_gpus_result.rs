@@ -41,19 +41,6 @@ impl DescribeElasticGpusResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeElasticGpusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeElasticGpusResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeElasticGpusResult`](crate::types::DescribeElasticGpusResult); start one with `DescribeElasticGpusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +122,8 @@ impl DescribeElasticGpusResultBuilder {
         self.inner
     }
 }
-impl DescribeElasticGpusResult {
-    /// Reads a `DescribeElasticGpusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeElasticGpusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -147,7 +133,7 @@ impl DescribeElasticGpusResult {
                     value.elastic_gpu_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ElasticGpus::from_xml,
+                            <crate::types::ElasticGpus as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -334,9 +334,8 @@ impl DescribeFastLaunchImagesSuccessItemBuilder {
         self.inner
     }
 }
-impl DescribeFastLaunchImagesSuccessItem {
-    /// Reads a `DescribeFastLaunchImagesSuccessItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFastLaunchImagesSuccessItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -354,14 +353,14 @@ impl DescribeFastLaunchImagesSuccessItem {
                 }
                 "snapshotConfiguration" => {
                     value.snapshot_configuration = ::std::option::Option::Some(
-                        crate::types::FastLaunchSnapshotConfigurationResponse::from_xml(
+                        <crate::types::FastLaunchSnapshotConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "launchTemplate" => {
                     value.launch_template = ::std::option::Option::Some(
-                        crate::types::FastLaunchLaunchTemplateSpecificationResponse::from_xml(
+                        <crate::types::FastLaunchLaunchTemplateSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -416,9 +416,8 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
         self.inner
     }
 }
-impl DescribeFastSnapshotRestoreSuccessItem {
-    /// Reads a `DescribeFastSnapshotRestoreSuccessItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

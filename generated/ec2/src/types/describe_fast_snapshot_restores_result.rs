@@ -36,19 +36,6 @@ impl DescribeFastSnapshotRestoresResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeFastSnapshotRestoresResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeFastSnapshotRestoresResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeFastSnapshotRestoresResult`](crate::types::DescribeFastSnapshotRestoresResult); start one with `DescribeFastSnapshotRestoresResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -120,9 +107,8 @@ impl DescribeFastSnapshotRestoresResultBuilder {
         self.inner
     }
 }
-impl DescribeFastSnapshotRestoresResult {
-    /// Reads a `DescribeFastSnapshotRestoresResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoresResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -132,7 +118,7 @@ impl DescribeFastSnapshotRestoresResult {
                     value.fast_snapshot_restores = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DescribeFastSnapshotRestoreSuccessItem::from_xml,
+                            <crate::types::DescribeFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -63,19 +63,6 @@ impl DescribeFleetHistoryResult {
         self.start_time.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeFleetHistoryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeFleetHistoryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeFleetHistoryResult`](crate::types::DescribeFleetHistoryResult); start one with `DescribeFleetHistoryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -211,9 +198,8 @@ impl DescribeFleetHistoryResultBuilder {
         self.inner
     }
 }
-impl DescribeFleetHistoryResult {
-    /// Reads a `DescribeFleetHistoryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFleetHistoryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -223,7 +209,7 @@ impl DescribeFleetHistoryResult {
                     value.history_records = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HistoryRecordEntry::from_xml,
+                            <crate::types::HistoryRecordEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -41,19 +41,6 @@ impl DescribeFleetInstancesResult {
         self.fleet_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeFleetInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeFleetInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeFleetInstancesResult`](crate::types::DescribeFleetInstancesResult); start one with `DescribeFleetInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -141,9 +128,8 @@ impl DescribeFleetInstancesResultBuilder {
         self.inner
     }
 }
-impl DescribeFleetInstancesResult {
-    /// Reads a `DescribeFleetInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFleetInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -153,7 +139,7 @@ impl DescribeFleetInstancesResult {
                     value.active_instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ActiveInstance::from_xml,
+                            <crate::types::ActiveInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -198,9 +198,8 @@ impl DescribeFleetsInstancesBuilder {
         self.inner
     }
 }
-impl DescribeFleetsInstances {
-    /// Reads a `DescribeFleetsInstances` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFleetsInstances {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -208,7 +207,7 @@ impl DescribeFleetsInstances {
             match child.name() {
                 "launchTemplateAndOverrides" => {
                     value.launch_template_and_overrides = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateAndOverridesResponse::from_xml(
+                        <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -32,19 +32,6 @@ impl DescribeFlowLogsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeFlowLogsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeFlowLogsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeFlowLogsResult`](crate::types::DescribeFlowLogsResult); start one with `DescribeFlowLogsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DescribeFlowLogsResultBuilder {
         self.inner
     }
 }
-impl DescribeFlowLogsResult {
-    /// Reads a `DescribeFlowLogsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFlowLogsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,7 @@ impl DescribeFlowLogsResult {
                     value.flow_logs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::FlowLog::from_xml,
+                            <crate::types::FlowLog as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

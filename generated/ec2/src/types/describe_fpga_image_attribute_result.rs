@@ -27,19 +27,6 @@ impl DescribeFpgaImageAttributeResult {
         self.fpga_image_attribute.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeFpgaImageAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeFpgaImageAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeFpgaImageAttributeResult`](crate::types::DescribeFpgaImageAttributeResult); start one with `DescribeFpgaImageAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DescribeFpgaImageAttributeResultBuilder {
         self.inner
     }
 }
-impl DescribeFpgaImageAttributeResult {
-    /// Reads a `DescribeFpgaImageAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeFpgaImageAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "fpgaImageAttribute" {
                 value.fpga_image_attribute = ::std::option::Option::Some(
-                    crate::types::FpgaImageAttribute::from_xml(child)?,
+                    <crate::types::FpgaImageAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -32,20 +32,6 @@ impl DescribeHostReservationOfferingsResult {
         self.offering_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeHostReservationOfferingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeHostReservationOfferingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeHostReservationOfferingsResult`](crate::types::DescribeHostReservationOfferingsResult); start one with `DescribeHostReservationOfferingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -111,9 +97,8 @@ impl DescribeHostReservationOfferingsResultBuilder {
         self.inner
     }
 }
-impl DescribeHostReservationOfferingsResult {
-    /// Reads a `DescribeHostReservationOfferingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationOfferingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -128,7 +113,7 @@ impl DescribeHostReservationOfferingsResult {
                     value.offering_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HostOffering::from_xml,
+                            <crate::types::HostOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeIamInstanceProfileAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeIamInstanceProfileAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIamInstanceProfileAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIamInstanceProfileAssociationsResult`](crate::types::DescribeIamInstanceProfileAssociationsResult); start one with `DescribeIamInstanceProfileAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeIamInstanceProfileAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeIamInstanceProfileAssociationsResult {
-    /// Reads a `DescribeIamInstanceProfileAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIamInstanceProfileAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeIamInstanceProfileAssociationsResult {
                     value.iam_instance_profile_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IamInstanceProfileAssociation::from_xml,
+                            <crate::types::IamInstanceProfileAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

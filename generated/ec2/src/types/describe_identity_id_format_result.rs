@@ -25,19 +25,6 @@ impl DescribeIdentityIdFormatResult {
         self.statuses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeIdentityIdFormatResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIdentityIdFormatResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIdentityIdFormatResult`](crate::types::DescribeIdentityIdFormatResult); start one with `DescribeIdentityIdFormatResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,18 @@ impl DescribeIdentityIdFormatResultBuilder {
         self.inner
     }
 }
-impl DescribeIdentityIdFormatResult {
-    /// Reads a `DescribeIdentityIdFormatResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIdentityIdFormatResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "statusSet" {
                 value.statuses = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::list(child, crate::types::IdFormat::from_xml)?,
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
+                    )?,
                 );
             }
         }

@@ -34,19 +34,6 @@ impl DescribeImageUsageReportEntriesResult {
         self.image_usage_report_entries.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeImageUsageReportEntriesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeImageUsageReportEntriesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeImageUsageReportEntriesResult`](crate::types::DescribeImageUsageReportEntriesResult); start one with `DescribeImageUsageReportEntriesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeImageUsageReportEntriesResultBuilder {
         self.inner
     }
 }
-impl DescribeImageUsageReportEntriesResult {
-    /// Reads a `DescribeImageUsageReportEntriesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportEntriesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +117,7 @@ impl DescribeImageUsageReportEntriesResult {
                     value.image_usage_report_entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageUsageReportEntry::from_xml,
+                            <crate::types::ImageUsageReportEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

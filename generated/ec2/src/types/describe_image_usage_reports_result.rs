@@ -34,19 +34,6 @@ impl DescribeImageUsageReportsResult {
         self.image_usage_reports.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeImageUsageReportsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeImageUsageReportsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeImageUsageReportsResult`](crate::types::DescribeImageUsageReportsResult); start one with `DescribeImageUsageReportsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeImageUsageReportsResultBuilder {
         self.inner
     }
 }
-impl DescribeImageUsageReportsResult {
-    /// Reads a `DescribeImageUsageReportsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeImageUsageReportsResult {
                     value.image_usage_reports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageUsageReport::from_xml,
+                            <crate::types::ImageUsageReport as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeInstanceConnectEndpointsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeInstanceConnectEndpointsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeInstanceConnectEndpointsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeInstanceConnectEndpointsResult`](crate::types::DescribeInstanceConnectEndpointsResult); start one with `DescribeInstanceConnectEndpointsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -119,9 +105,8 @@ impl DescribeInstanceConnectEndpointsResultBuilder {
         self.inner
     }
 }
-impl DescribeInstanceConnectEndpointsResult {
-    /// Reads a `DescribeInstanceConnectEndpointsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeInstanceConnectEndpointsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +116,7 @@ impl DescribeInstanceConnectEndpointsResult {
                     value.instance_connect_endpoints = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ec2InstanceConnectEndpoint::from_xml,
+                            <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

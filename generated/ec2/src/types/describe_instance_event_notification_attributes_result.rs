@@ -29,20 +29,6 @@ impl DescribeInstanceEventNotificationAttributesResult {
         self.instance_tag_attribute.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeInstanceEventNotificationAttributesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeInstanceEventNotificationAttributesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeInstanceEventNotificationAttributesResult`](crate::types::DescribeInstanceEventNotificationAttributesResult); start one with `DescribeInstanceEventNotificationAttributesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,18 @@ impl DescribeInstanceEventNotificationAttributesResultBuilder {
         self.inner
     }
 }
-impl DescribeInstanceEventNotificationAttributesResult {
-    /// Reads a `DescribeInstanceEventNotificationAttributesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeInstanceEventNotificationAttributesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "instanceTagAttribute" {
                 value.instance_tag_attribute = ::std::option::Option::Some(
-                    crate::types::InstanceTagNotificationAttribute::from_xml(child)?,
+                    <crate::types::InstanceTagNotificationAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -34,20 +34,6 @@ impl DescribeInstanceSqlHaHistoryStatesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeInstanceSqlHaHistoryStatesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeInstanceSqlHaHistoryStatesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeInstanceSqlHaHistoryStatesResult`](crate::types::DescribeInstanceSqlHaHistoryStatesResult); start one with `DescribeInstanceSqlHaHistoryStatesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl DescribeInstanceSqlHaHistoryStatesResultBuilder {
         self.inner
     }
 }
-impl DescribeInstanceSqlHaHistoryStatesResult {
-    /// Reads a `DescribeInstanceSqlHaHistoryStatesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeInstanceSqlHaHistoryStatesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -125,7 +110,7 @@ impl DescribeInstanceSqlHaHistoryStatesResult {
                     value.instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RegisteredInstance::from_xml,
+                            <crate::types::RegisteredInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl DescribeIpamByoasnResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeIpamByoasnResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamByoasnResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamByoasnResult`](crate::types::DescribeIpamByoasnResult); start one with `DescribeIpamByoasnResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DescribeIpamByoasnResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamByoasnResult {
-    /// Reads a `DescribeIpamByoasnResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamByoasnResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,7 @@ impl DescribeIpamByoasnResult {
                     value.byoasns = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Byoasn::from_xml,
+                            <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

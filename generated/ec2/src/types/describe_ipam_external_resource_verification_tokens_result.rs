@@ -36,20 +36,6 @@ impl DescribeIpamExternalResourceVerificationTokensResult {
         self.ipam_external_resource_verification_tokens.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeIpamExternalResourceVerificationTokensResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamExternalResourceVerificationTokensResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamExternalResourceVerificationTokensResult`](crate::types::DescribeIpamExternalResourceVerificationTokensResult); start one with `DescribeIpamExternalResourceVerificationTokensResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -126,9 +112,9 @@ impl DescribeIpamExternalResourceVerificationTokensResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamExternalResourceVerificationTokensResult {
-    /// Reads a `DescribeIpamExternalResourceVerificationTokensResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeIpamExternalResourceVerificationTokensResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -143,7 +129,7 @@ impl DescribeIpamExternalResourceVerificationTokensResult {
                     value.ipam_external_resource_verification_tokens = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamExternalResourceVerificationToken::from_xml,
+                            <crate::types::IpamExternalResourceVerificationToken as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

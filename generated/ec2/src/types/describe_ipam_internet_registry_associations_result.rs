@@ -36,20 +36,6 @@ impl DescribeIpamInternetRegistryAssociationsResult {
         self.ipam_internet_registry_associations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeIpamInternetRegistryAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamInternetRegistryAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamInternetRegistryAssociationsResult`](crate::types::DescribeIpamInternetRegistryAssociationsResult); start one with `DescribeIpamInternetRegistryAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeIpamInternetRegistryAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamInternetRegistryAssociationsResult {
-    /// Reads a `DescribeIpamInternetRegistryAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamInternetRegistryAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +124,7 @@ impl DescribeIpamInternetRegistryAssociationsResult {
                     value.ipam_internet_registry_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamInternetRegistryAssociation::from_xml,
+                            <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeIpamPoliciesResult {
         self.ipam_policies.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeIpamPoliciesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamPoliciesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamPoliciesResult`](crate::types::DescribeIpamPoliciesResult); start one with `DescribeIpamPoliciesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeIpamPoliciesResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamPoliciesResult {
-    /// Reads a `DescribeIpamPoliciesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoliciesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeIpamPoliciesResult {
                     value.ipam_policies = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPolicy::from_xml,
+                            <crate::types::IpamPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeIpamPrefixListResolverTargetsResult {
         self.ipam_prefix_list_resolver_targets.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeIpamPrefixListResolverTargetsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamPrefixListResolverTargetsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamPrefixListResolverTargetsResult`](crate::types::DescribeIpamPrefixListResolverTargetsResult); start one with `DescribeIpamPrefixListResolverTargetsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeIpamPrefixListResolverTargetsResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamPrefixListResolverTargetsResult {
-    /// Reads a `DescribeIpamPrefixListResolverTargetsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolverTargetsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +124,7 @@ impl DescribeIpamPrefixListResolverTargetsResult {
                     value.ipam_prefix_list_resolver_targets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPrefixListResolverTarget::from_xml,
+                            <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

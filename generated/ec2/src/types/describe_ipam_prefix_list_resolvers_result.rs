@@ -34,19 +34,6 @@ impl DescribeIpamPrefixListResolversResult {
         self.ipam_prefix_list_resolvers.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeIpamPrefixListResolversResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamPrefixListResolversResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamPrefixListResolversResult`](crate::types::DescribeIpamPrefixListResolversResult); start one with `DescribeIpamPrefixListResolversResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeIpamPrefixListResolversResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamPrefixListResolversResult {
-    /// Reads a `DescribeIpamPrefixListResolversResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolversResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +117,7 @@ impl DescribeIpamPrefixListResolversResult {
                     value.ipam_prefix_list_resolvers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPrefixListResolver::from_xml,
+                            <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeIpamResourceDiscoveryAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeIpamResourceDiscoveryAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamResourceDiscoveryAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamResourceDiscoveryAssociationsResult`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult); start one with `DescribeIpamResourceDiscoveryAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeIpamResourceDiscoveryAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamResourceDiscoveryAssociationsResult {
-    /// Reads a `DescribeIpamResourceDiscoveryAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveryAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeIpamResourceDiscoveryAssociationsResult {
                     value.ipam_resource_discovery_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamResourceDiscoveryAssociation::from_xml,
+                            <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

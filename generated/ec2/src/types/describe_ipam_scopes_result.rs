@@ -32,19 +32,6 @@ impl DescribeIpamScopesResult {
         self.ipam_scopes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeIpamScopesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpamScopesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpamScopesResult`](crate::types::DescribeIpamScopesResult); start one with `DescribeIpamScopesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DescribeIpamScopesResultBuilder {
         self.inner
     }
 }
-impl DescribeIpamScopesResult {
-    /// Reads a `DescribeIpamScopesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpamScopesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +113,7 @@ impl DescribeIpamScopesResult {
                     value.ipam_scopes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamScope::from_xml,
+                            <crate::types::IpamScope as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl DescribeIpv6PoolsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeIpv6PoolsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeIpv6PoolsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeIpv6PoolsResult`](crate::types::DescribeIpv6PoolsResult); start one with `DescribeIpv6PoolsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl DescribeIpv6PoolsResultBuilder {
         self.inner
     }
 }
-impl DescribeIpv6PoolsResult {
-    /// Reads a `DescribeIpv6PoolsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeIpv6PoolsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,7 @@ impl DescribeIpv6PoolsResult {
                     value.ipv6_pools = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6Pool::from_xml,
+                            <crate::types::Ipv6Pool as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl DescribeKeyPairsResult {
         self.key_pairs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeKeyPairsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeKeyPairsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeKeyPairsResult`](crate::types::DescribeKeyPairsResult); start one with `DescribeKeyPairsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl DescribeKeyPairsResultBuilder {
         self.inner
     }
 }
-impl DescribeKeyPairsResult {
-    /// Reads a `DescribeKeyPairsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeKeyPairsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -92,7 +78,7 @@ impl DescribeKeyPairsResult {
                 value.key_pairs = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::KeyPairInfo::from_xml,
+                        <crate::types::KeyPairInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

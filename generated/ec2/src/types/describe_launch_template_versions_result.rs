@@ -34,19 +34,6 @@ impl DescribeLaunchTemplateVersionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeLaunchTemplateVersionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeLaunchTemplateVersionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeLaunchTemplateVersionsResult`](crate::types::DescribeLaunchTemplateVersionsResult); start one with `DescribeLaunchTemplateVersionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeLaunchTemplateVersionsResultBuilder {
         self.inner
     }
 }
-impl DescribeLaunchTemplateVersionsResult {
-    /// Reads a `DescribeLaunchTemplateVersionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplateVersionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeLaunchTemplateVersionsResult {
                     value.launch_template_versions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateVersion::from_xml,
+                            <crate::types::LaunchTemplateVersion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

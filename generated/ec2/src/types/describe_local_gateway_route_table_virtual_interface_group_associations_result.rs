@@ -40,20 +40,6 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult); start one with `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -134,9 +120,9 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilde
         self.inner
     }
 }
-impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
-    /// Reads a `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -147,7 +133,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
                         .local_gateway_route_table_virtual_interface_group_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::from_xml,
+                            <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

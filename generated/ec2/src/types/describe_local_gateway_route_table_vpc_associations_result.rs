@@ -36,20 +36,6 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeLocalGatewayRouteTableVpcAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeLocalGatewayRouteTableVpcAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeLocalGatewayRouteTableVpcAssociationsResult`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult); start one with `DescribeLocalGatewayRouteTableVpcAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -126,9 +112,9 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
-    /// Reads a `DescribeLocalGatewayRouteTableVpcAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeLocalGatewayRouteTableVpcAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -138,7 +124,7 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
                     value.local_gateway_route_table_vpc_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LocalGatewayRouteTableVpcAssociation::from_xml,
+                            <crate::types::LocalGatewayRouteTableVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeLocalGatewayRouteTablesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeLocalGatewayRouteTablesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeLocalGatewayRouteTablesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeLocalGatewayRouteTablesResult`](crate::types::DescribeLocalGatewayRouteTablesResult); start one with `DescribeLocalGatewayRouteTablesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeLocalGatewayRouteTablesResultBuilder {
         self.inner
     }
 }
-impl DescribeLocalGatewayRouteTablesResult {
-    /// Reads a `DescribeLocalGatewayRouteTablesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayRouteTablesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeLocalGatewayRouteTablesResult {
                     value.local_gateway_route_tables = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LocalGatewayRouteTable::from_xml,
+                            <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeLocalGatewayVirtualInterfaceGroupsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeLocalGatewayVirtualInterfaceGroupsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeLocalGatewayVirtualInterfaceGroupsResult`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult); start one with `DescribeLocalGatewayVirtualInterfaceGroupsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,9 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
         self.inner
     }
 }
-impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
-    /// Reads a `DescribeLocalGatewayVirtualInterfaceGroupsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeLocalGatewayVirtualInterfaceGroupsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -136,7 +122,7 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
                     value.local_gateway_virtual_interface_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LocalGatewayVirtualInterfaceGroup::from_xml,
+                            <crate::types::LocalGatewayVirtualInterfaceGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeLocalGatewayVirtualInterfacesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeLocalGatewayVirtualInterfacesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeLocalGatewayVirtualInterfacesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeLocalGatewayVirtualInterfacesResult`](crate::types::DescribeLocalGatewayVirtualInterfacesResult); start one with `DescribeLocalGatewayVirtualInterfacesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeLocalGatewayVirtualInterfacesResultBuilder {
         self.inner
     }
 }
-impl DescribeLocalGatewayVirtualInterfacesResult {
-    /// Reads a `DescribeLocalGatewayVirtualInterfacesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayVirtualInterfacesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeLocalGatewayVirtualInterfacesResult {
                     value.local_gateway_virtual_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LocalGatewayVirtualInterface::from_xml,
+                            <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

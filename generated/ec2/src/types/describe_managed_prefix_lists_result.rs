@@ -34,19 +34,6 @@ impl DescribeManagedPrefixListsResult {
         self.prefix_lists.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeManagedPrefixListsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeManagedPrefixListsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeManagedPrefixListsResult`](crate::types::DescribeManagedPrefixListsResult); start one with `DescribeManagedPrefixListsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeManagedPrefixListsResultBuilder {
         self.inner
     }
 }
-impl DescribeManagedPrefixListsResult {
-    /// Reads a `DescribeManagedPrefixListsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeManagedPrefixListsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeManagedPrefixListsResult {
                     value.prefix_lists = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ManagedPrefixList::from_xml,
+                            <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

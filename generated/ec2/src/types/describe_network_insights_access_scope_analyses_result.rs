@@ -36,20 +36,6 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeNetworkInsightsAccessScopeAnalysesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeNetworkInsightsAccessScopeAnalysesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeNetworkInsightsAccessScopeAnalysesResult`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult); start one with `DescribeNetworkInsightsAccessScopeAnalysesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -126,9 +112,9 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
         self.inner
     }
 }
-impl DescribeNetworkInsightsAccessScopeAnalysesResult {
-    /// Reads a `DescribeNetworkInsightsAccessScopeAnalysesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeNetworkInsightsAccessScopeAnalysesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -138,7 +124,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResult {
                     value.network_insights_access_scope_analyses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkInsightsAccessScopeAnalysis::from_xml,
+                            <crate::types::NetworkInsightsAccessScopeAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeNetworkInsightsAccessScopesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeNetworkInsightsAccessScopesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeNetworkInsightsAccessScopesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeNetworkInsightsAccessScopesResult`](crate::types::DescribeNetworkInsightsAccessScopesResult); start one with `DescribeNetworkInsightsAccessScopesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeNetworkInsightsAccessScopesResultBuilder {
         self.inner
     }
 }
-impl DescribeNetworkInsightsAccessScopesResult {
-    /// Reads a `DescribeNetworkInsightsAccessScopesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAccessScopesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeNetworkInsightsAccessScopesResult {
                     value.network_insights_access_scopes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkInsightsAccessScope::from_xml,
+                            <crate::types::NetworkInsightsAccessScope as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

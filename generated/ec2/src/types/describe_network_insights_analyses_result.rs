@@ -34,19 +34,6 @@ impl DescribeNetworkInsightsAnalysesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeNetworkInsightsAnalysesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeNetworkInsightsAnalysesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeNetworkInsightsAnalysesResult`](crate::types::DescribeNetworkInsightsAnalysesResult); start one with `DescribeNetworkInsightsAnalysesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeNetworkInsightsAnalysesResultBuilder {
         self.inner
     }
 }
-impl DescribeNetworkInsightsAnalysesResult {
-    /// Reads a `DescribeNetworkInsightsAnalysesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAnalysesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeNetworkInsightsAnalysesResult {
                     value.network_insights_analyses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkInsightsAnalysis::from_xml,
+                            <crate::types::NetworkInsightsAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

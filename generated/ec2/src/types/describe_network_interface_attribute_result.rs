@@ -64,20 +64,6 @@ impl DescribeNetworkInterfaceAttributeResult {
         self.associate_public_ip_address
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeNetworkInterfaceAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeNetworkInterfaceAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeNetworkInterfaceAttributeResult`](crate::types::DescribeNetworkInterfaceAttributeResult); start one with `DescribeNetworkInterfaceAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -241,9 +227,8 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
         self.inner
     }
 }
-impl DescribeNetworkInterfaceAttributeResult {
-    /// Reads a `DescribeNetworkInterfaceAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfaceAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -251,19 +236,23 @@ impl DescribeNetworkInterfaceAttributeResult {
             match child.name() {
                 "attachment" => {
                     value.attachment = ::std::option::Option::Some(
-                        crate::types::NetworkInterfaceAttachment::from_xml(child)?,
+                        <crate::types::NetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "description" => {
                     value.description = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "groupSet" => {
                     value.groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -274,7 +263,9 @@ impl DescribeNetworkInterfaceAttributeResult {
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "associatePublicIpAddress" => {

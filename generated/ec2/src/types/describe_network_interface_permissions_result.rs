@@ -36,20 +36,6 @@ impl DescribeNetworkInterfacePermissionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeNetworkInterfacePermissionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeNetworkInterfacePermissionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeNetworkInterfacePermissionsResult`](crate::types::DescribeNetworkInterfacePermissionsResult); start one with `DescribeNetworkInterfacePermissionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeNetworkInterfacePermissionsResultBuilder {
         self.inner
     }
 }
-impl DescribeNetworkInterfacePermissionsResult {
-    /// Reads a `DescribeNetworkInterfacePermissionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacePermissionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeNetworkInterfacePermissionsResult {
                     value.network_interface_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkInterfacePermission::from_xml,
+                            <crate::types::NetworkInterfacePermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -27,19 +27,6 @@ impl DescribePlacementGroupsResult {
         self.placement_groups.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribePlacementGroupsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribePlacementGroupsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribePlacementGroupsResult`](crate::types::DescribePlacementGroupsResult); start one with `DescribePlacementGroupsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl DescribePlacementGroupsResultBuilder {
         self.inner
     }
 }
-impl DescribePlacementGroupsResult {
-    /// Reads a `DescribePlacementGroupsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribePlacementGroupsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl DescribePlacementGroupsResult {
                 value.placement_groups = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::PlacementGroup::from_xml,
+                        <crate::types::PlacementGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -34,19 +34,6 @@ impl DescribePublicIpv4PoolsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribePublicIpv4PoolsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribePublicIpv4PoolsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribePublicIpv4PoolsResult`](crate::types::DescribePublicIpv4PoolsResult); start one with `DescribePublicIpv4PoolsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribePublicIpv4PoolsResultBuilder {
         self.inner
     }
 }
-impl DescribePublicIpv4PoolsResult {
-    /// Reads a `DescribePublicIpv4PoolsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribePublicIpv4PoolsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribePublicIpv4PoolsResult {
                     value.public_ipv4_pools = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PublicIpv4Pool::from_xml,
+                            <crate::types::PublicIpv4Pool as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl DescribeRegionsResult {
         self.regions.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeRegionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeRegionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeRegionsResult`](crate::types::DescribeRegionsResult); start one with `DescribeRegionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,18 @@ impl DescribeRegionsResultBuilder {
         self.inner
     }
 }
-impl DescribeRegionsResult {
-    /// Reads a `DescribeRegionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeRegionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "regionInfo" {
                 value.regions = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::list(child, crate::types::Region::from_xml)?,
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        <crate::types::Region as ::awsgen_runtime::xml::FromXml>::from_xml,
+                    )?,
                 );
             }
         }

@@ -34,19 +34,6 @@ impl DescribeReplaceRootVolumeTasksResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeReplaceRootVolumeTasksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeReplaceRootVolumeTasksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeReplaceRootVolumeTasksResult`](crate::types::DescribeReplaceRootVolumeTasksResult); start one with `DescribeReplaceRootVolumeTasksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeReplaceRootVolumeTasksResultBuilder {
         self.inner
     }
 }
-impl DescribeReplaceRootVolumeTasksResult {
-    /// Reads a `DescribeReplaceRootVolumeTasksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeReplaceRootVolumeTasksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeReplaceRootVolumeTasksResult {
                     value.replace_root_volume_tasks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ReplaceRootVolumeTask::from_xml,
+                            <crate::types::ReplaceRootVolumeTask as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

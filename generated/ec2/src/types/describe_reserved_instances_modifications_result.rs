@@ -36,20 +36,6 @@ impl DescribeReservedInstancesModificationsResult {
         self.reserved_instances_modifications.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeReservedInstancesModificationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeReservedInstancesModificationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeReservedInstancesModificationsResult`](crate::types::DescribeReservedInstancesModificationsResult); start one with `DescribeReservedInstancesModificationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeReservedInstancesModificationsResultBuilder {
         self.inner
     }
 }
-impl DescribeReservedInstancesModificationsResult {
-    /// Reads a `DescribeReservedInstancesModificationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesModificationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +124,7 @@ impl DescribeReservedInstancesModificationsResult {
                     value.reserved_instances_modifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ReservedInstancesModification::from_xml,
+                            <crate::types::ReservedInstancesModification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

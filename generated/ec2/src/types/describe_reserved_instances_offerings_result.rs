@@ -36,20 +36,6 @@ impl DescribeReservedInstancesOfferingsResult {
         self.reserved_instances_offerings.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeReservedInstancesOfferingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeReservedInstancesOfferingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeReservedInstancesOfferingsResult`](crate::types::DescribeReservedInstancesOfferingsResult); start one with `DescribeReservedInstancesOfferingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeReservedInstancesOfferingsResultBuilder {
         self.inner
     }
 }
-impl DescribeReservedInstancesOfferingsResult {
-    /// Reads a `DescribeReservedInstancesOfferingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesOfferingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +124,7 @@ impl DescribeReservedInstancesOfferingsResult {
                     value.reserved_instances_offerings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ReservedInstancesOffering::from_xml,
+                            <crate::types::ReservedInstancesOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeScheduledInstanceAvailabilityResult {
         self.scheduled_instance_availability_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeScheduledInstanceAvailabilityResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeScheduledInstanceAvailabilityResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeScheduledInstanceAvailabilityResult`](crate::types::DescribeScheduledInstanceAvailabilityResult); start one with `DescribeScheduledInstanceAvailabilityResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeScheduledInstanceAvailabilityResultBuilder {
         self.inner
     }
 }
-impl DescribeScheduledInstanceAvailabilityResult {
-    /// Reads a `DescribeScheduledInstanceAvailabilityResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstanceAvailabilityResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +124,7 @@ impl DescribeScheduledInstanceAvailabilityResult {
                     value.scheduled_instance_availability_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ScheduledInstanceAvailability::from_xml,
+                            <crate::types::ScheduledInstanceAvailability as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeScheduledInstancesResult {
         self.scheduled_instance_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeScheduledInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeScheduledInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeScheduledInstancesResult`](crate::types::DescribeScheduledInstancesResult); start one with `DescribeScheduledInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeScheduledInstancesResultBuilder {
         self.inner
     }
 }
-impl DescribeScheduledInstancesResult {
-    /// Reads a `DescribeScheduledInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeScheduledInstancesResult {
                     value.scheduled_instance_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ScheduledInstance::from_xml,
+                            <crate::types::ScheduledInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

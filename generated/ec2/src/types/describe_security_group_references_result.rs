@@ -29,19 +29,6 @@ impl DescribeSecurityGroupReferencesResult {
         self.security_group_reference_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeSecurityGroupReferencesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSecurityGroupReferencesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSecurityGroupReferencesResult`](crate::types::DescribeSecurityGroupReferencesResult); start one with `DescribeSecurityGroupReferencesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -90,9 +77,8 @@ impl DescribeSecurityGroupReferencesResultBuilder {
         self.inner
     }
 }
-impl DescribeSecurityGroupReferencesResult {
-    /// Reads a `DescribeSecurityGroupReferencesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupReferencesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -101,7 +87,7 @@ impl DescribeSecurityGroupReferencesResult {
                 value.security_group_reference_set = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::SecurityGroupReference::from_xml,
+                        <crate::types::SecurityGroupReference as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

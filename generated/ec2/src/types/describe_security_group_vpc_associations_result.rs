@@ -36,20 +36,6 @@ impl DescribeSecurityGroupVpcAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeSecurityGroupVpcAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSecurityGroupVpcAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSecurityGroupVpcAssociationsResult`](crate::types::DescribeSecurityGroupVpcAssociationsResult); start one with `DescribeSecurityGroupVpcAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeSecurityGroupVpcAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeSecurityGroupVpcAssociationsResult {
-    /// Reads a `DescribeSecurityGroupVpcAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupVpcAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeSecurityGroupVpcAssociationsResult {
                     value.security_group_vpc_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecurityGroupVpcAssociation::from_xml,
+                            <crate::types::SecurityGroupVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeSecurityGroupsResult {
         self.security_groups.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeSecurityGroupsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSecurityGroupsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSecurityGroupsResult`](crate::types::DescribeSecurityGroupsResult); start one with `DescribeSecurityGroupsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeSecurityGroupsResultBuilder {
         self.inner
     }
 }
-impl DescribeSecurityGroupsResult {
-    /// Reads a `DescribeSecurityGroupsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeSecurityGroupsResult {
                     value.security_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecurityGroup::from_xml,
+                            <crate::types::SecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

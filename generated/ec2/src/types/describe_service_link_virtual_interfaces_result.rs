@@ -36,20 +36,6 @@ impl DescribeServiceLinkVirtualInterfacesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeServiceLinkVirtualInterfacesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeServiceLinkVirtualInterfacesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeServiceLinkVirtualInterfacesResult`](crate::types::DescribeServiceLinkVirtualInterfacesResult); start one with `DescribeServiceLinkVirtualInterfacesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeServiceLinkVirtualInterfacesResultBuilder {
         self.inner
     }
 }
-impl DescribeServiceLinkVirtualInterfacesResult {
-    /// Reads a `DescribeServiceLinkVirtualInterfacesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeServiceLinkVirtualInterfacesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeServiceLinkVirtualInterfacesResult {
                     value.service_link_virtual_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ServiceLinkVirtualInterface::from_xml,
+                            <crate::types::ServiceLinkVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

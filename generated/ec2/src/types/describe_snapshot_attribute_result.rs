@@ -41,19 +41,6 @@ impl DescribeSnapshotAttributeResult {
         self.create_volume_permissions.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeSnapshotAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSnapshotAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSnapshotAttributeResult`](crate::types::DescribeSnapshotAttributeResult); start one with `DescribeSnapshotAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -147,9 +134,8 @@ impl DescribeSnapshotAttributeResultBuilder {
         self.inner
     }
 }
-impl DescribeSnapshotAttributeResult {
-    /// Reads a `DescribeSnapshotAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -159,7 +145,7 @@ impl DescribeSnapshotAttributeResult {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -172,7 +158,7 @@ impl DescribeSnapshotAttributeResult {
                     value.create_volume_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CreateVolumePermission::from_xml,
+                            <crate::types::CreateVolumePermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -29,20 +29,6 @@ impl DescribeSpotDatafeedSubscriptionResult {
         self.spot_datafeed_subscription.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeSpotDatafeedSubscriptionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSpotDatafeedSubscriptionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSpotDatafeedSubscriptionResult`](crate::types::DescribeSpotDatafeedSubscriptionResult); start one with `DescribeSpotDatafeedSubscriptionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DescribeSpotDatafeedSubscriptionResultBuilder {
         self.inner
     }
 }
-impl DescribeSpotDatafeedSubscriptionResult {
-    /// Reads a `DescribeSpotDatafeedSubscriptionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSpotDatafeedSubscriptionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "spotDatafeedSubscription" {
                 value.spot_datafeed_subscription = ::std::option::Option::Some(
-                    crate::types::SpotDatafeedSubscription::from_xml(child)?,
+                    <crate::types::SpotDatafeedSubscription as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -41,19 +41,6 @@ impl DescribeSpotFleetInstancesResponse {
         self.spot_fleet_request_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeSpotFleetInstancesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSpotFleetInstancesResponse",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSpotFleetInstancesResponse`](crate::types::DescribeSpotFleetInstancesResponse); start one with `DescribeSpotFleetInstancesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -143,9 +130,8 @@ impl DescribeSpotFleetInstancesResponseBuilder {
         self.inner
     }
 }
-impl DescribeSpotFleetInstancesResponse {
-    /// Reads a `DescribeSpotFleetInstancesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetInstancesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -155,7 +141,7 @@ impl DescribeSpotFleetInstancesResponse {
                     value.active_instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ActiveInstance::from_xml,
+                            <crate::types::ActiveInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -63,20 +63,6 @@ impl DescribeSpotFleetRequestHistoryResponse {
         self.start_time.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeSpotFleetRequestHistoryResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSpotFleetRequestHistoryResponse",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSpotFleetRequestHistoryResponse`](crate::types::DescribeSpotFleetRequestHistoryResponse); start one with `DescribeSpotFleetRequestHistoryResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -214,9 +200,8 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
         self.inner
     }
 }
-impl DescribeSpotFleetRequestHistoryResponse {
-    /// Reads a `DescribeSpotFleetRequestHistoryResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestHistoryResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -226,7 +211,7 @@ impl DescribeSpotFleetRequestHistoryResponse {
                     value.history_records = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HistoryRecord::from_xml,
+                            <crate::types::HistoryRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

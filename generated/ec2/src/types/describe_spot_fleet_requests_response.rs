@@ -34,19 +34,6 @@ impl DescribeSpotFleetRequestsResponse {
         self.spot_fleet_request_configs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeSpotFleetRequestsResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSpotFleetRequestsResponse",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSpotFleetRequestsResponse`](crate::types::DescribeSpotFleetRequestsResponse); start one with `DescribeSpotFleetRequestsResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeSpotFleetRequestsResponseBuilder {
         self.inner
     }
 }
-impl DescribeSpotFleetRequestsResponse {
-    /// Reads a `DescribeSpotFleetRequestsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +117,7 @@ impl DescribeSpotFleetRequestsResponse {
                     value.spot_fleet_request_configs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SpotFleetRequestConfig::from_xml,
+                            <crate::types::SpotFleetRequestConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

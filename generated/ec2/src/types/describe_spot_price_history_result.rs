@@ -34,19 +34,6 @@ impl DescribeSpotPriceHistoryResult {
         self.spot_price_history.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeSpotPriceHistoryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeSpotPriceHistoryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeSpotPriceHistoryResult`](crate::types::DescribeSpotPriceHistoryResult); start one with `DescribeSpotPriceHistoryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeSpotPriceHistoryResultBuilder {
         self.inner
     }
 }
-impl DescribeSpotPriceHistoryResult {
-    /// Reads a `DescribeSpotPriceHistoryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeSpotPriceHistoryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeSpotPriceHistoryResult {
                     value.spot_price_history = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SpotPrice::from_xml,
+                            <crate::types::SpotPrice as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

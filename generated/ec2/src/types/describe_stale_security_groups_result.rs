@@ -34,19 +34,6 @@ impl DescribeStaleSecurityGroupsResult {
         self.stale_security_group_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeStaleSecurityGroupsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeStaleSecurityGroupsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeStaleSecurityGroupsResult`](crate::types::DescribeStaleSecurityGroupsResult); start one with `DescribeStaleSecurityGroupsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeStaleSecurityGroupsResultBuilder {
         self.inner
     }
 }
-impl DescribeStaleSecurityGroupsResult {
-    /// Reads a `DescribeStaleSecurityGroupsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeStaleSecurityGroupsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeStaleSecurityGroupsResult {
                     value.stale_security_group_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::StaleSecurityGroup::from_xml,
+                            <crate::types::StaleSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeStoreImageTasksResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeStoreImageTasksResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeStoreImageTasksResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeStoreImageTasksResult`](crate::types::DescribeStoreImageTasksResult); start one with `DescribeStoreImageTasksResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeStoreImageTasksResultBuilder {
         self.inner
     }
 }
-impl DescribeStoreImageTasksResult {
-    /// Reads a `DescribeStoreImageTasksResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeStoreImageTasksResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribeStoreImageTasksResult {
                     value.store_image_task_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::StoreImageTaskResult::from_xml,
+                            <crate::types::StoreImageTaskResult as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeTrafficMirrorFilterRulesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeTrafficMirrorFilterRulesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeTrafficMirrorFilterRulesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeTrafficMirrorFilterRulesResult`](crate::types::DescribeTrafficMirrorFilterRulesResult); start one with `DescribeTrafficMirrorFilterRulesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -120,9 +106,8 @@ impl DescribeTrafficMirrorFilterRulesResultBuilder {
         self.inner
     }
 }
-impl DescribeTrafficMirrorFilterRulesResult {
-    /// Reads a `DescribeTrafficMirrorFilterRulesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFilterRulesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -132,7 +117,7 @@ impl DescribeTrafficMirrorFilterRulesResult {
                     value.traffic_mirror_filter_rules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TrafficMirrorFilterRule::from_xml,
+                            <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeTransitGatewayMulticastDomainsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeTransitGatewayMulticastDomainsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeTransitGatewayMulticastDomainsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeTransitGatewayMulticastDomainsResult`](crate::types::DescribeTransitGatewayMulticastDomainsResult); start one with `DescribeTransitGatewayMulticastDomainsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeTransitGatewayMulticastDomainsResultBuilder {
         self.inner
     }
 }
-impl DescribeTransitGatewayMulticastDomainsResult {
-    /// Reads a `DescribeTransitGatewayMulticastDomainsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMulticastDomainsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeTransitGatewayMulticastDomainsResult {
                     value.transit_gateway_multicast_domains = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayMulticastDomain::from_xml,
+                            <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

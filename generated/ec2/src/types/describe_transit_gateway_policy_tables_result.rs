@@ -36,20 +36,6 @@ impl DescribeTransitGatewayPolicyTablesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeTransitGatewayPolicyTablesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeTransitGatewayPolicyTablesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeTransitGatewayPolicyTablesResult`](crate::types::DescribeTransitGatewayPolicyTablesResult); start one with `DescribeTransitGatewayPolicyTablesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeTransitGatewayPolicyTablesResultBuilder {
         self.inner
     }
 }
-impl DescribeTransitGatewayPolicyTablesResult {
-    /// Reads a `DescribeTransitGatewayPolicyTablesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayPolicyTablesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeTransitGatewayPolicyTablesResult {
                     value.transit_gateway_policy_tables = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayPolicyTable::from_xml,
+                            <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeTransitGatewayRouteTableAnnouncementsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeTransitGatewayRouteTableAnnouncementsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeTransitGatewayRouteTableAnnouncementsResult`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult); start one with `DescribeTransitGatewayRouteTableAnnouncementsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -126,9 +112,9 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
         self.inner
     }
 }
-impl DescribeTransitGatewayRouteTableAnnouncementsResult {
-    /// Reads a `DescribeTransitGatewayRouteTableAnnouncementsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeTransitGatewayRouteTableAnnouncementsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -138,7 +124,7 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResult {
                     value.transit_gateway_route_table_announcements = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayRouteTableAnnouncement::from_xml,
+                            <crate::types::TransitGatewayRouteTableAnnouncement as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVerifiedAccessInstanceLoggingConfigurationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult); start one with `DescribeVerifiedAccessInstanceLoggingConfigurationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -123,9 +109,9 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
         self.inner
     }
 }
-impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
-    /// Reads a `DescribeVerifiedAccessInstanceLoggingConfigurationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -135,7 +121,7 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
                     value.logging_configurations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessInstanceLoggingConfiguration::from_xml,
+                            <crate::types::VerifiedAccessInstanceLoggingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeVerifiedAccessTrustProvidersResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVerifiedAccessTrustProvidersResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVerifiedAccessTrustProvidersResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVerifiedAccessTrustProvidersResult`](crate::types::DescribeVerifiedAccessTrustProvidersResult); start one with `DescribeVerifiedAccessTrustProvidersResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeVerifiedAccessTrustProvidersResultBuilder {
         self.inner
     }
 }
-impl DescribeVerifiedAccessTrustProvidersResult {
-    /// Reads a `DescribeVerifiedAccessTrustProvidersResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessTrustProvidersResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeVerifiedAccessTrustProvidersResult {
                     value.verified_access_trust_providers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessTrustProvider::from_xml,
+                            <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

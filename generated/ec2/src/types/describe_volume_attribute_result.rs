@@ -41,19 +41,6 @@ impl DescribeVolumeAttributeResult {
         self.volume_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVolumeAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVolumeAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVolumeAttributeResult`](crate::types::DescribeVolumeAttributeResult); start one with `DescribeVolumeAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -143,9 +130,8 @@ impl DescribeVolumeAttributeResultBuilder {
         self.inner
     }
 }
-impl DescribeVolumeAttributeResult {
-    /// Reads a `DescribeVolumeAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVolumeAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -153,14 +139,16 @@ impl DescribeVolumeAttributeResult {
             match child.name() {
                 "autoEnableIO" => {
                     value.auto_enable_io = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "productCodes" => {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeVolumeStatusResult {
         self.volume_statuses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVolumeStatusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVolumeStatusResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVolumeStatusResult`](crate::types::DescribeVolumeStatusResult); start one with `DescribeVolumeStatusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeVolumeStatusResultBuilder {
         self.inner
     }
 }
-impl DescribeVolumeStatusResult {
-    /// Reads a `DescribeVolumeStatusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVolumeStatusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeVolumeStatusResult {
                     value.volume_statuses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeStatusItem::from_xml,
+                            <crate::types::VolumeStatusItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

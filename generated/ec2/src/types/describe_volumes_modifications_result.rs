@@ -34,19 +34,6 @@ impl DescribeVolumesModificationsResult {
         self.volumes_modifications.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVolumesModificationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVolumesModificationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVolumesModificationsResult`](crate::types::DescribeVolumesModificationsResult); start one with `DescribeVolumesModificationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeVolumesModificationsResultBuilder {
         self.inner
     }
 }
-impl DescribeVolumesModificationsResult {
-    /// Reads a `DescribeVolumesModificationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVolumesModificationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DescribeVolumesModificationsResult {
                     value.volumes_modifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeModification::from_xml,
+                            <crate::types::VolumeModification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -54,19 +54,6 @@ impl DescribeVpcAttributeResult {
         self.vpc_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcAttributeResult`](crate::types::DescribeVpcAttributeResult); start one with `DescribeVpcAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -180,9 +167,8 @@ impl DescribeVpcAttributeResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcAttributeResult {
-    /// Reads a `DescribeVpcAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -190,17 +176,23 @@ impl DescribeVpcAttributeResult {
             match child.name() {
                 "enableDnsHostnames" => {
                     value.enable_dns_hostnames = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enableDnsSupport" => {
                     value.enable_dns_support = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enableNetworkAddressUsageMetrics" => {
                     value.enable_network_address_usage_metrics = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcId" => {

@@ -36,20 +36,6 @@ impl DescribeVpcBlockPublicAccessExclusionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVpcBlockPublicAccessExclusionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcBlockPublicAccessExclusionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcBlockPublicAccessExclusionsResult`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult); start one with `DescribeVpcBlockPublicAccessExclusionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl DescribeVpcBlockPublicAccessExclusionsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcBlockPublicAccessExclusionsResult {
-    /// Reads a `DescribeVpcBlockPublicAccessExclusionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcBlockPublicAccessExclusionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl DescribeVpcBlockPublicAccessExclusionsResult {
                     value.vpc_block_public_access_exclusions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcBlockPublicAccessExclusion::from_xml,
+                            <crate::types::VpcBlockPublicAccessExclusion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,20 +34,6 @@ impl DescribeVpcClassicLinkDnsSupportResult {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVpcClassicLinkDnsSupportResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcClassicLinkDnsSupportResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcClassicLinkDnsSupportResult`](crate::types::DescribeVpcClassicLinkDnsSupportResult); start one with `DescribeVpcClassicLinkDnsSupportResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -115,9 +101,8 @@ impl DescribeVpcClassicLinkDnsSupportResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcClassicLinkDnsSupportResult {
-    /// Reads a `DescribeVpcClassicLinkDnsSupportResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkDnsSupportResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -132,7 +117,7 @@ impl DescribeVpcClassicLinkDnsSupportResult {
                     value.vpcs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ClassicLinkDnsSupport::from_xml,
+                            <crate::types::ClassicLinkDnsSupport as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl DescribeVpcClassicLinkResult {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcClassicLinkResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcClassicLinkResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcClassicLinkResult`](crate::types::DescribeVpcClassicLinkResult); start one with `DescribeVpcClassicLinkResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl DescribeVpcClassicLinkResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcClassicLinkResult {
-    /// Reads a `DescribeVpcClassicLinkResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -92,7 +78,7 @@ impl DescribeVpcClassicLinkResult {
                 value.vpcs = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::VpcClassicLink::from_xml,
+                        <crate::types::VpcClassicLink as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -34,19 +34,6 @@ impl DescribeVpcEncryptionControlsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcEncryptionControlsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEncryptionControlsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEncryptionControlsResult`](crate::types::DescribeVpcEncryptionControlsResult); start one with `DescribeVpcEncryptionControlsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DescribeVpcEncryptionControlsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEncryptionControlsResult {
-    /// Reads a `DescribeVpcEncryptionControlsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcEncryptionControlsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl DescribeVpcEncryptionControlsResult {
                     value.vpc_encryption_controls = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcEncryptionControl::from_xml,
+                            <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

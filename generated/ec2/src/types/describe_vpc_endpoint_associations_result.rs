@@ -34,19 +34,6 @@ impl DescribeVpcEndpointAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcEndpointAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEndpointAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEndpointAssociationsResult`](crate::types::DescribeVpcEndpointAssociationsResult); start one with `DescribeVpcEndpointAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeVpcEndpointAssociationsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEndpointAssociationsResult {
-    /// Reads a `DescribeVpcEndpointAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeVpcEndpointAssociationsResult {
                     value.vpc_endpoint_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcEndpointAssociation::from_xml,
+                            <crate::types::VpcEndpointAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl DescribeVpcEndpointConnectionNotificationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVpcEndpointConnectionNotificationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEndpointConnectionNotificationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEndpointConnectionNotificationsResult`](crate::types::DescribeVpcEndpointConnectionNotificationsResult); start one with `DescribeVpcEndpointConnectionNotificationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,9 @@ impl DescribeVpcEndpointConnectionNotificationsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEndpointConnectionNotificationsResult {
-    /// Reads a `DescribeVpcEndpointConnectionNotificationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DescribeVpcEndpointConnectionNotificationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +120,7 @@ impl DescribeVpcEndpointConnectionNotificationsResult {
                     value.connection_notification_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ConnectionNotification::from_xml,
+                            <crate::types::ConnectionNotification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl DescribeVpcEndpointConnectionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcEndpointConnectionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEndpointConnectionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEndpointConnectionsResult`](crate::types::DescribeVpcEndpointConnectionsResult); start one with `DescribeVpcEndpointConnectionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DescribeVpcEndpointConnectionsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEndpointConnectionsResult {
-    /// Reads a `DescribeVpcEndpointConnectionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointConnectionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl DescribeVpcEndpointConnectionsResult {
                     value.vpc_endpoint_connections = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcEndpointConnection::from_xml,
+                            <crate::types::VpcEndpointConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

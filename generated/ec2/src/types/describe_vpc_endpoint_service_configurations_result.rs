@@ -34,20 +34,6 @@ impl DescribeVpcEndpointServiceConfigurationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVpcEndpointServiceConfigurationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEndpointServiceConfigurationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEndpointServiceConfigurationsResult`](crate::types::DescribeVpcEndpointServiceConfigurationsResult); start one with `DescribeVpcEndpointServiceConfigurationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl DescribeVpcEndpointServiceConfigurationsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEndpointServiceConfigurationsResult {
-    /// Reads a `DescribeVpcEndpointServiceConfigurationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServiceConfigurationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -125,7 +110,7 @@ impl DescribeVpcEndpointServiceConfigurationsResult {
                     value.service_configurations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ServiceConfiguration::from_xml,
+                            <crate::types::ServiceConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,20 +34,6 @@ impl DescribeVpcEndpointServicePermissionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DescribeVpcEndpointServicePermissionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEndpointServicePermissionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEndpointServicePermissionsResult`](crate::types::DescribeVpcEndpointServicePermissionsResult); start one with `DescribeVpcEndpointServicePermissionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl DescribeVpcEndpointServicePermissionsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEndpointServicePermissionsResult {
-    /// Reads a `DescribeVpcEndpointServicePermissionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicePermissionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -125,7 +110,7 @@ impl DescribeVpcEndpointServicePermissionsResult {
                     value.allowed_principals = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AllowedPrincipal::from_xml,
+                            <crate::types::AllowedPrincipal as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -41,19 +41,6 @@ impl DescribeVpcEndpointServicesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcEndpointServicesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcEndpointServicesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcEndpointServicesResult`](crate::types::DescribeVpcEndpointServicesResult); start one with `DescribeVpcEndpointServicesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -145,9 +132,8 @@ impl DescribeVpcEndpointServicesResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcEndpointServicesResult {
-    /// Reads a `DescribeVpcEndpointServicesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -162,7 +148,7 @@ impl DescribeVpcEndpointServicesResult {
                     value.service_details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ServiceDetail::from_xml,
+                            <crate::types::ServiceDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl DescribeVpcsResult {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpcsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpcsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpcsResult`](crate::types::DescribeVpcsResult); start one with `DescribeVpcsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -107,9 +94,8 @@ impl DescribeVpcsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpcsResult {
-    /// Reads a `DescribeVpcsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpcsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,10 @@ impl DescribeVpcsResult {
                 }
                 "vpcSet" => {
                     value.vpcs = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Vpc::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

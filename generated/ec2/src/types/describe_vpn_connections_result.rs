@@ -27,19 +27,6 @@ impl DescribeVpnConnectionsResult {
         self.vpn_connections.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpnConnectionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpnConnectionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpnConnectionsResult`](crate::types::DescribeVpnConnectionsResult); start one with `DescribeVpnConnectionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl DescribeVpnConnectionsResultBuilder {
         self.inner
     }
 }
-impl DescribeVpnConnectionsResult {
-    /// Reads a `DescribeVpnConnectionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpnConnectionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl DescribeVpnConnectionsResult {
                 value.vpn_connections = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::VpnConnection::from_xml,
+                        <crate::types::VpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

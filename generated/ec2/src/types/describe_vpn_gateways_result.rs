@@ -25,19 +25,6 @@ impl DescribeVpnGatewaysResult {
         self.vpn_gateways.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DescribeVpnGatewaysResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DescribeVpnGatewaysResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DescribeVpnGatewaysResult`](crate::types::DescribeVpnGatewaysResult); start one with `DescribeVpnGatewaysResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl DescribeVpnGatewaysResultBuilder {
         self.inner
     }
 }
-impl DescribeVpnGatewaysResult {
-    /// Reads a `DescribeVpnGatewaysResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DescribeVpnGatewaysResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -92,7 +78,7 @@ impl DescribeVpnGatewaysResult {
                 value.vpn_gateways = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::VpnGateway::from_xml,
+                        <crate::types::VpnGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -122,9 +122,8 @@ impl DestinationOptionsResponseBuilder {
         self.inner
     }
 }
-impl DestinationOptionsResponse {
-    /// Reads a `DestinationOptionsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DestinationOptionsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -40,20 +40,6 @@ impl DetachVerifiedAccessTrustProviderResult {
         self.verified_access_instance.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DetachVerifiedAccessTrustProviderResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DetachVerifiedAccessTrustProviderResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DetachVerifiedAccessTrustProviderResult`](crate::types::DetachVerifiedAccessTrustProviderResult); start one with `DetachVerifiedAccessTrustProviderResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +107,8 @@ impl DetachVerifiedAccessTrustProviderResultBuilder {
         self.inner
     }
 }
-impl DetachVerifiedAccessTrustProviderResult {
-    /// Reads a `DetachVerifiedAccessTrustProviderResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DetachVerifiedAccessTrustProviderResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,12 +116,16 @@ impl DetachVerifiedAccessTrustProviderResult {
             match child.name() {
                 "verifiedAccessTrustProvider" => {
                     value.verified_access_trust_provider = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessTrustProvider::from_xml(child)?,
+                        <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "verifiedAccessInstance" => {
                     value.verified_access_instance = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessInstance::from_xml(child)?,
+                        <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -97,9 +97,8 @@ impl DhcpConfigurationBuilder {
         self.inner
     }
 }
-impl DhcpConfiguration {
-    /// Reads a `DhcpConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DhcpConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -114,7 +113,7 @@ impl DhcpConfiguration {
                     value.values = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AttributeValue::from_xml,
+                            <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

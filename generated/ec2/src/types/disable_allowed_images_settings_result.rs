@@ -29,19 +29,6 @@ impl DisableAllowedImagesSettingsResult {
         self.allowed_images_settings_state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableAllowedImagesSettingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableAllowedImagesSettingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableAllowedImagesSettingsResult`](crate::types::DisableAllowedImagesSettingsResult); start one with `DisableAllowedImagesSettingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -87,9 +74,8 @@ impl DisableAllowedImagesSettingsResultBuilder {
         self.inner
     }
 }
-impl DisableAllowedImagesSettingsResult {
-    /// Reads a `DisableAllowedImagesSettingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableAllowedImagesSettingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -40,20 +40,6 @@ impl DisableApplicationStatusCheckSuppressionResult {
         self.unsuccessful_results.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisableApplicationStatusCheckSuppressionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableApplicationStatusCheckSuppressionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableApplicationStatusCheckSuppressionResult`](crate::types::DisableApplicationStatusCheckSuppressionResult); start one with `DisableApplicationStatusCheckSuppressionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +121,8 @@ impl DisableApplicationStatusCheckSuppressionResultBuilder {
         self.inner
     }
 }
-impl DisableApplicationStatusCheckSuppressionResult {
-    /// Reads a `DisableApplicationStatusCheckSuppressionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableApplicationStatusCheckSuppressionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -147,7 +132,7 @@ impl DisableApplicationStatusCheckSuppressionResult {
                     value.successful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SuccessfulSuppressionResponseObject::from_xml,
+                            <crate::types::SuccessfulSuppressionResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -155,7 +140,7 @@ impl DisableApplicationStatusCheckSuppressionResult {
                     value.unsuccessful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulSuppressionResponseObject::from_xml,
+                            <crate::types::UnsuccessfulSuppressionResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,19 +36,6 @@ impl DisableCapacityManagerResult {
         self.organizations_access
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableCapacityManagerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableCapacityManagerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableCapacityManagerResult`](crate::types::DisableCapacityManagerResult); start one with `DisableCapacityManagerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DisableCapacityManagerResultBuilder {
         self.inner
     }
 }
-impl DisableCapacityManagerResult {
-    /// Reads a `DisableCapacityManagerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableCapacityManagerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

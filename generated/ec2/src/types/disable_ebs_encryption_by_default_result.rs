@@ -25,19 +25,6 @@ impl DisableEbsEncryptionByDefaultResult {
         self.ebs_encryption_by_default
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableEbsEncryptionByDefaultResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableEbsEncryptionByDefaultResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableEbsEncryptionByDefaultResult`](crate::types::DisableEbsEncryptionByDefaultResult); start one with `DisableEbsEncryptionByDefaultResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl DisableEbsEncryptionByDefaultResultBuilder {
         self.inner
     }
 }
-impl DisableEbsEncryptionByDefaultResult {
-    /// Reads a `DisableEbsEncryptionByDefaultResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableEbsEncryptionByDefaultResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

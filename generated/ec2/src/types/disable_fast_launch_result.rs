@@ -97,19 +97,6 @@ impl DisableFastLaunchResult {
         self.state_transition_time.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableFastLaunchResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableFastLaunchResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableFastLaunchResult`](crate::types::DisableFastLaunchResult); start one with `DisableFastLaunchResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -347,9 +334,8 @@ impl DisableFastLaunchResultBuilder {
         self.inner
     }
 }
-impl DisableFastLaunchResult {
-    /// Reads a `DisableFastLaunchResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableFastLaunchResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -367,14 +353,14 @@ impl DisableFastLaunchResult {
                 }
                 "snapshotConfiguration" => {
                     value.snapshot_configuration = ::std::option::Option::Some(
-                        crate::types::FastLaunchSnapshotConfigurationResponse::from_xml(
+                        <crate::types::FastLaunchSnapshotConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "launchTemplate" => {
                     value.launch_template = ::std::option::Option::Some(
-                        crate::types::FastLaunchLaunchTemplateSpecificationResponse::from_xml(
+                        <crate::types::FastLaunchLaunchTemplateSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

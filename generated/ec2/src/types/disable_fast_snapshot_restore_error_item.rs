@@ -110,9 +110,8 @@ impl DisableFastSnapshotRestoreErrorItemBuilder {
         self.inner
     }
 }
-impl DisableFastSnapshotRestoreErrorItem {
-    /// Reads a `DisableFastSnapshotRestoreErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +126,7 @@ impl DisableFastSnapshotRestoreErrorItem {
                     value.fast_snapshot_restore_state_errors = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DisableFastSnapshotRestoreStateErrorItem::from_xml,
+                            <crate::types::DisableFastSnapshotRestoreStateErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -93,9 +93,8 @@ impl DisableFastSnapshotRestoreStateErrorBuilder {
         self.inner
     }
 }
-impl DisableFastSnapshotRestoreStateError {
-    /// Reads a `DisableFastSnapshotRestoreStateError` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreStateError {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

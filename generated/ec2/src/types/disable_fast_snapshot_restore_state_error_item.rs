@@ -132,9 +132,8 @@ impl DisableFastSnapshotRestoreStateErrorItemBuilder {
         self.inner
     }
 }
-impl DisableFastSnapshotRestoreStateErrorItem {
-    /// Reads a `DisableFastSnapshotRestoreStateErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreStateErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -152,7 +151,7 @@ impl DisableFastSnapshotRestoreStateErrorItem {
                 }
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::DisableFastSnapshotRestoreStateError::from_xml(
+                        <crate::types::DisableFastSnapshotRestoreStateError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -416,9 +416,8 @@ impl DisableFastSnapshotRestoreSuccessItemBuilder {
         self.inner
     }
 }
-impl DisableFastSnapshotRestoreSuccessItem {
-    /// Reads a `DisableFastSnapshotRestoreSuccessItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreSuccessItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,19 +36,6 @@ impl DisableFastSnapshotRestoresResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableFastSnapshotRestoresResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableFastSnapshotRestoresResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableFastSnapshotRestoresResult`](crate::types::DisableFastSnapshotRestoresResult); start one with `DisableFastSnapshotRestoresResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -130,9 +117,8 @@ impl DisableFastSnapshotRestoresResultBuilder {
         self.inner
     }
 }
-impl DisableFastSnapshotRestoresResult {
-    /// Reads a `DisableFastSnapshotRestoresResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoresResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -142,7 +128,7 @@ impl DisableFastSnapshotRestoresResult {
                     value.successful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DisableFastSnapshotRestoreSuccessItem::from_xml,
+                            <crate::types::DisableFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -150,7 +136,7 @@ impl DisableFastSnapshotRestoresResult {
                     value.unsuccessful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DisableFastSnapshotRestoreErrorItem::from_xml,
+                            <crate::types::DisableFastSnapshotRestoreErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -29,19 +29,6 @@ impl DisableImageBlockPublicAccessResult {
         self.image_block_public_access_state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableImageBlockPublicAccessResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableImageBlockPublicAccessResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableImageBlockPublicAccessResult`](crate::types::DisableImageBlockPublicAccessResult); start one with `DisableImageBlockPublicAccessResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -87,9 +74,8 @@ impl DisableImageBlockPublicAccessResultBuilder {
         self.inner
     }
 }
-impl DisableImageBlockPublicAccessResult {
-    /// Reads a `DisableImageBlockPublicAccessResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableImageBlockPublicAccessResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,20 +25,6 @@ impl DisableImageDeregistrationProtectionResult {
         self.return_.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisableImageDeregistrationProtectionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableImageDeregistrationProtectionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableImageDeregistrationProtectionResult`](crate::types::DisableImageDeregistrationProtectionResult); start one with `DisableImageDeregistrationProtectionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -78,9 +64,8 @@ impl DisableImageDeregistrationProtectionResultBuilder {
         self.inner
     }
 }
-impl DisableImageDeregistrationProtectionResult {
-    /// Reads a `DisableImageDeregistrationProtectionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableImageDeregistrationProtectionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -27,20 +27,6 @@ impl DisableInstanceSqlHaStandbyDetectionsResult {
         self.instances.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisableInstanceSqlHaStandbyDetectionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableInstanceSqlHaStandbyDetectionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableInstanceSqlHaStandbyDetectionsResult`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult); start one with `DisableInstanceSqlHaStandbyDetectionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -84,9 +70,8 @@ impl DisableInstanceSqlHaStandbyDetectionsResultBuilder {
         self.inner
     }
 }
-impl DisableInstanceSqlHaStandbyDetectionsResult {
-    /// Reads a `DisableInstanceSqlHaStandbyDetectionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableInstanceSqlHaStandbyDetectionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -95,7 +80,7 @@ impl DisableInstanceSqlHaStandbyDetectionsResult {
                 value.instances = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::RegisteredInstance::from_xml,
+                        <crate::types::RegisteredInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -25,20 +25,6 @@ impl DisableIpamOrganizationAdminAccountResult {
         self.success
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisableIpamOrganizationAdminAccountResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableIpamOrganizationAdminAccountResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableIpamOrganizationAdminAccountResult`](crate::types::DisableIpamOrganizationAdminAccountResult); start one with `DisableIpamOrganizationAdminAccountResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -72,9 +58,8 @@ impl DisableIpamOrganizationAdminAccountResultBuilder {
         self.inner
     }
 }
-impl DisableIpamOrganizationAdminAccountResult {
-    /// Reads a `DisableIpamOrganizationAdminAccountResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableIpamOrganizationAdminAccountResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

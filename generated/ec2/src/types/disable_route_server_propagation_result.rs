@@ -29,19 +29,6 @@ impl DisableRouteServerPropagationResult {
         self.route_server_propagation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableRouteServerPropagationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableRouteServerPropagationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableRouteServerPropagationResult`](crate::types::DisableRouteServerPropagationResult); start one with `DisableRouteServerPropagationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl DisableRouteServerPropagationResultBuilder {
         self.inner
     }
 }
-impl DisableRouteServerPropagationResult {
-    /// Reads a `DisableRouteServerPropagationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableRouteServerPropagationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagation" {
                 value.route_server_propagation = ::std::option::Option::Some(
-                    crate::types::RouteServerPropagation::from_xml(child)?,
+                    <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl DisableSerialConsoleAccessResult {
         self.serial_console_access_enabled
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisableSerialConsoleAccessResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableSerialConsoleAccessResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableSerialConsoleAccessResult`](crate::types::DisableSerialConsoleAccessResult); start one with `DisableSerialConsoleAccessResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl DisableSerialConsoleAccessResultBuilder {
         self.inner
     }
 }
-impl DisableSerialConsoleAccessResult {
-    /// Reads a `DisableSerialConsoleAccessResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableSerialConsoleAccessResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

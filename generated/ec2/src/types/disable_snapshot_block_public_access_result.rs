@@ -27,20 +27,6 @@ impl DisableSnapshotBlockPublicAccessResult {
         self.state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisableSnapshotBlockPublicAccessResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableSnapshotBlockPublicAccessResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableSnapshotBlockPublicAccessResult`](crate::types::DisableSnapshotBlockPublicAccessResult); start one with `DisableSnapshotBlockPublicAccessResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -82,9 +68,8 @@ impl DisableSnapshotBlockPublicAccessResultBuilder {
         self.inner
     }
 }
-impl DisableSnapshotBlockPublicAccessResult {
-    /// Reads a `DisableSnapshotBlockPublicAccessResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisableSnapshotBlockPublicAccessResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

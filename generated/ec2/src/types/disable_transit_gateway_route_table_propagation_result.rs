@@ -27,20 +27,6 @@ impl DisableTransitGatewayRouteTablePropagationResult {
         self.propagation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisableTransitGatewayRouteTablePropagationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisableTransitGatewayRouteTablePropagationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisableTransitGatewayRouteTablePropagationResult`](crate::types::DisableTransitGatewayRouteTablePropagationResult); start one with `DisableTransitGatewayRouteTablePropagationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -84,16 +70,18 @@ impl DisableTransitGatewayRouteTablePropagationResultBuilder {
         self.inner
     }
 }
-impl DisableTransitGatewayRouteTablePropagationResult {
-    /// Reads a `DisableTransitGatewayRouteTablePropagationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DisableTransitGatewayRouteTablePropagationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "propagation" {
                 value.propagation = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPropagation::from_xml(child)?,
+                    <crate::types::TransitGatewayPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -40,20 +40,6 @@ impl DisassociateApplicationStatusCheckResult {
         self.unsuccessful_results.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisassociateApplicationStatusCheckResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateApplicationStatusCheckResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateApplicationStatusCheckResult`](crate::types::DisassociateApplicationStatusCheckResult); start one with `DisassociateApplicationStatusCheckResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +121,8 @@ impl DisassociateApplicationStatusCheckResultBuilder {
         self.inner
     }
 }
-impl DisassociateApplicationStatusCheckResult {
-    /// Reads a `DisassociateApplicationStatusCheckResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateApplicationStatusCheckResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -147,7 +132,7 @@ impl DisassociateApplicationStatusCheckResult {
                     value.successful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SuccessfulAssociationResponseObject::from_xml,
+                            <crate::types::SuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -155,7 +140,7 @@ impl DisassociateApplicationStatusCheckResult {
                     value.unsuccessful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulAssociationResponseObject::from_xml,
+                            <crate::types::UnsuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

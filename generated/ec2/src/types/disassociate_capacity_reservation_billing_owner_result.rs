@@ -25,20 +25,6 @@ impl DisassociateCapacityReservationBillingOwnerResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisassociateCapacityReservationBillingOwnerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateCapacityReservationBillingOwnerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateCapacityReservationBillingOwnerResult`](crate::types::DisassociateCapacityReservationBillingOwnerResult); start one with `DisassociateCapacityReservationBillingOwnerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -74,9 +60,9 @@ impl DisassociateCapacityReservationBillingOwnerResultBuilder {
         self.inner
     }
 }
-impl DisassociateCapacityReservationBillingOwnerResult {
-    /// Reads a `DisassociateCapacityReservationBillingOwnerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for DisassociateCapacityReservationBillingOwnerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

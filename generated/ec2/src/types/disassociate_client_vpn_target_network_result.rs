@@ -32,20 +32,6 @@ impl DisassociateClientVpnTargetNetworkResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisassociateClientVpnTargetNetworkResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateClientVpnTargetNetworkResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateClientVpnTargetNetworkResult`](crate::types::DisassociateClientVpnTargetNetworkResult); start one with `DisassociateClientVpnTargetNetworkResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -107,9 +93,8 @@ impl DisassociateClientVpnTargetNetworkResultBuilder {
         self.inner
     }
 }
-impl DisassociateClientVpnTargetNetworkResult {
-    /// Reads a `DisassociateClientVpnTargetNetworkResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateClientVpnTargetNetworkResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +107,9 @@ impl DisassociateClientVpnTargetNetworkResult {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::AssociationStatus::from_xml(child)?,
+                        <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -27,19 +27,6 @@ impl DisassociateInstanceEventWindowResult {
         self.instance_event_window.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisassociateInstanceEventWindowResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateInstanceEventWindowResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateInstanceEventWindowResult`](crate::types::DisassociateInstanceEventWindowResult); start one with `DisassociateInstanceEventWindowResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DisassociateInstanceEventWindowResultBuilder {
         self.inner
     }
 }
-impl DisassociateInstanceEventWindowResult {
-    /// Reads a `DisassociateInstanceEventWindowResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateInstanceEventWindowResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindow" {
                 value.instance_event_window = ::std::option::Option::Some(
-                    crate::types::InstanceEventWindow::from_xml(child)?,
+                    <crate::types::InstanceEventWindow as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,19 +27,6 @@ impl DisassociateIpamByoasnResult {
         self.asn_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisassociateIpamByoasnResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateIpamByoasnResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateIpamByoasnResult`](crate::types::DisassociateIpamByoasnResult); start one with `DisassociateIpamByoasnResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl DisassociateIpamByoasnResultBuilder {
         self.inner
     }
 }
-impl DisassociateIpamByoasnResult {
-    /// Reads a `DisassociateIpamByoasnResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateIpamByoasnResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "asnAssociation" {
                 value.asn_association = ::std::option::Option::Some(
-                    crate::types::AsnAssociation::from_xml(child)?,
+                    <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl DisassociateIpamResourceDiscoveryResult {
         self.ipam_resource_discovery_association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisassociateIpamResourceDiscoveryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateIpamResourceDiscoveryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateIpamResourceDiscoveryResult`](crate::types::DisassociateIpamResourceDiscoveryResult); start one with `DisassociateIpamResourceDiscoveryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DisassociateIpamResourceDiscoveryResultBuilder {
         self.inner
     }
 }
-impl DisassociateIpamResourceDiscoveryResult {
-    /// Reads a `DisassociateIpamResourceDiscoveryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateIpamResourceDiscoveryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscoveryAssociation" {
                 value.ipam_resource_discovery_association = ::std::option::Option::Some(
-                    crate::types::IpamResourceDiscoveryAssociation::from_xml(child)?,
+                    <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

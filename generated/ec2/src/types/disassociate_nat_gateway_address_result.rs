@@ -34,19 +34,6 @@ impl DisassociateNatGatewayAddressResult {
         self.nat_gateway_addresses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisassociateNatGatewayAddressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateNatGatewayAddressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateNatGatewayAddressResult`](crate::types::DisassociateNatGatewayAddressResult); start one with `DisassociateNatGatewayAddressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl DisassociateNatGatewayAddressResultBuilder {
         self.inner
     }
 }
-impl DisassociateNatGatewayAddressResult {
-    /// Reads a `DisassociateNatGatewayAddressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateNatGatewayAddressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl DisassociateNatGatewayAddressResult {
                     value.nat_gateway_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NatGatewayAddress::from_xml,
+                            <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

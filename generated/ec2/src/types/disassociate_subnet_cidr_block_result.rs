@@ -36,19 +36,6 @@ impl DisassociateSubnetCidrBlockResult {
         self.subnet_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisassociateSubnetCidrBlockResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateSubnetCidrBlockResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateSubnetCidrBlockResult`](crate::types::DisassociateSubnetCidrBlockResult); start one with `DisassociateSubnetCidrBlockResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl DisassociateSubnetCidrBlockResultBuilder {
         self.inner
     }
 }
-impl DisassociateSubnetCidrBlockResult {
-    /// Reads a `DisassociateSubnetCidrBlockResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateSubnetCidrBlockResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,9 @@ impl DisassociateSubnetCidrBlockResult {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
                     value.ipv6_cidr_block_association = ::std::option::Option::Some(
-                        crate::types::SubnetIpv6CidrBlockAssociation::from_xml(child)?,
+                        <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "subnetId" => {

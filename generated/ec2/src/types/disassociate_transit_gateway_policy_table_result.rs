@@ -29,20 +29,6 @@ impl DisassociateTransitGatewayPolicyTableResult {
         self.association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisassociateTransitGatewayPolicyTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateTransitGatewayPolicyTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateTransitGatewayPolicyTableResult`](crate::types::DisassociateTransitGatewayPolicyTableResult); start one with `DisassociateTransitGatewayPolicyTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl DisassociateTransitGatewayPolicyTableResultBuilder {
         self.inner
     }
 }
-impl DisassociateTransitGatewayPolicyTableResult {
-    /// Reads a `DisassociateTransitGatewayPolicyTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateTransitGatewayPolicyTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "association" {
                 value.association = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPolicyTableAssociation::from_xml(child)?,
+                    <crate::types::TransitGatewayPolicyTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

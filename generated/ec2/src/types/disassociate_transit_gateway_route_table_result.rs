@@ -27,20 +27,6 @@ impl DisassociateTransitGatewayRouteTableResult {
         self.association.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for DisassociateTransitGatewayRouteTableResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateTransitGatewayRouteTableResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateTransitGatewayRouteTableResult`](crate::types::DisassociateTransitGatewayRouteTableResult); start one with `DisassociateTransitGatewayRouteTableResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -82,16 +68,17 @@ impl DisassociateTransitGatewayRouteTableResultBuilder {
         self.inner
     }
 }
-impl DisassociateTransitGatewayRouteTableResult {
-    /// Reads a `DisassociateTransitGatewayRouteTableResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateTransitGatewayRouteTableResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "association" {
                 value.association = ::std::option::Option::Some(
-                    crate::types::TransitGatewayAssociation::from_xml(child)?,
+                    <crate::types::TransitGatewayAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

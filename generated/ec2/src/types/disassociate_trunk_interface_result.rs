@@ -32,19 +32,6 @@ impl DisassociateTrunkInterfaceResult {
         self.client_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisassociateTrunkInterfaceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateTrunkInterfaceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateTrunkInterfaceResult`](crate::types::DisassociateTrunkInterfaceResult); start one with `DisassociateTrunkInterfaceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl DisassociateTrunkInterfaceResultBuilder {
         self.inner
     }
 }
-impl DisassociateTrunkInterfaceResult {
-    /// Reads a `DisassociateTrunkInterfaceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateTrunkInterfaceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -47,19 +47,6 @@ impl DisassociateVpcCidrBlockResult {
         self.vpc_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DisassociateVpcCidrBlockResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DisassociateVpcCidrBlockResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DisassociateVpcCidrBlockResult`](crate::types::DisassociateVpcCidrBlockResult); start one with `DisassociateVpcCidrBlockResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -149,9 +136,8 @@ impl DisassociateVpcCidrBlockResultBuilder {
         self.inner
     }
 }
-impl DisassociateVpcCidrBlockResult {
-    /// Reads a `DisassociateVpcCidrBlockResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DisassociateVpcCidrBlockResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -159,12 +145,16 @@ impl DisassociateVpcCidrBlockResult {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
                     value.ipv6_cidr_block_association = ::std::option::Option::Some(
-                        crate::types::VpcIpv6CidrBlockAssociation::from_xml(child)?,
+                        <crate::types::VpcIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cidrBlockAssociation" => {
                     value.cidr_block_association = ::std::option::Option::Some(
-                        crate::types::VpcCidrBlockAssociation::from_xml(child)?,
+                        <crate::types::VpcCidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcId" => {

@@ -154,9 +154,8 @@ impl DiskImageDescriptionBuilder {
         self.inner
     }
 }
-impl DiskImageDescription {
-    /// Reads a `DiskImageDescription` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DiskImageDescription {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -87,9 +87,8 @@ impl DiskImageVolumeDescriptionBuilder {
         self.inner
     }
 }
-impl DiskImageVolumeDescription {
-    /// Reads a `DiskImageVolumeDescription` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DiskImageVolumeDescription {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -243,9 +243,8 @@ impl EbsBlockDeviceResponseBuilder {
         self.inner
     }
 }
-impl EbsBlockDeviceResponse {
-    /// Reads a `EbsBlockDeviceResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EbsBlockDeviceResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

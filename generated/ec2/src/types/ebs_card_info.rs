@@ -226,9 +226,8 @@ impl EbsCardInfoBuilder {
         self.inner
     }
 }
-impl EbsCardInfo {
-    /// Reads a `EbsCardInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EbsCardInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

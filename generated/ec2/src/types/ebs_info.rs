@@ -283,9 +283,8 @@ impl EbsInfoBuilder {
         self.inner
     }
 }
-impl EbsInfo {
-    /// Reads a `EbsInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EbsInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -303,7 +302,9 @@ impl EbsInfo {
                 }
                 "ebsOptimizedInfo" => {
                     value.ebs_optimized_info = ::std::option::Option::Some(
-                        crate::types::EbsOptimizedInfo::from_xml(child)?,
+                        <crate::types::EbsOptimizedInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "nvmeSupport" => {
@@ -334,7 +335,7 @@ impl EbsInfo {
                     value.ebs_cards = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::EbsCardInfo::from_xml,
+                            <crate::types::EbsCardInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

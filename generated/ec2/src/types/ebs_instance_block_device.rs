@@ -271,9 +271,8 @@ impl EbsInstanceBlockDeviceBuilder {
         self.inner
     }
 }
-impl EbsInstanceBlockDevice {
-    /// Reads a `EbsInstanceBlockDevice` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EbsInstanceBlockDevice {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -315,7 +314,9 @@ impl EbsInstanceBlockDevice {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ebsCardIndex" => {

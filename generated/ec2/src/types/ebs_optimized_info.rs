@@ -203,9 +203,8 @@ impl EbsOptimizedInfoBuilder {
         self.inner
     }
 }
-impl EbsOptimizedInfo {
-    /// Reads a `EbsOptimizedInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EbsOptimizedInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

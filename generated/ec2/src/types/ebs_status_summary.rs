@@ -97,9 +97,8 @@ impl EbsStatusSummaryBuilder {
         self.inner
     }
 }
-impl EbsStatusSummary {
-    /// Reads a `EbsStatusSummary` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EbsStatusSummary {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -109,7 +108,7 @@ impl EbsStatusSummary {
                     value.details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::EbsStatusDetails::from_xml,
+                            <crate::types::EbsStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

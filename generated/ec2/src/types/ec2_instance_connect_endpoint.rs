@@ -601,9 +601,8 @@ impl Ec2InstanceConnectEndpointBuilder {
         self.inner
     }
 }
-impl Ec2InstanceConnectEndpoint {
-    /// Reads a `Ec2InstanceConnectEndpoint` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Ec2InstanceConnectEndpoint {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -685,7 +684,10 @@ impl Ec2InstanceConnectEndpoint {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "ipAddressType" => {
@@ -695,7 +697,7 @@ impl Ec2InstanceConnectEndpoint {
                 }
                 "publicDnsNames" => {
                     value.public_dns_names = ::std::option::Option::Some(
-                        crate::types::InstanceConnectEndpointPublicDnsNames::from_xml(
+                        <crate::types::InstanceConnectEndpointPublicDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -137,9 +137,8 @@ impl EgressOnlyInternetGatewayBuilder {
         self.inner
     }
 }
-impl EgressOnlyInternetGateway {
-    /// Reads a `EgressOnlyInternetGateway` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EgressOnlyInternetGateway {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -149,7 +148,7 @@ impl EgressOnlyInternetGateway {
                     value.attachments = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InternetGatewayAttachment::from_xml,
+                            <crate::types::InternetGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -160,7 +159,10 @@ impl EgressOnlyInternetGateway {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -68,9 +68,8 @@ impl ElasticGpuSpecificationResponseBuilder {
         self.inner
     }
 }
-impl ElasticGpuSpecificationResponse {
-    /// Reads a `ElasticGpuSpecificationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ElasticGpuSpecificationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -251,9 +251,8 @@ impl ElasticGpusBuilder {
         self.inner
     }
 }
-impl ElasticGpus {
-    /// Reads a `ElasticGpus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ElasticGpus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -276,7 +275,9 @@ impl ElasticGpus {
                 }
                 "elasticGpuHealth" => {
                     value.elastic_gpu_health = ::std::option::Option::Some(
-                        crate::types::ElasticGpuHealth::from_xml(child)?,
+                        <crate::types::ElasticGpuHealth as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "elasticGpuState" => {
@@ -291,7 +292,10 @@ impl ElasticGpus {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -181,9 +181,8 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
         self.inner
     }
 }
-impl ElasticInferenceAcceleratorAssociation {
-    /// Reads a `ElasticInferenceAcceleratorAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ElasticInferenceAcceleratorAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

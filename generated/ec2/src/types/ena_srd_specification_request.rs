@@ -109,9 +109,8 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl EnaSrdSpecificationRequest {
-    /// Reads a `EnaSrdSpecificationRequest` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnaSrdSpecificationRequest {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +123,9 @@ impl EnaSrdSpecificationRequest {
                 }
                 "EnaSrdUdpSpecification" => {
                     value.ena_srd_udp_specification = ::std::option::Option::Some(
-                        crate::types::EnaSrdUdpSpecificationRequest::from_xml(child)?,
+                        <crate::types::EnaSrdUdpSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

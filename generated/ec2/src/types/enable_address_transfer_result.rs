@@ -27,19 +27,6 @@ impl EnableAddressTransferResult {
         self.address_transfer.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for EnableAddressTransferResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableAddressTransferResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableAddressTransferResult`](crate::types::EnableAddressTransferResult); start one with `EnableAddressTransferResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl EnableAddressTransferResultBuilder {
         self.inner
     }
 }
-impl EnableAddressTransferResult {
-    /// Reads a `EnableAddressTransferResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableAddressTransferResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "addressTransfer" {
                 value.address_transfer = ::std::option::Option::Some(
-                    crate::types::AddressTransfer::from_xml(child)?,
+                    <crate::types::AddressTransfer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl EnableAllowedImagesSettingsResult {
         self.allowed_images_settings_state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for EnableAllowedImagesSettingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableAllowedImagesSettingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableAllowedImagesSettingsResult`](crate::types::EnableAllowedImagesSettingsResult); start one with `EnableAllowedImagesSettingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,9 +72,8 @@ impl EnableAllowedImagesSettingsResultBuilder {
         self.inner
     }
 }
-impl EnableAllowedImagesSettingsResult {
-    /// Reads a `EnableAllowedImagesSettingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableAllowedImagesSettingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -40,20 +40,6 @@ impl EnableApplicationStatusCheckSuppressionResult {
         self.unsuccessful_results.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for EnableApplicationStatusCheckSuppressionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableApplicationStatusCheckSuppressionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableApplicationStatusCheckSuppressionResult`](crate::types::EnableApplicationStatusCheckSuppressionResult); start one with `EnableApplicationStatusCheckSuppressionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +121,8 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
         self.inner
     }
 }
-impl EnableApplicationStatusCheckSuppressionResult {
-    /// Reads a `EnableApplicationStatusCheckSuppressionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableApplicationStatusCheckSuppressionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -147,7 +132,7 @@ impl EnableApplicationStatusCheckSuppressionResult {
                     value.successful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SuccessfulSuppressionResponseObject::from_xml,
+                            <crate::types::SuccessfulSuppressionResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -155,7 +140,7 @@ impl EnableApplicationStatusCheckSuppressionResult {
                     value.unsuccessful_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulSuppressionResponseObject::from_xml,
+                            <crate::types::UnsuccessfulSuppressionResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

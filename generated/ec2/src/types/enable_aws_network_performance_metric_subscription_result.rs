@@ -25,20 +25,6 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionResult {
         self.output
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for EnableAwsNetworkPerformanceMetricSubscriptionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableAwsNetworkPerformanceMetricSubscriptionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableAwsNetworkPerformanceMetricSubscriptionResult`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult); start one with `EnableAwsNetworkPerformanceMetricSubscriptionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -74,9 +60,9 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
         self.inner
     }
 }
-impl EnableAwsNetworkPerformanceMetricSubscriptionResult {
-    /// Reads a `EnableAwsNetworkPerformanceMetricSubscriptionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for EnableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl EnableEbsEncryptionByDefaultResult {
         self.ebs_encryption_by_default
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for EnableEbsEncryptionByDefaultResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableEbsEncryptionByDefaultResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableEbsEncryptionByDefaultResult`](crate::types::EnableEbsEncryptionByDefaultResult); start one with `EnableEbsEncryptionByDefaultResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl EnableEbsEncryptionByDefaultResultBuilder {
         self.inner
     }
 }
-impl EnableEbsEncryptionByDefaultResult {
-    /// Reads a `EnableEbsEncryptionByDefaultResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableEbsEncryptionByDefaultResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -110,9 +110,8 @@ impl EnableFastSnapshotRestoreErrorItemBuilder {
         self.inner
     }
 }
-impl EnableFastSnapshotRestoreErrorItem {
-    /// Reads a `EnableFastSnapshotRestoreErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +126,7 @@ impl EnableFastSnapshotRestoreErrorItem {
                     value.fast_snapshot_restore_state_errors = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::EnableFastSnapshotRestoreStateErrorItem::from_xml,
+                            <crate::types::EnableFastSnapshotRestoreStateErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

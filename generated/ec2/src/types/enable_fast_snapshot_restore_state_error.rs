@@ -93,9 +93,8 @@ impl EnableFastSnapshotRestoreStateErrorBuilder {
         self.inner
     }
 }
-impl EnableFastSnapshotRestoreStateError {
-    /// Reads a `EnableFastSnapshotRestoreStateError` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreStateError {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

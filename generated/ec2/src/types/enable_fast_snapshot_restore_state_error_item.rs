@@ -132,9 +132,8 @@ impl EnableFastSnapshotRestoreStateErrorItemBuilder {
         self.inner
     }
 }
-impl EnableFastSnapshotRestoreStateErrorItem {
-    /// Reads a `EnableFastSnapshotRestoreStateErrorItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreStateErrorItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -152,7 +151,7 @@ impl EnableFastSnapshotRestoreStateErrorItem {
                 }
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::EnableFastSnapshotRestoreStateError::from_xml(
+                        <crate::types::EnableFastSnapshotRestoreStateError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

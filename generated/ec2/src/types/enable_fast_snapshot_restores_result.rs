@@ -36,19 +36,6 @@ impl EnableFastSnapshotRestoresResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for EnableFastSnapshotRestoresResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableFastSnapshotRestoresResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableFastSnapshotRestoresResult`](crate::types::EnableFastSnapshotRestoresResult); start one with `EnableFastSnapshotRestoresResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -130,9 +117,8 @@ impl EnableFastSnapshotRestoresResultBuilder {
         self.inner
     }
 }
-impl EnableFastSnapshotRestoresResult {
-    /// Reads a `EnableFastSnapshotRestoresResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoresResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -142,7 +128,7 @@ impl EnableFastSnapshotRestoresResult {
                     value.successful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::EnableFastSnapshotRestoreSuccessItem::from_xml,
+                            <crate::types::EnableFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -150,7 +136,7 @@ impl EnableFastSnapshotRestoresResult {
                     value.unsuccessful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::EnableFastSnapshotRestoreErrorItem::from_xml,
+                            <crate::types::EnableFastSnapshotRestoreErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

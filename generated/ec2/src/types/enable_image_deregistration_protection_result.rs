@@ -25,20 +25,6 @@ impl EnableImageDeregistrationProtectionResult {
         self.return_.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for EnableImageDeregistrationProtectionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableImageDeregistrationProtectionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableImageDeregistrationProtectionResult`](crate::types::EnableImageDeregistrationProtectionResult); start one with `EnableImageDeregistrationProtectionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -78,9 +64,8 @@ impl EnableImageDeregistrationProtectionResultBuilder {
         self.inner
     }
 }
-impl EnableImageDeregistrationProtectionResult {
-    /// Reads a `EnableImageDeregistrationProtectionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableImageDeregistrationProtectionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

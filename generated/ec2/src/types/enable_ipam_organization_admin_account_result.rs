@@ -25,20 +25,6 @@ impl EnableIpamOrganizationAdminAccountResult {
         self.success
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for EnableIpamOrganizationAdminAccountResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableIpamOrganizationAdminAccountResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableIpamOrganizationAdminAccountResult`](crate::types::EnableIpamOrganizationAdminAccountResult); start one with `EnableIpamOrganizationAdminAccountResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -72,9 +58,8 @@ impl EnableIpamOrganizationAdminAccountResultBuilder {
         self.inner
     }
 }
-impl EnableIpamOrganizationAdminAccountResult {
-    /// Reads a `EnableIpamOrganizationAdminAccountResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableIpamOrganizationAdminAccountResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

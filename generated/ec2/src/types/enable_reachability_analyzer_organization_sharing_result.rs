@@ -25,20 +25,6 @@ impl EnableReachabilityAnalyzerOrganizationSharingResult {
         self.return_value
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for EnableReachabilityAnalyzerOrganizationSharingResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableReachabilityAnalyzerOrganizationSharingResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableReachabilityAnalyzerOrganizationSharingResult`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult); start one with `EnableReachabilityAnalyzerOrganizationSharingResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -74,9 +60,9 @@ impl EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
         self.inner
     }
 }
-impl EnableReachabilityAnalyzerOrganizationSharingResult {
-    /// Reads a `EnableReachabilityAnalyzerOrganizationSharingResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for EnableReachabilityAnalyzerOrganizationSharingResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

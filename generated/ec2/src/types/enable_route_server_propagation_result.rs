@@ -29,19 +29,6 @@ impl EnableRouteServerPropagationResult {
         self.route_server_propagation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for EnableRouteServerPropagationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableRouteServerPropagationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableRouteServerPropagationResult`](crate::types::EnableRouteServerPropagationResult); start one with `EnableRouteServerPropagationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl EnableRouteServerPropagationResultBuilder {
         self.inner
     }
 }
-impl EnableRouteServerPropagationResult {
-    /// Reads a `EnableRouteServerPropagationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableRouteServerPropagationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagation" {
                 value.route_server_propagation = ::std::option::Option::Some(
-                    crate::types::RouteServerPropagation::from_xml(child)?,
+                    <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -25,19 +25,6 @@ impl EnableSerialConsoleAccessResult {
         self.serial_console_access_enabled
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for EnableSerialConsoleAccessResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableSerialConsoleAccessResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableSerialConsoleAccessResult`](crate::types::EnableSerialConsoleAccessResult); start one with `EnableSerialConsoleAccessResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl EnableSerialConsoleAccessResultBuilder {
         self.inner
     }
 }
-impl EnableSerialConsoleAccessResult {
-    /// Reads a `EnableSerialConsoleAccessResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableSerialConsoleAccessResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -27,20 +27,6 @@ impl EnableTransitGatewayRouteTablePropagationResult {
         self.propagation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for EnableTransitGatewayRouteTablePropagationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "EnableTransitGatewayRouteTablePropagationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`EnableTransitGatewayRouteTablePropagationResult`](crate::types::EnableTransitGatewayRouteTablePropagationResult); start one with `EnableTransitGatewayRouteTablePropagationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -82,16 +68,17 @@ impl EnableTransitGatewayRouteTablePropagationResultBuilder {
         self.inner
     }
 }
-impl EnableTransitGatewayRouteTablePropagationResult {
-    /// Reads a `EnableTransitGatewayRouteTablePropagationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableTransitGatewayRouteTablePropagationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "propagation" {
                 value.propagation = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPropagation::from_xml(child)?,
+                    <crate::types::TransitGatewayPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

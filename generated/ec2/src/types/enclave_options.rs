@@ -58,9 +58,8 @@ impl EnclaveOptionsBuilder {
         self.inner
     }
 }
-impl EnclaveOptions {
-    /// Reads a `EnclaveOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnclaveOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -97,9 +97,8 @@ impl EncryptionSupportBuilder {
         self.inner
     }
 }
-impl EncryptionSupport {
-    /// Reads a `EncryptionSupport` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EncryptionSupport {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -1797,9 +1797,8 @@ impl ExplanationBuilder {
         self.inner
     }
 }
-impl Explanation {
-    /// Reads a `Explanation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Explanation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1807,12 +1806,16 @@ impl Explanation {
             match child.name() {
                 "acl" => {
                     value.acl = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "aclRule" => {
                     value.acl_rule = ::std::option::Option::Some(
-                        crate::types::AnalysisAclRule::from_xml(child)?,
+                        <crate::types::AnalysisAclRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "address" => {
@@ -1827,7 +1830,9 @@ impl Explanation {
                 }
                 "attachedTo" => {
                     value.attached_to = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "availabilityZoneSet" => {
@@ -1847,22 +1852,30 @@ impl Explanation {
                 }
                 "component" => {
                     value.component = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "customerGateway" => {
                     value.customer_gateway = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destination" => {
                     value.destination = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destinationVpc" => {
                     value.destination_vpc = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "direction" => {
@@ -1877,12 +1890,16 @@ impl Explanation {
                 }
                 "ingressRouteTable" => {
                     value.ingress_route_table = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "internetGateway" => {
                     value.internet_gateway = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "loadBalancerArn" => {
@@ -1892,7 +1909,9 @@ impl Explanation {
                 }
                 "classicLoadBalancerListener" => {
                     value.classic_load_balancer_listener = ::std::option::Option::Some(
-                        crate::types::AnalysisLoadBalancerListener::from_xml(child)?,
+                        <crate::types::AnalysisLoadBalancerListener as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "loadBalancerListenerPort" => {
@@ -1904,19 +1923,23 @@ impl Explanation {
                 }
                 "loadBalancerTarget" => {
                     value.load_balancer_target = ::std::option::Option::Some(
-                        crate::types::AnalysisLoadBalancerTarget::from_xml(child)?,
+                        <crate::types::AnalysisLoadBalancerTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "loadBalancerTargetGroup" => {
                     value.load_balancer_target_group = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "loadBalancerTargetGroupSet" => {
                     value.load_balancer_target_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AnalysisComponent::from_xml,
+                            <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1929,7 +1952,9 @@ impl Explanation {
                 }
                 "elasticLoadBalancerListener" => {
                     value.elastic_load_balancer_listener = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "missingComponent" => {
@@ -1939,12 +1964,16 @@ impl Explanation {
                 }
                 "natGateway" => {
                     value.nat_gateway = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkInterface" => {
                     value.network_interface = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "packetField" => {
@@ -1954,7 +1983,9 @@ impl Explanation {
                 }
                 "vpcPeeringConnection" => {
                     value.vpc_peering_connection = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "port" => {
@@ -1968,13 +1999,15 @@ impl Explanation {
                     value.port_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "prefixList" => {
                     value.prefix_list = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "protocolSet" => {
@@ -1984,35 +2017,45 @@ impl Explanation {
                 }
                 "routeTableRoute" => {
                     value.route_table_route = ::std::option::Option::Some(
-                        crate::types::AnalysisRouteTableRoute::from_xml(child)?,
+                        <crate::types::AnalysisRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "routeTable" => {
                     value.route_table = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "securityGroup" => {
                     value.security_group = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "securityGroupRule" => {
                     value.security_group_rule = ::std::option::Option::Some(
-                        crate::types::AnalysisSecurityGroupRule::from_xml(child)?,
+                        <crate::types::AnalysisSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "securityGroupSet" => {
                     value.security_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AnalysisComponent::from_xml,
+                            <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "sourceVpc" => {
                     value.source_vpc = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {
@@ -2022,52 +2065,72 @@ impl Explanation {
                 }
                 "subnet" => {
                     value.subnet = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "subnetRouteTable" => {
                     value.subnet_route_table = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpc" => {
                     value.vpc = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcEndpoint" => {
                     value.vpc_endpoint = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpnConnection" => {
                     value.vpn_connection = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpnGateway" => {
                     value.vpn_gateway = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "transitGateway" => {
                     value.transit_gateway = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "transitGatewayRouteTable" => {
                     value.transit_gateway_route_table = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "transitGatewayRouteTableRoute" => {
                     value.transit_gateway_route_table_route = ::std::option::Option::Some(
-                        crate::types::TransitGatewayRouteTableRoute::from_xml(child)?,
+                        <crate::types::TransitGatewayRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "transitGatewayAttachment" => {
                     value.transit_gateway_attachment = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "componentAccount" => {
@@ -2082,12 +2145,16 @@ impl Explanation {
                 }
                 "firewallStatelessRule" => {
                     value.firewall_stateless_rule = ::std::option::Option::Some(
-                        crate::types::FirewallStatelessRule::from_xml(child)?,
+                        <crate::types::FirewallStatelessRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "firewallStatefulRule" => {
                     value.firewall_stateful_rule = ::std::option::Option::Some(
-                        crate::types::FirewallStatefulRule::from_xml(child)?,
+                        <crate::types::FirewallStatefulRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

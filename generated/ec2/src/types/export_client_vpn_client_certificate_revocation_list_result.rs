@@ -36,20 +36,6 @@ impl ExportClientVpnClientCertificateRevocationListResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ExportClientVpnClientCertificateRevocationListResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ExportClientVpnClientCertificateRevocationListResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ExportClientVpnClientCertificateRevocationListResult`](crate::types::ExportClientVpnClientCertificateRevocationListResult); start one with `ExportClientVpnClientCertificateRevocationListResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +107,9 @@ impl ExportClientVpnClientCertificateRevocationListResultBuilder {
         self.inner
     }
 }
-impl ExportClientVpnClientCertificateRevocationListResult {
-    /// Reads a `ExportClientVpnClientCertificateRevocationListResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for ExportClientVpnClientCertificateRevocationListResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -136,7 +122,7 @@ impl ExportClientVpnClientCertificateRevocationListResult {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::ClientCertificateRevocationListStatus::from_xml(
+                        <crate::types::ClientCertificateRevocationListStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

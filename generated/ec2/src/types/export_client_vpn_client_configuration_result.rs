@@ -25,20 +25,6 @@ impl ExportClientVpnClientConfigurationResult {
         self.client_configuration.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ExportClientVpnClientConfigurationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ExportClientVpnClientConfigurationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ExportClientVpnClientConfigurationResult`](crate::types::ExportClientVpnClientConfigurationResult); start one with `ExportClientVpnClientConfigurationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -80,9 +66,8 @@ impl ExportClientVpnClientConfigurationResultBuilder {
         self.inner
     }
 }
-impl ExportClientVpnClientConfigurationResult {
-    /// Reads a `ExportClientVpnClientConfigurationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ExportClientVpnClientConfigurationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -92,19 +92,6 @@ impl ExportImageResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ExportImageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ExportImageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ExportImageResult`](crate::types::ExportImageResult); start one with `ExportImageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -349,9 +336,8 @@ impl ExportImageResultBuilder {
         self.inner
     }
 }
-impl ExportImageResult {
-    /// Reads a `ExportImageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ExportImageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -389,7 +375,9 @@ impl ExportImageResult {
                 }
                 "s3ExportLocation" => {
                     value.s3_export_location = ::std::option::Option::Some(
-                        crate::types::ExportTaskS3Location::from_xml(child)?,
+                        <crate::types::ExportTaskS3Location as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "status" => {
@@ -404,7 +392,10 @@ impl ExportImageResult {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

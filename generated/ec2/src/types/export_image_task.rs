@@ -274,9 +274,8 @@ impl ExportImageTaskBuilder {
         self.inner
     }
 }
-impl ExportImageTask {
-    /// Reads a `ExportImageTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ExportImageTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -304,7 +303,9 @@ impl ExportImageTask {
                 }
                 "s3ExportLocation" => {
                     value.s3_export_location = ::std::option::Option::Some(
-                        crate::types::ExportTaskS3Location::from_xml(child)?,
+                        <crate::types::ExportTaskS3Location as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "status" => {
@@ -319,7 +320,10 @@ impl ExportImageTask {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -249,9 +249,8 @@ impl ExportTaskBuilder {
         self.inner
     }
 }
-impl ExportTask {
-    /// Reads a `ExportTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ExportTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -269,12 +268,16 @@ impl ExportTask {
                 }
                 "exportToS3" => {
                     value.export_to_s3_task = ::std::option::Option::Some(
-                        crate::types::ExportToS3Task::from_xml(child)?,
+                        <crate::types::ExportToS3Task as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceExport" => {
                     value.instance_export_details = ::std::option::Option::Some(
-                        crate::types::InstanceExportDetails::from_xml(child)?,
+                        <crate::types::InstanceExportDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {
@@ -289,7 +292,10 @@ impl ExportTask {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

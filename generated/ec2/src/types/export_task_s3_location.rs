@@ -93,9 +93,8 @@ impl ExportTaskS3LocationBuilder {
         self.inner
     }
 }
-impl ExportTaskS3Location {
-    /// Reads a `ExportTaskS3Location` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ExportTaskS3Location {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

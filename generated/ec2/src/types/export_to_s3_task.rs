@@ -159,9 +159,8 @@ impl ExportToS3TaskBuilder {
         self.inner
     }
 }
-impl ExportToS3Task {
-    /// Reads a `ExportToS3Task` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ExportToS3Task {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -72,20 +72,6 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
         self.open_vpn_configurations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ExportVerifiedAccessInstanceClientConfigurationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ExportVerifiedAccessInstanceClientConfigurationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ExportVerifiedAccessInstanceClientConfigurationResult`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult); start one with `ExportVerifiedAccessInstanceClientConfigurationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -267,9 +253,9 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
         self.inner
     }
 }
-impl ExportVerifiedAccessInstanceClientConfigurationResult {
-    /// Reads a `ExportVerifiedAccessInstanceClientConfigurationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for ExportVerifiedAccessInstanceClientConfigurationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -299,7 +285,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
                 }
                 "userTrustProvider" => {
                     value.user_trust_provider = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::from_xml(
+                        <crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -308,7 +294,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
                     value.open_vpn_configurations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::from_xml,
+                            <crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -109,9 +109,9 @@ impl FailedCapacityReservationFleetCancellationResultBuilder {
         self.inner
     }
 }
-impl FailedCapacityReservationFleetCancellationResult {
-    /// Reads a `FailedCapacityReservationFleetCancellationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for FailedCapacityReservationFleetCancellationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +124,7 @@ impl FailedCapacityReservationFleetCancellationResult {
                 }
                 "cancelCapacityReservationFleetError" => {
                     value.cancel_capacity_reservation_fleet_error = ::std::option::Option::Some(
-                        crate::types::CancelCapacityReservationFleetError::from_xml(
+                        <crate::types::CancelCapacityReservationFleetError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -101,9 +101,8 @@ impl FailedQueuedPurchaseDeletionBuilder {
         self.inner
     }
 }
-impl FailedQueuedPurchaseDeletion {
-    /// Reads a `FailedQueuedPurchaseDeletion` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FailedQueuedPurchaseDeletion {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -111,7 +110,7 @@ impl FailedQueuedPurchaseDeletion {
             match child.name() {
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::DeleteQueuedReservedInstancesError::from_xml(
+                        <crate::types::DeleteQueuedReservedInstancesError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -126,9 +126,8 @@ impl FastLaunchLaunchTemplateSpecificationResponseBuilder {
         self.inner
     }
 }
-impl FastLaunchLaunchTemplateSpecificationResponse {
-    /// Reads a `FastLaunchLaunchTemplateSpecificationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FastLaunchLaunchTemplateSpecificationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -81,9 +81,8 @@ impl FilterPortRangeBuilder {
         self.inner
     }
 }
-impl FilterPortRange {
-    /// Reads a `FilterPortRange` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FilterPortRange {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

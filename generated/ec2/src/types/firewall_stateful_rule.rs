@@ -285,9 +285,8 @@ impl FirewallStatefulRuleBuilder {
         self.inner
     }
 }
-impl FirewallStatefulRule {
-    /// Reads a `FirewallStatefulRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FirewallStatefulRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -312,7 +311,7 @@ impl FirewallStatefulRule {
                     value.source_ports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -320,7 +319,7 @@ impl FirewallStatefulRule {
                     value.destination_ports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

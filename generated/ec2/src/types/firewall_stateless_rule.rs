@@ -278,9 +278,8 @@ impl FirewallStatelessRuleBuilder {
         self.inner
     }
 }
-impl FirewallStatelessRule {
-    /// Reads a `FirewallStatelessRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -305,7 +304,7 @@ impl FirewallStatelessRule {
                     value.source_ports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -313,7 +312,7 @@ impl FirewallStatelessRule {
                     value.destination_ports = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PortRange::from_xml,
+                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

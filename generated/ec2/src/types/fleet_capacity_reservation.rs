@@ -350,9 +350,8 @@ impl FleetCapacityReservationBuilder {
         self.inner
     }
 }
-impl FleetCapacityReservation {
-    /// Reads a `FleetCapacityReservation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FleetCapacityReservation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -752,9 +752,8 @@ impl FleetDataBuilder {
         self.inner
     }
 }
-impl FleetData {
-    /// Reads a `FleetData` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FleetData {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -810,13 +809,15 @@ impl FleetData {
                     value.launch_template_configs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::FleetLaunchTemplateConfig::from_xml,
+                            <crate::types::FleetLaunchTemplateConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "targetCapacitySpecification" => {
                     value.target_capacity_specification = ::std::option::Option::Some(
-                        crate::types::TargetCapacitySpecification::from_xml(child)?,
+                        <crate::types::TargetCapacitySpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "terminateInstancesWithExpiration" => {
@@ -854,29 +855,38 @@ impl FleetData {
                 }
                 "spotOptions" => {
                     value.spot_options = ::std::option::Option::Some(
-                        crate::types::SpotOptions::from_xml(child)?,
+                        <crate::types::SpotOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "onDemandOptions" => {
                     value.on_demand_options = ::std::option::Option::Some(
-                        crate::types::OnDemandOptions::from_xml(child)?,
+                        <crate::types::OnDemandOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "reservedCapacityOptions" => {
                     value.reserved_capacity_options = ::std::option::Option::Some(
-                        crate::types::ReservedCapacityOptions::from_xml(child)?,
+                        <crate::types::ReservedCapacityOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "errorSet" => {
                     value.errors = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DescribeFleetError::from_xml,
+                            <crate::types::DescribeFleetError as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -884,7 +894,7 @@ impl FleetData {
                     value.instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DescribeFleetsInstances::from_xml,
+                            <crate::types::DescribeFleetsInstances as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

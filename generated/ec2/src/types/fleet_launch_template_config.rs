@@ -111,9 +111,8 @@ impl FleetLaunchTemplateConfigBuilder {
         self.inner
     }
 }
-impl FleetLaunchTemplateConfig {
-    /// Reads a `FleetLaunchTemplateConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -121,14 +120,16 @@ impl FleetLaunchTemplateConfig {
             match child.name() {
                 "launchTemplateSpecification" => {
                     value.launch_template_specification = ::std::option::Option::Some(
-                        crate::types::FleetLaunchTemplateSpecification::from_xml(child)?,
+                        <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "overrides" => {
                     value.overrides = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::FleetLaunchTemplateOverrides::from_xml,
+                            <crate::types::FleetLaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -414,9 +414,8 @@ impl FleetLaunchTemplateOverridesBuilder {
         self.inner
     }
 }
-impl FleetLaunchTemplateOverrides {
-    /// Reads a `FleetLaunchTemplateOverrides` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateOverrides {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -462,12 +461,16 @@ impl FleetLaunchTemplateOverrides {
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
-                        crate::types::PlacementResponse::from_xml(child)?,
+                        <crate::types::PlacementResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceRequirements" => {
                     value.instance_requirements = ::std::option::Option::Some(
-                        crate::types::InstanceRequirements::from_xml(child)?,
+                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "imageId" => {
@@ -479,7 +482,7 @@ impl FleetLaunchTemplateOverrides {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::BlockDeviceMappingResponse::from_xml,
+                            <crate::types::BlockDeviceMappingResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -70,16 +70,17 @@ impl FleetSpotMaintenanceStrategiesBuilder {
         self.inner
     }
 }
-impl FleetSpotMaintenanceStrategies {
-    /// Reads a `FleetSpotMaintenanceStrategies` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FleetSpotMaintenanceStrategies {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "capacityRebalance" {
                 value.capacity_rebalance = ::std::option::Option::Some(
-                    crate::types::FleetSpotCapacityRebalance::from_xml(child)?,
+                    <crate::types::FleetSpotCapacityRebalance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

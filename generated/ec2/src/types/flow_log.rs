@@ -573,9 +573,8 @@ impl FlowLogBuilder {
         self.inner
     }
 }
-impl FlowLog {
-    /// Reads a `FlowLog` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FlowLog {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -648,7 +647,10 @@ impl FlowLog {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "maxAggregationInterval" => {
@@ -660,14 +662,16 @@ impl FlowLog {
                 }
                 "destinationOptions" => {
                     value.destination_options = ::std::option::Option::Some(
-                        crate::types::DestinationOptionsResponse::from_xml(child)?,
+                        <crate::types::DestinationOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagFieldSpecificationSet" => {
                     value.tag_field_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TagFieldSpecificationResponse::from_xml,
+                            <crate::types::TagFieldSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -149,9 +149,8 @@ impl FpgaDeviceInfoBuilder {
         self.inner
     }
 }
-impl FpgaDeviceInfo {
-    /// Reads a `FpgaDeviceInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FpgaDeviceInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -176,7 +175,9 @@ impl FpgaDeviceInfo {
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(
-                        crate::types::FpgaDeviceMemoryInfo::from_xml(child)?,
+                        <crate::types::FpgaDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

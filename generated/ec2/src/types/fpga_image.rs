@@ -512,9 +512,8 @@ impl FpgaImageBuilder {
         self.inner
     }
 }
-impl FpgaImage {
-    /// Reads a `FpgaImage` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FpgaImage {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -547,12 +546,16 @@ impl FpgaImage {
                 }
                 "pciId" => {
                     value.pci_id = ::std::option::Option::Some(
-                        crate::types::PciId::from_xml(child)?,
+                        <crate::types::PciId as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {
                     value.state = ::std::option::Option::Some(
-                        crate::types::FpgaImageState::from_xml(child)?,
+                        <crate::types::FpgaImageState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "createTime" => {
@@ -587,13 +590,16 @@ impl FpgaImage {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tags" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "public" => {

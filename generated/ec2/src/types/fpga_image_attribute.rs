@@ -190,9 +190,8 @@ impl FpgaImageAttributeBuilder {
         self.inner
     }
 }
-impl FpgaImageAttribute {
-    /// Reads a `FpgaImageAttribute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FpgaImageAttribute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -217,7 +216,7 @@ impl FpgaImageAttribute {
                     value.load_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LoadPermission::from_xml,
+                            <crate::types::LoadPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -225,7 +224,7 @@ impl FpgaImageAttribute {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

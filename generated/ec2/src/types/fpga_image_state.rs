@@ -98,9 +98,8 @@ impl FpgaImageStateBuilder {
         self.inner
     }
 }
-impl FpgaImageState {
-    /// Reads a `FpgaImageState` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for FpgaImageState {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

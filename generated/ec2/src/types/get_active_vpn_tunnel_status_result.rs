@@ -29,19 +29,6 @@ impl GetActiveVpnTunnelStatusResult {
         self.active_vpn_tunnel_status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetActiveVpnTunnelStatusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetActiveVpnTunnelStatusResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetActiveVpnTunnelStatusResult`](crate::types::GetActiveVpnTunnelStatusResult); start one with `GetActiveVpnTunnelStatusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl GetActiveVpnTunnelStatusResultBuilder {
         self.inner
     }
 }
-impl GetActiveVpnTunnelStatusResult {
-    /// Reads a `GetActiveVpnTunnelStatusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetActiveVpnTunnelStatusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "activeVpnTunnelStatus" {
                 value.active_vpn_tunnel_status = ::std::option::Option::Some(
-                    crate::types::ActiveVpnTunnelStatus::from_xml(child)?,
+                    <crate::types::ActiveVpnTunnelStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -50,19 +50,6 @@ impl GetAllowedImagesSettingsResult {
         self.managed_by.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetAllowedImagesSettingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetAllowedImagesSettingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetAllowedImagesSettingsResult`](crate::types::GetAllowedImagesSettingsResult); start one with `GetAllowedImagesSettingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -150,9 +137,8 @@ impl GetAllowedImagesSettingsResultBuilder {
         self.inner
     }
 }
-impl GetAllowedImagesSettingsResult {
-    /// Reads a `GetAllowedImagesSettingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetAllowedImagesSettingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -167,7 +153,7 @@ impl GetAllowedImagesSettingsResult {
                     value.image_criteria = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageCriterion::from_xml,
+                            <crate::types::ImageCriterion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

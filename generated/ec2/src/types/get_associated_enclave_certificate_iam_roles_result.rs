@@ -27,20 +27,6 @@ impl GetAssociatedEnclaveCertificateIamRolesResult {
         self.associated_roles.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetAssociatedEnclaveCertificateIamRolesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetAssociatedEnclaveCertificateIamRolesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetAssociatedEnclaveCertificateIamRolesResult`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult); start one with `GetAssociatedEnclaveCertificateIamRolesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -84,9 +70,8 @@ impl GetAssociatedEnclaveCertificateIamRolesResultBuilder {
         self.inner
     }
 }
-impl GetAssociatedEnclaveCertificateIamRolesResult {
-    /// Reads a `GetAssociatedEnclaveCertificateIamRolesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetAssociatedEnclaveCertificateIamRolesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -95,7 +80,7 @@ impl GetAssociatedEnclaveCertificateIamRolesResult {
                 value.associated_roles = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::AssociatedRole::from_xml,
+                        <crate::types::AssociatedRole as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -34,19 +34,6 @@ impl GetAssociatedIpv6PoolCidrsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetAssociatedIpv6PoolCidrsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetAssociatedIpv6PoolCidrsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetAssociatedIpv6PoolCidrsResult`](crate::types::GetAssociatedIpv6PoolCidrsResult); start one with `GetAssociatedIpv6PoolCidrsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl GetAssociatedIpv6PoolCidrsResultBuilder {
         self.inner
     }
 }
-impl GetAssociatedIpv6PoolCidrsResult {
-    /// Reads a `GetAssociatedIpv6PoolCidrsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetAssociatedIpv6PoolCidrsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl GetAssociatedIpv6PoolCidrsResult {
                     value.ipv6_cidr_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6CidrAssociation::from_xml,
+                            <crate::types::Ipv6CidrAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

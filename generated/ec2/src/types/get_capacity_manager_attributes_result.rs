@@ -81,19 +81,6 @@ impl GetCapacityManagerAttributesResult {
         self.latest_datapoint_timestamp.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetCapacityManagerAttributesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetCapacityManagerAttributesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetCapacityManagerAttributesResult`](crate::types::GetCapacityManagerAttributesResult); start one with `GetCapacityManagerAttributesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -273,9 +260,8 @@ impl GetCapacityManagerAttributesResultBuilder {
         self.inner
     }
 }
-impl GetCapacityManagerAttributesResult {
-    /// Reads a `GetCapacityManagerAttributesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerAttributesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

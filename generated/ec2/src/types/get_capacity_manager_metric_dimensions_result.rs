@@ -34,20 +34,6 @@ impl GetCapacityManagerMetricDimensionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetCapacityManagerMetricDimensionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetCapacityManagerMetricDimensionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetCapacityManagerMetricDimensionsResult`](crate::types::GetCapacityManagerMetricDimensionsResult); start one with `GetCapacityManagerMetricDimensionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -117,9 +103,8 @@ impl GetCapacityManagerMetricDimensionsResultBuilder {
         self.inner
     }
 }
-impl GetCapacityManagerMetricDimensionsResult {
-    /// Reads a `GetCapacityManagerMetricDimensionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDimensionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +114,7 @@ impl GetCapacityManagerMetricDimensionsResult {
                     value.metric_dimension_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityManagerDimension::from_xml,
+                            <crate::types::CapacityManagerDimension as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetCapacityManagerMonitoredTagKeysResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetCapacityManagerMonitoredTagKeysResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetCapacityManagerMonitoredTagKeysResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetCapacityManagerMonitoredTagKeysResult`](crate::types::GetCapacityManagerMonitoredTagKeysResult); start one with `GetCapacityManagerMonitoredTagKeysResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -119,9 +105,8 @@ impl GetCapacityManagerMonitoredTagKeysResultBuilder {
         self.inner
     }
 }
-impl GetCapacityManagerMonitoredTagKeysResult {
-    /// Reads a `GetCapacityManagerMonitoredTagKeysResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMonitoredTagKeysResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +116,7 @@ impl GetCapacityManagerMonitoredTagKeysResult {
                     value.capacity_manager_tag_keys = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityManagerMonitoredTagKey::from_xml,
+                            <crate::types::CapacityManagerMonitoredTagKey as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

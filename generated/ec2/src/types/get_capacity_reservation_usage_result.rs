@@ -111,19 +111,6 @@ impl GetCapacityReservationUsageResult {
         self.interruption_info.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetCapacityReservationUsageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetCapacityReservationUsageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetCapacityReservationUsageResult`](crate::types::GetCapacityReservationUsageResult); start one with `GetCapacityReservationUsageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -369,9 +356,8 @@ impl GetCapacityReservationUsageResultBuilder {
         self.inner
     }
 }
-impl GetCapacityReservationUsageResult {
-    /// Reads a `GetCapacityReservationUsageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetCapacityReservationUsageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -415,7 +401,7 @@ impl GetCapacityReservationUsageResult {
                     value.instance_usages = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceUsage::from_xml,
+                            <crate::types::InstanceUsage as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -426,12 +412,16 @@ impl GetCapacityReservationUsageResult {
                 }
                 "interruptibleCapacityAllocation" => {
                     value.interruptible_capacity_allocation = ::std::option::Option::Some(
-                        crate::types::InterruptibleCapacityAllocation::from_xml(child)?,
+                        <crate::types::InterruptibleCapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "interruptionInfo" => {
                     value.interruption_info = ::std::option::Option::Some(
-                        crate::types::InterruptionInfo::from_xml(child)?,
+                        <crate::types::InterruptionInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

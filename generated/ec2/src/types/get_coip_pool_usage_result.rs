@@ -48,19 +48,6 @@ impl GetCoipPoolUsageResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetCoipPoolUsageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetCoipPoolUsageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetCoipPoolUsageResult`](crate::types::GetCoipPoolUsageResult); start one with `GetCoipPoolUsageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -174,9 +161,8 @@ impl GetCoipPoolUsageResultBuilder {
         self.inner
     }
 }
-impl GetCoipPoolUsageResult {
-    /// Reads a `GetCoipPoolUsageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetCoipPoolUsageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -191,7 +177,7 @@ impl GetCoipPoolUsageResult {
                     value.coip_address_usages = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CoipAddressUsage::from_xml,
+                            <crate::types::CoipAddressUsage as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

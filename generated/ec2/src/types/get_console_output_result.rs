@@ -41,19 +41,6 @@ impl GetConsoleOutputResult {
         self.output.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetConsoleOutputResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetConsoleOutputResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetConsoleOutputResult`](crate::types::GetConsoleOutputResult); start one with `GetConsoleOutputResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -139,9 +126,8 @@ impl GetConsoleOutputResultBuilder {
         self.inner
     }
 }
-impl GetConsoleOutputResult {
-    /// Reads a `GetConsoleOutputResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetConsoleOutputResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -93,20 +93,6 @@ impl GetDeclarativePoliciesReportSummaryResult {
         self.attribute_summaries.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetDeclarativePoliciesReportSummaryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetDeclarativePoliciesReportSummaryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetDeclarativePoliciesReportSummaryResult`](crate::types::GetDeclarativePoliciesReportSummaryResult); start one with `GetDeclarativePoliciesReportSummaryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -324,9 +310,8 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
         self.inner
     }
 }
-impl GetDeclarativePoliciesReportSummaryResult {
-    /// Reads a `GetDeclarativePoliciesReportSummaryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -396,7 +381,7 @@ impl GetDeclarativePoliciesReportSummaryResult {
                     value.attribute_summaries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AttributeSummary::from_xml,
+                            <crate::types::AttributeSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -29,19 +29,6 @@ impl GetDefaultCreditSpecificationResult {
         self.instance_family_credit_specification.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetDefaultCreditSpecificationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetDefaultCreditSpecificationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetDefaultCreditSpecificationResult`](crate::types::GetDefaultCreditSpecificationResult); start one with `GetDefaultCreditSpecificationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl GetDefaultCreditSpecificationResultBuilder {
         self.inner
     }
 }
-impl GetDefaultCreditSpecificationResult {
-    /// Reads a `GetDefaultCreditSpecificationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetDefaultCreditSpecificationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "instanceFamilyCreditSpecification" {
                 value.instance_family_credit_specification = ::std::option::Option::Some(
-                    crate::types::InstanceFamilyCreditSpecification::from_xml(child)?,
+                    <crate::types::InstanceFamilyCreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

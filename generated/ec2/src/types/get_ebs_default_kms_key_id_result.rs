@@ -25,19 +25,6 @@ impl GetEbsDefaultKmsKeyIdResult {
         self.kms_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetEbsDefaultKmsKeyIdResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetEbsDefaultKmsKeyIdResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetEbsDefaultKmsKeyIdResult`](crate::types::GetEbsDefaultKmsKeyIdResult); start one with `GetEbsDefaultKmsKeyIdResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl GetEbsDefaultKmsKeyIdResultBuilder {
         self.inner
     }
 }
-impl GetEbsDefaultKmsKeyIdResult {
-    /// Reads a `GetEbsDefaultKmsKeyIdResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetEbsDefaultKmsKeyIdResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

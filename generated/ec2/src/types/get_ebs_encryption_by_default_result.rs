@@ -32,19 +32,6 @@ impl GetEbsEncryptionByDefaultResult {
         self.sse_type.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetEbsEncryptionByDefaultResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetEbsEncryptionByDefaultResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetEbsEncryptionByDefaultResult`](crate::types::GetEbsEncryptionByDefaultResult); start one with `GetEbsEncryptionByDefaultResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl GetEbsEncryptionByDefaultResultBuilder {
         self.inner
     }
 }
-impl GetEbsEncryptionByDefaultResult {
-    /// Reads a `GetEbsEncryptionByDefaultResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetEbsEncryptionByDefaultResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,19 +36,6 @@ impl GetGroupsForCapacityReservationResult {
         self.capacity_reservation_groups.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetGroupsForCapacityReservationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetGroupsForCapacityReservationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetGroupsForCapacityReservationResult`](crate::types::GetGroupsForCapacityReservationResult); start one with `GetGroupsForCapacityReservationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +108,8 @@ impl GetGroupsForCapacityReservationResultBuilder {
         self.inner
     }
 }
-impl GetGroupsForCapacityReservationResult {
-    /// Reads a `GetGroupsForCapacityReservationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetGroupsForCapacityReservationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -138,7 +124,7 @@ impl GetGroupsForCapacityReservationResult {
                     value.capacity_reservation_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityReservationGroup::from_xml,
+                            <crate::types::CapacityReservationGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -48,20 +48,6 @@ impl GetHostReservationPurchasePreviewResult {
         self.total_upfront_price.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetHostReservationPurchasePreviewResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetHostReservationPurchasePreviewResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetHostReservationPurchasePreviewResult`](crate::types::GetHostReservationPurchasePreviewResult); start one with `GetHostReservationPurchasePreviewResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -177,9 +163,8 @@ impl GetHostReservationPurchasePreviewResultBuilder {
         self.inner
     }
 }
-impl GetHostReservationPurchasePreviewResult {
-    /// Reads a `GetHostReservationPurchasePreviewResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetHostReservationPurchasePreviewResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -194,7 +179,7 @@ impl GetHostReservationPurchasePreviewResult {
                     value.purchase = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Purchase::from_xml,
+                            <crate::types::Purchase as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

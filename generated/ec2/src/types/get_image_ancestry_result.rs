@@ -27,19 +27,6 @@ impl GetImageAncestryResult {
         self.image_ancestry_entries.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetImageAncestryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetImageAncestryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetImageAncestryResult`](crate::types::GetImageAncestryResult); start one with `GetImageAncestryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl GetImageAncestryResultBuilder {
         self.inner
     }
 }
-impl GetImageAncestryResult {
-    /// Reads a `GetImageAncestryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetImageAncestryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl GetImageAncestryResult {
                 value.image_ancestry_entries = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ImageAncestryEntry::from_xml,
+                        <crate::types::ImageAncestryEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

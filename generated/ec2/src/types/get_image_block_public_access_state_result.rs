@@ -40,19 +40,6 @@ impl GetImageBlockPublicAccessStateResult {
         self.managed_by.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetImageBlockPublicAccessStateResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetImageBlockPublicAccessStateResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetImageBlockPublicAccessStateResult`](crate::types::GetImageBlockPublicAccessStateResult); start one with `GetImageBlockPublicAccessStateResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -118,9 +105,8 @@ impl GetImageBlockPublicAccessStateResultBuilder {
         self.inner
     }
 }
-impl GetImageBlockPublicAccessStateResult {
-    /// Reads a `GetImageBlockPublicAccessStateResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetImageBlockPublicAccessStateResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,19 +29,6 @@ impl GetInstanceMetadataDefaultsResult {
         self.account_level.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetInstanceMetadataDefaultsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetInstanceMetadataDefaultsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetInstanceMetadataDefaultsResult`](crate::types::GetInstanceMetadataDefaultsResult); start one with `GetInstanceMetadataDefaultsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl GetInstanceMetadataDefaultsResultBuilder {
         self.inner
     }
 }
-impl GetInstanceMetadataDefaultsResult {
-    /// Reads a `GetInstanceMetadataDefaultsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetInstanceMetadataDefaultsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "accountLevel" {
                 value.account_level = ::std::option::Option::Some(
-                    crate::types::InstanceMetadataDefaultsResponse::from_xml(child)?,
+                    <crate::types::InstanceMetadataDefaultsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

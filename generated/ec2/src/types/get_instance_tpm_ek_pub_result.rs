@@ -41,19 +41,6 @@ impl GetInstanceTpmEkPubResult {
         self.key_value.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetInstanceTpmEkPubResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetInstanceTpmEkPubResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 impl ::std::fmt::Debug for GetInstanceTpmEkPubResult {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("GetInstanceTpmEkPubResult");
@@ -171,9 +158,8 @@ impl GetInstanceTpmEkPubResultBuilder {
         self.inner
     }
 }
-impl GetInstanceTpmEkPubResult {
-    /// Reads a `GetInstanceTpmEkPubResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetInstanceTpmEkPubResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,20 +36,6 @@ impl GetInstanceTypesFromInstanceRequirementsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetInstanceTypesFromInstanceRequirementsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetInstanceTypesFromInstanceRequirementsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetInstanceTypesFromInstanceRequirementsResult`](crate::types::GetInstanceTypesFromInstanceRequirementsResult); start one with `GetInstanceTypesFromInstanceRequirementsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +107,8 @@ impl GetInstanceTypesFromInstanceRequirementsResultBuilder {
         self.inner
     }
 }
-impl GetInstanceTypesFromInstanceRequirementsResult {
-    /// Reads a `GetInstanceTypesFromInstanceRequirementsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetInstanceTypesFromInstanceRequirementsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,7 +118,7 @@ impl GetInstanceTypesFromInstanceRequirementsResult {
                     value.instance_types = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceTypeInfoFromInstanceRequirements::from_xml,
+                            <crate::types::InstanceTypeInfoFromInstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

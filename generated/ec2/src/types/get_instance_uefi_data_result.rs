@@ -32,19 +32,6 @@ impl GetInstanceUefiDataResult {
         self.uefi_data.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetInstanceUefiDataResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetInstanceUefiDataResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetInstanceUefiDataResult`](crate::types::GetInstanceUefiDataResult); start one with `GetInstanceUefiDataResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl GetInstanceUefiDataResultBuilder {
         self.inner
     }
 }
-impl GetInstanceUefiDataResult {
-    /// Reads a `GetInstanceUefiDataResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetInstanceUefiDataResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

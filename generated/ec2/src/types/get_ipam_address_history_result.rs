@@ -34,19 +34,6 @@ impl GetIpamAddressHistoryResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamAddressHistoryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamAddressHistoryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamAddressHistoryResult`](crate::types::GetIpamAddressHistoryResult); start one with `GetIpamAddressHistoryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -116,9 +103,8 @@ impl GetIpamAddressHistoryResultBuilder {
         self.inner
     }
 }
-impl GetIpamAddressHistoryResult {
-    /// Reads a `GetIpamAddressHistoryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamAddressHistoryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -128,7 +114,7 @@ impl GetIpamAddressHistoryResult {
                     value.history_records = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamAddressHistoryRecord::from_xml,
+                            <crate::types::IpamAddressHistoryRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -47,20 +47,6 @@ impl GetIpamDiscoveredPublicAddressesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamDiscoveredPublicAddressesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamDiscoveredPublicAddressesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamDiscoveredPublicAddressesResult`](crate::types::GetIpamDiscoveredPublicAddressesResult); start one with `GetIpamDiscoveredPublicAddressesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -157,9 +143,8 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
         self.inner
     }
 }
-impl GetIpamDiscoveredPublicAddressesResult {
-    /// Reads a `GetIpamDiscoveredPublicAddressesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredPublicAddressesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -169,7 +154,7 @@ impl GetIpamDiscoveredPublicAddressesResult {
                     value.ipam_discovered_public_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamDiscoveredPublicAddress::from_xml,
+                            <crate::types::IpamDiscoveredPublicAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

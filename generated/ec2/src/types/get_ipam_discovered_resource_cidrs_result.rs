@@ -36,19 +36,6 @@ impl GetIpamDiscoveredResourceCidrsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamDiscoveredResourceCidrsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamDiscoveredResourceCidrsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamDiscoveredResourceCidrsResult`](crate::types::GetIpamDiscoveredResourceCidrsResult); start one with `GetIpamDiscoveredResourceCidrsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +108,8 @@ impl GetIpamDiscoveredResourceCidrsResultBuilder {
         self.inner
     }
 }
-impl GetIpamDiscoveredResourceCidrsResult {
-    /// Reads a `GetIpamDiscoveredResourceCidrsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredResourceCidrsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,7 +119,7 @@ impl GetIpamDiscoveredResourceCidrsResult {
                     value.ipam_discovered_resource_cidrs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamDiscoveredResourceCidr::from_xml,
+                            <crate::types::IpamDiscoveredResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetIpamInternetRegistryAssociationAsnsResult {
         self.ipam_internet_registry_association_asns.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamInternetRegistryAssociationAsnsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamInternetRegistryAssociationAsnsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamInternetRegistryAssociationAsnsResult`](crate::types::GetIpamInternetRegistryAssociationAsnsResult); start one with `GetIpamInternetRegistryAssociationAsnsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,8 @@ impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
         self.inner
     }
 }
-impl GetIpamInternetRegistryAssociationAsnsResult {
-    /// Reads a `GetIpamInternetRegistryAssociationAsnsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationAsnsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -141,7 +126,7 @@ impl GetIpamInternetRegistryAssociationAsnsResult {
                     value.ipam_internet_registry_association_asns = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamInternetRegistryAssociationAsn::from_xml,
+                            <crate::types::IpamInternetRegistryAssociationAsn as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetIpamInternetRegistryAssociationCidrsResult {
         self.ipam_internet_registry_association_cidrs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamInternetRegistryAssociationCidrsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamInternetRegistryAssociationCidrsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamInternetRegistryAssociationCidrsResult`](crate::types::GetIpamInternetRegistryAssociationCidrsResult); start one with `GetIpamInternetRegistryAssociationCidrsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,8 @@ impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
         self.inner
     }
 }
-impl GetIpamInternetRegistryAssociationCidrsResult {
-    /// Reads a `GetIpamInternetRegistryAssociationCidrsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationCidrsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -141,7 +126,7 @@ impl GetIpamInternetRegistryAssociationCidrsResult {
                     value.ipam_internet_registry_association_cidrs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamInternetRegistryAssociationCidr::from_xml,
+                            <crate::types::IpamInternetRegistryAssociationCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,19 +36,6 @@ impl GetIpamPolicyAllocationRulesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamPolicyAllocationRulesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamPolicyAllocationRulesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamPolicyAllocationRulesResult`](crate::types::GetIpamPolicyAllocationRulesResult); start one with `GetIpamPolicyAllocationRulesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl GetIpamPolicyAllocationRulesResultBuilder {
         self.inner
     }
 }
-impl GetIpamPolicyAllocationRulesResult {
-    /// Reads a `GetIpamPolicyAllocationRulesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyAllocationRulesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl GetIpamPolicyAllocationRulesResult {
                     value.ipam_policy_documents = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPolicyDocument::from_xml,
+                            <crate::types::IpamPolicyDocument as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetIpamPolicyOrganizationTargetsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamPolicyOrganizationTargetsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamPolicyOrganizationTargetsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamPolicyOrganizationTargetsResult`](crate::types::GetIpamPolicyOrganizationTargetsResult); start one with `GetIpamPolicyOrganizationTargetsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -119,9 +105,8 @@ impl GetIpamPolicyOrganizationTargetsResultBuilder {
         self.inner
     }
 }
-impl GetIpamPolicyOrganizationTargetsResult {
-    /// Reads a `GetIpamPolicyOrganizationTargetsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyOrganizationTargetsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +116,7 @@ impl GetIpamPolicyOrganizationTargetsResult {
                     value.organization_targets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPolicyOrganizationTarget::from_xml,
+                            <crate::types::IpamPolicyOrganizationTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

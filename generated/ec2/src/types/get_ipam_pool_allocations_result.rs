@@ -34,19 +34,6 @@ impl GetIpamPoolAllocationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamPoolAllocationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamPoolAllocationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamPoolAllocationsResult`](crate::types::GetIpamPoolAllocationsResult); start one with `GetIpamPoolAllocationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl GetIpamPoolAllocationsResultBuilder {
         self.inner
     }
 }
-impl GetIpamPoolAllocationsResult {
-    /// Reads a `GetIpamPoolAllocationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamPoolAllocationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl GetIpamPoolAllocationsResult {
                     value.ipam_pool_allocations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPoolAllocation::from_xml,
+                            <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

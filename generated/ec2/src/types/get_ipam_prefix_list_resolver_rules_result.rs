@@ -34,19 +34,6 @@ impl GetIpamPrefixListResolverRulesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamPrefixListResolverRulesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamPrefixListResolverRulesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamPrefixListResolverRulesResult`](crate::types::GetIpamPrefixListResolverRulesResult); start one with `GetIpamPrefixListResolverRulesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -116,9 +103,8 @@ impl GetIpamPrefixListResolverRulesResultBuilder {
         self.inner
     }
 }
-impl GetIpamPrefixListResolverRulesResult {
-    /// Reads a `GetIpamPrefixListResolverRulesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverRulesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -128,7 +114,7 @@ impl GetIpamPrefixListResolverRulesResult {
                     value.rules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPrefixListResolverRule::from_xml,
+                            <crate::types::IpamPrefixListResolverRule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

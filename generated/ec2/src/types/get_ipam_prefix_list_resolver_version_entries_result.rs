@@ -34,20 +34,6 @@ impl GetIpamPrefixListResolverVersionEntriesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamPrefixListResolverVersionEntriesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamPrefixListResolverVersionEntriesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamPrefixListResolverVersionEntriesResult`](crate::types::GetIpamPrefixListResolverVersionEntriesResult); start one with `GetIpamPrefixListResolverVersionEntriesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -119,9 +105,8 @@ impl GetIpamPrefixListResolverVersionEntriesResultBuilder {
         self.inner
     }
 }
-impl GetIpamPrefixListResolverVersionEntriesResult {
-    /// Reads a `GetIpamPrefixListResolverVersionEntriesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionEntriesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +116,7 @@ impl GetIpamPrefixListResolverVersionEntriesResult {
                     value.entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPrefixListResolverVersionEntry::from_xml,
+                            <crate::types::IpamPrefixListResolverVersionEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

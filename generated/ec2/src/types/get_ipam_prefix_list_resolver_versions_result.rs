@@ -36,20 +36,6 @@ impl GetIpamPrefixListResolverVersionsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamPrefixListResolverVersionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamPrefixListResolverVersionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamPrefixListResolverVersionsResult`](crate::types::GetIpamPrefixListResolverVersionsResult); start one with `GetIpamPrefixListResolverVersionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl GetIpamPrefixListResolverVersionsResultBuilder {
         self.inner
     }
 }
-impl GetIpamPrefixListResolverVersionsResult {
-    /// Reads a `GetIpamPrefixListResolverVersionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl GetIpamPrefixListResolverVersionsResult {
                     value.ipam_prefix_list_resolver_versions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPrefixListResolverVersion::from_xml,
+                            <crate::types::IpamPrefixListResolverVersion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

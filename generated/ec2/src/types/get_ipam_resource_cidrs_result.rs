@@ -34,19 +34,6 @@ impl GetIpamResourceCidrsResult {
         self.ipam_resource_cidrs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamResourceCidrsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamResourceCidrsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamResourceCidrsResult`](crate::types::GetIpamResourceCidrsResult); start one with `GetIpamResourceCidrsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl GetIpamResourceCidrsResultBuilder {
         self.inner
     }
 }
-impl GetIpamResourceCidrsResult {
-    /// Reads a `GetIpamResourceCidrsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamResourceCidrsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl GetIpamResourceCidrsResult {
                     value.ipam_resource_cidrs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamResourceCidr::from_xml,
+                            <crate::types::IpamResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetIpamRouteOriginAuthorizationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamRouteOriginAuthorizationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamRouteOriginAuthorizationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamRouteOriginAuthorizationsResult`](crate::types::GetIpamRouteOriginAuthorizationsResult); start one with `GetIpamRouteOriginAuthorizationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl GetIpamRouteOriginAuthorizationsResultBuilder {
         self.inner
     }
 }
-impl GetIpamRouteOriginAuthorizationsResult {
-    /// Reads a `GetIpamRouteOriginAuthorizationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamRouteOriginAuthorizationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl GetIpamRouteOriginAuthorizationsResult {
                     value.ipam_route_origin_authorizations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamRouteOriginAuthorizationInfo::from_xml,
+                            <crate::types::IpamRouteOriginAuthorizationInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -43,19 +43,6 @@ impl GetIpamRouteProtectionFindingsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetIpamRouteProtectionFindingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamRouteProtectionFindingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamRouteProtectionFindingsResult`](crate::types::GetIpamRouteProtectionFindingsResult); start one with `GetIpamRouteProtectionFindingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -147,9 +134,8 @@ impl GetIpamRouteProtectionFindingsResultBuilder {
         self.inner
     }
 }
-impl GetIpamRouteProtectionFindingsResult {
-    /// Reads a `GetIpamRouteProtectionFindingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamRouteProtectionFindingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -164,7 +150,7 @@ impl GetIpamRouteProtectionFindingsResult {
                     value.route_protection_findings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamRouteProtectionFinding::from_xml,
+                            <crate::types::IpamRouteProtectionFinding as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

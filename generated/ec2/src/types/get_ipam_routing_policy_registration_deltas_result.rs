@@ -36,20 +36,6 @@ impl GetIpamRoutingPolicyRegistrationDeltasResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamRoutingPolicyRegistrationDeltasResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamRoutingPolicyRegistrationDeltasResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamRoutingPolicyRegistrationDeltasResult`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult); start one with `GetIpamRoutingPolicyRegistrationDeltasResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,8 @@ impl GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
         self.inner
     }
 }
-impl GetIpamRoutingPolicyRegistrationDeltasResult {
-    /// Reads a `GetIpamRoutingPolicyRegistrationDeltasResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationDeltasResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -136,7 +121,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasResult {
                     value.ipam_routing_policy_registration_deltas = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamRoutingPolicyRegistrationDelta::from_xml,
+                            <crate::types::IpamRoutingPolicyRegistrationDelta as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

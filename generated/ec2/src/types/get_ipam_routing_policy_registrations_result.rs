@@ -36,20 +36,6 @@ impl GetIpamRoutingPolicyRegistrationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetIpamRoutingPolicyRegistrationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetIpamRoutingPolicyRegistrationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetIpamRoutingPolicyRegistrationsResult`](crate::types::GetIpamRoutingPolicyRegistrationsResult); start one with `GetIpamRoutingPolicyRegistrationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl GetIpamRoutingPolicyRegistrationsResultBuilder {
         self.inner
     }
 }
-impl GetIpamRoutingPolicyRegistrationsResult {
-    /// Reads a `GetIpamRoutingPolicyRegistrationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl GetIpamRoutingPolicyRegistrationsResult {
                     value.ipam_routing_policy_registrations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamRoutingPolicyRegistration::from_xml,
+                            <crate::types::IpamRoutingPolicyRegistration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

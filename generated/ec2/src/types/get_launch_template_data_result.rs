@@ -29,19 +29,6 @@ impl GetLaunchTemplateDataResult {
         self.launch_template_data.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetLaunchTemplateDataResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetLaunchTemplateDataResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetLaunchTemplateDataResult`](crate::types::GetLaunchTemplateDataResult); start one with `GetLaunchTemplateDataResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl GetLaunchTemplateDataResultBuilder {
         self.inner
     }
 }
-impl GetLaunchTemplateDataResult {
-    /// Reads a `GetLaunchTemplateDataResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetLaunchTemplateDataResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplateData" {
                 value.launch_template_data = ::std::option::Option::Some(
-                    crate::types::ResponseLaunchTemplateData::from_xml(child)?,
+                    <crate::types::ResponseLaunchTemplateData as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -34,20 +34,6 @@ impl GetManagedPrefixListAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetManagedPrefixListAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetManagedPrefixListAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetManagedPrefixListAssociationsResult`](crate::types::GetManagedPrefixListAssociationsResult); start one with `GetManagedPrefixListAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -115,9 +101,8 @@ impl GetManagedPrefixListAssociationsResultBuilder {
         self.inner
     }
 }
-impl GetManagedPrefixListAssociationsResult {
-    /// Reads a `GetManagedPrefixListAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +112,7 @@ impl GetManagedPrefixListAssociationsResult {
                     value.prefix_list_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PrefixListAssociation::from_xml,
+                            <crate::types::PrefixListAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl GetManagedPrefixListEntriesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetManagedPrefixListEntriesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetManagedPrefixListEntriesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetManagedPrefixListEntriesResult`](crate::types::GetManagedPrefixListEntriesResult); start one with `GetManagedPrefixListEntriesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl GetManagedPrefixListEntriesResultBuilder {
         self.inner
     }
 }
-impl GetManagedPrefixListEntriesResult {
-    /// Reads a `GetManagedPrefixListEntriesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListEntriesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,7 @@ impl GetManagedPrefixListEntriesResult {
                     value.entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PrefixListEntry::from_xml,
+                            <crate::types::PrefixListEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -54,20 +54,6 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetNetworkInsightsAccessScopeAnalysisFindingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetNetworkInsightsAccessScopeAnalysisFindingsResult`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult); start one with `GetNetworkInsightsAccessScopeAnalysisFindingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -189,9 +175,9 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
         self.inner
     }
 }
-impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
-    /// Reads a `GetNetworkInsightsAccessScopeAnalysisFindingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -211,7 +197,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
                     value.analysis_findings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AccessScopeAnalysisFinding::from_xml,
+                            <crate::types::AccessScopeAnalysisFinding as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -29,20 +29,6 @@ impl GetNetworkInsightsAccessScopeContentResult {
         self.network_insights_access_scope_content.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetNetworkInsightsAccessScopeContentResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetNetworkInsightsAccessScopeContentResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetNetworkInsightsAccessScopeContentResult`](crate::types::GetNetworkInsightsAccessScopeContentResult); start one with `GetNetworkInsightsAccessScopeContentResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl GetNetworkInsightsAccessScopeContentResultBuilder {
         self.inner
     }
 }
-impl GetNetworkInsightsAccessScopeContentResult {
-    /// Reads a `GetNetworkInsightsAccessScopeContentResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetNetworkInsightsAccessScopeContentResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeContent" {
                 value.network_insights_access_scope_content = ::std::option::Option::Some(
-                    crate::types::NetworkInsightsAccessScopeContent::from_xml(child)?,
+                    <crate::types::NetworkInsightsAccessScopeContent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

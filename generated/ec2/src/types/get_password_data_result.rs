@@ -36,19 +36,6 @@ impl GetPasswordDataResult {
         self.password_data.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetPasswordDataResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetPasswordDataResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 impl ::std::fmt::Debug for GetPasswordDataResult {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("GetPasswordDataResult");
@@ -143,9 +130,8 @@ impl GetPasswordDataResultBuilder {
         self.inner
     }
 }
-impl GetPasswordDataResult {
-    /// Reads a `GetPasswordDataResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetPasswordDataResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,20 +101,6 @@ impl GetReservedInstancesExchangeQuoteResult {
         self.validation_failure_reason.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetReservedInstancesExchangeQuoteResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetReservedInstancesExchangeQuoteResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetReservedInstancesExchangeQuoteResult`](crate::types::GetReservedInstancesExchangeQuoteResult); start one with `GetReservedInstancesExchangeQuoteResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -358,9 +344,8 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
         self.inner
     }
 }
-impl GetReservedInstancesExchangeQuoteResult {
-    /// Reads a `GetReservedInstancesExchangeQuoteResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetReservedInstancesExchangeQuoteResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -392,27 +377,31 @@ impl GetReservedInstancesExchangeQuoteResult {
                 }
                 "reservedInstanceValueRollup" => {
                     value.reserved_instance_value_rollup = ::std::option::Option::Some(
-                        crate::types::ReservationValue::from_xml(child)?,
+                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "reservedInstanceValueSet" => {
                     value.reserved_instance_value_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ReservedInstanceReservationValue::from_xml,
+                            <crate::types::ReservedInstanceReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "targetConfigurationValueRollup" => {
                     value.target_configuration_value_rollup = ::std::option::Option::Some(
-                        crate::types::ReservationValue::from_xml(child)?,
+                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "targetConfigurationValueSet" => {
                     value.target_configuration_value_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TargetReservationValue::from_xml,
+                            <crate::types::TargetReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -27,19 +27,6 @@ impl GetRouteServerAssociationsResult {
         self.route_server_associations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetRouteServerAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetRouteServerAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetRouteServerAssociationsResult`](crate::types::GetRouteServerAssociationsResult); start one with `GetRouteServerAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,9 +72,8 @@ impl GetRouteServerAssociationsResultBuilder {
         self.inner
     }
 }
-impl GetRouteServerAssociationsResult {
-    /// Reads a `GetRouteServerAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetRouteServerAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -96,7 +82,7 @@ impl GetRouteServerAssociationsResult {
                 value.route_server_associations = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::RouteServerAssociation::from_xml,
+                        <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -27,19 +27,6 @@ impl GetRouteServerPropagationsResult {
         self.route_server_propagations.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetRouteServerPropagationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetRouteServerPropagationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetRouteServerPropagationsResult`](crate::types::GetRouteServerPropagationsResult); start one with `GetRouteServerPropagationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,9 +72,8 @@ impl GetRouteServerPropagationsResultBuilder {
         self.inner
     }
 }
-impl GetRouteServerPropagationsResult {
-    /// Reads a `GetRouteServerPropagationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetRouteServerPropagationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -96,7 +82,7 @@ impl GetRouteServerPropagationsResult {
                 value.route_server_propagations = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::RouteServerPropagation::from_xml,
+                        <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

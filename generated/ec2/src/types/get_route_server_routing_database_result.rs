@@ -39,19 +39,6 @@ impl GetRouteServerRoutingDatabaseResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetRouteServerRoutingDatabaseResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetRouteServerRoutingDatabaseResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetRouteServerRoutingDatabaseResult`](crate::types::GetRouteServerRoutingDatabaseResult); start one with `GetRouteServerRoutingDatabaseResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -139,9 +126,8 @@ impl GetRouteServerRoutingDatabaseResultBuilder {
         self.inner
     }
 }
-impl GetRouteServerRoutingDatabaseResult {
-    /// Reads a `GetRouteServerRoutingDatabaseResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetRouteServerRoutingDatabaseResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -156,7 +142,7 @@ impl GetRouteServerRoutingDatabaseResult {
                     value.routes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RouteServerRoute::from_xml,
+                            <crate::types::RouteServerRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

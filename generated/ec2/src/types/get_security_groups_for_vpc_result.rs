@@ -34,19 +34,6 @@ impl GetSecurityGroupsForVpcResult {
         self.security_group_for_vpcs.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSecurityGroupsForVpcResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSecurityGroupsForVpcResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSecurityGroupsForVpcResult`](crate::types::GetSecurityGroupsForVpcResult); start one with `GetSecurityGroupsForVpcResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl GetSecurityGroupsForVpcResultBuilder {
         self.inner
     }
 }
-impl GetSecurityGroupsForVpcResult {
-    /// Reads a `GetSecurityGroupsForVpcResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSecurityGroupsForVpcResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,7 @@ impl GetSecurityGroupsForVpcResult {
                     value.security_group_for_vpcs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecurityGroupForVpc::from_xml,
+                            <crate::types::SecurityGroupForVpc as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -35,19 +35,6 @@ impl GetSerialConsoleAccessStatusResult {
         self.managed_by.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSerialConsoleAccessStatusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSerialConsoleAccessStatusResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSerialConsoleAccessStatusResult`](crate::types::GetSerialConsoleAccessStatusResult); start one with `GetSerialConsoleAccessStatusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -111,9 +98,8 @@ impl GetSerialConsoleAccessStatusResultBuilder {
         self.inner
     }
 }
-impl GetSerialConsoleAccessStatusResult {
-    /// Reads a `GetSerialConsoleAccessStatusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSerialConsoleAccessStatusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -41,20 +41,6 @@ impl GetSnapshotBlockPublicAccessStateResult {
         self.managed_by.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetSnapshotBlockPublicAccessStateResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSnapshotBlockPublicAccessStateResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSnapshotBlockPublicAccessStateResult`](crate::types::GetSnapshotBlockPublicAccessStateResult); start one with `GetSnapshotBlockPublicAccessStateResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -118,9 +104,8 @@ impl GetSnapshotBlockPublicAccessStateResultBuilder {
         self.inner
     }
 }
-impl GetSnapshotBlockPublicAccessStateResult {
-    /// Reads a `GetSnapshotBlockPublicAccessStateResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSnapshotBlockPublicAccessStateResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

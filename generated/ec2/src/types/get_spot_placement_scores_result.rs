@@ -40,19 +40,6 @@ impl GetSpotPlacementScoresResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSpotPlacementScoresResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSpotPlacementScoresResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSpotPlacementScoresResult`](crate::types::GetSpotPlacementScoresResult); start one with `GetSpotPlacementScoresResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -118,9 +105,8 @@ impl GetSpotPlacementScoresResultBuilder {
         self.inner
     }
 }
-impl GetSpotPlacementScoresResult {
-    /// Reads a `GetSpotPlacementScoresResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSpotPlacementScoresResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -130,7 +116,7 @@ impl GetSpotPlacementScoresResult {
                     value.spot_placement_scores = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SpotPlacementScore::from_xml,
+                            <crate::types::SpotPlacementScore as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -47,19 +47,6 @@ impl GetSubnetCidrReservationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSubnetCidrReservationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSubnetCidrReservationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSubnetCidrReservationsResult`](crate::types::GetSubnetCidrReservationsResult); start one with `GetSubnetCidrReservationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -161,9 +148,8 @@ impl GetSubnetCidrReservationsResultBuilder {
         self.inner
     }
 }
-impl GetSubnetCidrReservationsResult {
-    /// Reads a `GetSubnetCidrReservationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSubnetCidrReservationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -173,7 +159,7 @@ impl GetSubnetCidrReservationsResult {
                     value.subnet_ipv4_cidr_reservations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SubnetCidrReservation::from_xml,
+                            <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -181,7 +167,7 @@ impl GetSubnetCidrReservationsResult {
                     value.subnet_ipv6_cidr_reservations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SubnetCidrReservation::from_xml,
+                            <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

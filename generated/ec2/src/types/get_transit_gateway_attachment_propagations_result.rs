@@ -36,20 +36,6 @@ impl GetTransitGatewayAttachmentPropagationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetTransitGatewayAttachmentPropagationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTransitGatewayAttachmentPropagationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTransitGatewayAttachmentPropagationsResult`](crate::types::GetTransitGatewayAttachmentPropagationsResult); start one with `GetTransitGatewayAttachmentPropagationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,8 @@ impl GetTransitGatewayAttachmentPropagationsResultBuilder {
         self.inner
     }
 }
-impl GetTransitGatewayAttachmentPropagationsResult {
-    /// Reads a `GetTransitGatewayAttachmentPropagationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayAttachmentPropagationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -136,7 +121,7 @@ impl GetTransitGatewayAttachmentPropagationsResult {
                     value.transit_gateway_attachment_propagations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayAttachmentPropagation::from_xml,
+                            <crate::types::TransitGatewayAttachmentPropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

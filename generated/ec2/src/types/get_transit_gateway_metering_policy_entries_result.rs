@@ -36,20 +36,6 @@ impl GetTransitGatewayMeteringPolicyEntriesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetTransitGatewayMeteringPolicyEntriesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTransitGatewayMeteringPolicyEntriesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTransitGatewayMeteringPolicyEntriesResult`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult); start one with `GetTransitGatewayMeteringPolicyEntriesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl GetTransitGatewayMeteringPolicyEntriesResultBuilder {
         self.inner
     }
 }
-impl GetTransitGatewayMeteringPolicyEntriesResult {
-    /// Reads a `GetTransitGatewayMeteringPolicyEntriesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayMeteringPolicyEntriesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl GetTransitGatewayMeteringPolicyEntriesResult {
                     value.transit_gateway_metering_policy_entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayMeteringPolicyEntry::from_xml,
+                            <crate::types::TransitGatewayMeteringPolicyEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetTransitGatewayMulticastDomainAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetTransitGatewayMulticastDomainAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTransitGatewayMulticastDomainAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTransitGatewayMulticastDomainAssociationsResult`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult); start one with `GetTransitGatewayMulticastDomainAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -126,9 +112,9 @@ impl GetTransitGatewayMulticastDomainAssociationsResultBuilder {
         self.inner
     }
 }
-impl GetTransitGatewayMulticastDomainAssociationsResult {
-    /// Reads a `GetTransitGatewayMulticastDomainAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for GetTransitGatewayMulticastDomainAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -138,7 +124,7 @@ impl GetTransitGatewayMulticastDomainAssociationsResult {
                     value.multicast_domain_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayMulticastDomainAssociation::from_xml,
+                            <crate::types::TransitGatewayMulticastDomainAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

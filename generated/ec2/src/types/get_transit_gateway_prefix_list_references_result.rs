@@ -36,20 +36,6 @@ impl GetTransitGatewayPrefixListReferencesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetTransitGatewayPrefixListReferencesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTransitGatewayPrefixListReferencesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTransitGatewayPrefixListReferencesResult`](crate::types::GetTransitGatewayPrefixListReferencesResult); start one with `GetTransitGatewayPrefixListReferencesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl GetTransitGatewayPrefixListReferencesResultBuilder {
         self.inner
     }
 }
-impl GetTransitGatewayPrefixListReferencesResult {
-    /// Reads a `GetTransitGatewayPrefixListReferencesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPrefixListReferencesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl GetTransitGatewayPrefixListReferencesResult {
                     value.transit_gateway_prefix_list_references = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayPrefixListReference::from_xml,
+                            <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,20 +34,6 @@ impl GetTransitGatewayRouteTableAssociationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetTransitGatewayRouteTableAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTransitGatewayRouteTableAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTransitGatewayRouteTableAssociationsResult`](crate::types::GetTransitGatewayRouteTableAssociationsResult); start one with `GetTransitGatewayRouteTableAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -119,9 +105,8 @@ impl GetTransitGatewayRouteTableAssociationsResultBuilder {
         self.inner
     }
 }
-impl GetTransitGatewayRouteTableAssociationsResult {
-    /// Reads a `GetTransitGatewayRouteTableAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTableAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +116,7 @@ impl GetTransitGatewayRouteTableAssociationsResult {
                     value.associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayRouteTableAssociation::from_xml,
+                            <crate::types::TransitGatewayRouteTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -36,20 +36,6 @@ impl GetTransitGatewayRouteTablePropagationsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetTransitGatewayRouteTablePropagationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTransitGatewayRouteTablePropagationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTransitGatewayRouteTablePropagationsResult`](crate::types::GetTransitGatewayRouteTablePropagationsResult); start one with `GetTransitGatewayRouteTablePropagationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -124,9 +110,8 @@ impl GetTransitGatewayRouteTablePropagationsResultBuilder {
         self.inner
     }
 }
-impl GetTransitGatewayRouteTablePropagationsResult {
-    /// Reads a `GetTransitGatewayRouteTablePropagationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTablePropagationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -136,7 +121,7 @@ impl GetTransitGatewayRouteTablePropagationsResult {
                     value.transit_gateway_route_table_propagations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayRouteTablePropagation::from_xml,
+                            <crate::types::TransitGatewayRouteTablePropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl GetVerifiedAccessEndpointPolicyResult {
         self.policy_document.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetVerifiedAccessEndpointPolicyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVerifiedAccessEndpointPolicyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetVerifiedAccessEndpointPolicyResult`](crate::types::GetVerifiedAccessEndpointPolicyResult); start one with `GetVerifiedAccessEndpointPolicyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl GetVerifiedAccessEndpointPolicyResultBuilder {
         self.inner
     }
 }
-impl GetVerifiedAccessEndpointPolicyResult {
-    /// Reads a `GetVerifiedAccessEndpointPolicyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessEndpointPolicyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,20 +36,6 @@ impl GetVerifiedAccessEndpointTargetsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetVerifiedAccessEndpointTargetsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVerifiedAccessEndpointTargetsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetVerifiedAccessEndpointTargetsResult`](crate::types::GetVerifiedAccessEndpointTargetsResult); start one with `GetVerifiedAccessEndpointTargetsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +108,8 @@ impl GetVerifiedAccessEndpointTargetsResultBuilder {
         self.inner
     }
 }
-impl GetVerifiedAccessEndpointTargetsResult {
-    /// Reads a `GetVerifiedAccessEndpointTargetsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessEndpointTargetsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl GetVerifiedAccessEndpointTargetsResult {
                     value.verified_access_endpoint_targets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessEndpointTarget::from_xml,
+                            <crate::types::VerifiedAccessEndpointTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl GetVerifiedAccessGroupPolicyResult {
         self.policy_document.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetVerifiedAccessGroupPolicyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVerifiedAccessGroupPolicyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetVerifiedAccessGroupPolicyResult`](crate::types::GetVerifiedAccessGroupPolicyResult); start one with `GetVerifiedAccessGroupPolicyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -100,9 +87,8 @@ impl GetVerifiedAccessGroupPolicyResultBuilder {
         self.inner
     }
 }
-impl GetVerifiedAccessGroupPolicyResult {
-    /// Reads a `GetVerifiedAccessGroupPolicyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessGroupPolicyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

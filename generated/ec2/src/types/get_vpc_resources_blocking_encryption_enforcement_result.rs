@@ -36,20 +36,6 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetVpcResourcesBlockingEncryptionEnforcementResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVpcResourcesBlockingEncryptionEnforcementResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetVpcResourcesBlockingEncryptionEnforcementResult`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult); start one with `GetVpcResourcesBlockingEncryptionEnforcementResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -121,9 +107,9 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
         self.inner
     }
 }
-impl GetVpcResourcesBlockingEncryptionEnforcementResult {
-    /// Reads a `GetVpcResourcesBlockingEncryptionEnforcementResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for GetVpcResourcesBlockingEncryptionEnforcementResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,7 +119,7 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResult {
                     value.non_compliant_resources = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcEncryptionNonCompliantResource::from_xml,
+                            <crate::types::VpcEncryptionNonCompliantResource as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

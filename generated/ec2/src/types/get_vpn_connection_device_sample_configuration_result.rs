@@ -24,20 +24,6 @@ impl GetVpnConnectionDeviceSampleConfigurationResult {
         self.vpn_connection_device_sample_configuration.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetVpnConnectionDeviceSampleConfigurationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVpnConnectionDeviceSampleConfigurationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 impl ::std::fmt::Debug for GetVpnConnectionDeviceSampleConfigurationResult {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f
@@ -93,9 +79,8 @@ impl GetVpnConnectionDeviceSampleConfigurationResultBuilder {
         self.inner
     }
 }
-impl GetVpnConnectionDeviceSampleConfigurationResult {
-    /// Reads a `GetVpnConnectionDeviceSampleConfigurationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetVpnConnectionDeviceSampleConfigurationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,19 +36,6 @@ impl GetVpnConnectionDeviceTypesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetVpnConnectionDeviceTypesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVpnConnectionDeviceTypesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetVpnConnectionDeviceTypesResult`](crate::types::GetVpnConnectionDeviceTypesResult); start one with `GetVpnConnectionDeviceTypesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -119,9 +106,8 @@ impl GetVpnConnectionDeviceTypesResultBuilder {
         self.inner
     }
 }
-impl GetVpnConnectionDeviceTypesResult {
-    /// Reads a `GetVpnConnectionDeviceTypesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetVpnConnectionDeviceTypesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +117,7 @@ impl GetVpnConnectionDeviceTypesResult {
                     value.vpn_connection_device_types = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpnConnectionDeviceType::from_xml,
+                            <crate::types::VpnConnectionDeviceType as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

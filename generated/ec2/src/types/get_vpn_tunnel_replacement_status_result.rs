@@ -62,19 +62,6 @@ impl GetVpnTunnelReplacementStatusResult {
         self.maintenance_details.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetVpnTunnelReplacementStatusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetVpnTunnelReplacementStatusResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetVpnTunnelReplacementStatusResult`](crate::types::GetVpnTunnelReplacementStatusResult); start one with `GetVpnTunnelReplacementStatusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -236,9 +223,8 @@ impl GetVpnTunnelReplacementStatusResultBuilder {
         self.inner
     }
 }
-impl GetVpnTunnelReplacementStatusResult {
-    /// Reads a `GetVpnTunnelReplacementStatusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetVpnTunnelReplacementStatusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -271,7 +257,9 @@ impl GetVpnTunnelReplacementStatusResult {
                 }
                 "maintenanceDetails" => {
                     value.maintenance_details = ::std::option::Option::Some(
-                        crate::types::MaintenanceDetails::from_xml(child)?,
+                        <crate::types::MaintenanceDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

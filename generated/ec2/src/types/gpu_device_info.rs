@@ -228,9 +228,8 @@ impl GpuDeviceInfoBuilder {
         self.inner
     }
 }
-impl GpuDeviceInfo {
-    /// Reads a `GpuDeviceInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GpuDeviceInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -276,7 +275,9 @@ impl GpuDeviceInfo {
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(
-                        crate::types::GpuDeviceMemoryInfo::from_xml(child)?,
+                        <crate::types::GpuDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -58,9 +58,8 @@ impl GpuDeviceMemoryInfoBuilder {
         self.inner
     }
 }
-impl GpuDeviceMemoryInfo {
-    /// Reads a `GpuDeviceMemoryInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GpuDeviceMemoryInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -97,9 +97,8 @@ impl GpuInfoBuilder {
         self.inner
     }
 }
-impl GpuInfo {
-    /// Reads a `GpuInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GpuInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -109,7 +108,7 @@ impl GpuInfo {
                     value.gpus = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GpuDeviceInfo::from_xml,
+                            <crate::types::GpuDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

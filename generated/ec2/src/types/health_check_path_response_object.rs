@@ -113,9 +113,8 @@ impl HealthCheckPathResponseObjectBuilder {
         self.inner
     }
 }
-impl HealthCheckPathResponseObject {
-    /// Reads a `HealthCheckPathResponseObject` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HealthCheckPathResponseObject {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -123,7 +122,7 @@ impl HealthCheckPathResponseObject {
             match child.name() {
                 "source" => {
                     value.source = ::std::option::Option::Some(
-                        crate::types::HealthCheckPathSourceResponseObject::from_xml(
+                        <crate::types::HealthCheckPathSourceResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -132,7 +131,7 @@ impl HealthCheckPathResponseObject {
                     value.destinations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HealthCheckPathDestinationResponseObject::from_xml,
+                            <crate::types::HealthCheckPathDestinationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

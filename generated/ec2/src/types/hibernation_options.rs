@@ -58,9 +58,8 @@ impl HibernationOptionsBuilder {
         self.inner
     }
 }
-impl HibernationOptions {
-    /// Reads a `HibernationOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HibernationOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -135,9 +135,8 @@ impl HistoryRecordBuilder {
         self.inner
     }
 }
-impl HistoryRecord {
-    /// Reads a `HistoryRecord` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HistoryRecord {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -145,7 +144,9 @@ impl HistoryRecord {
             match child.name() {
                 "eventInformation" => {
                     value.event_information = ::std::option::Option::Some(
-                        crate::types::EventInformation::from_xml(child)?,
+                        <crate::types::EventInformation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "eventType" => {

@@ -132,9 +132,8 @@ impl HistoryRecordEntryBuilder {
         self.inner
     }
 }
-impl HistoryRecordEntry {
-    /// Reads a `HistoryRecordEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HistoryRecordEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -142,7 +141,9 @@ impl HistoryRecordEntry {
             match child.name() {
                 "eventInformation" => {
                     value.event_information = ::std::option::Option::Some(
-                        crate::types::EventInformation::from_xml(child)?,
+                        <crate::types::EventInformation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "eventType" => {

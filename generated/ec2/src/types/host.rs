@@ -695,9 +695,8 @@ impl HostBuilder {
         self.inner
     }
 }
-impl Host {
-    /// Reads a `Host` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Host {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -715,7 +714,9 @@ impl Host {
                 }
                 "availableCapacity" => {
                     value.available_capacity = ::std::option::Option::Some(
-                        crate::types::AvailableCapacity::from_xml(child)?,
+                        <crate::types::AvailableCapacity as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {
@@ -730,7 +731,9 @@ impl Host {
                 }
                 "hostProperties" => {
                     value.host_properties = ::std::option::Option::Some(
-                        crate::types::HostProperties::from_xml(child)?,
+                        <crate::types::HostProperties as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "hostReservationId" => {
@@ -742,7 +745,7 @@ impl Host {
                     value.instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HostInstance::from_xml,
+                            <crate::types::HostInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -763,7 +766,10 @@ impl Host {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "hostRecovery" => {
@@ -808,7 +814,9 @@ impl Host {
                 }
                 "cpuOptions" => {
                     value.cpu_options = ::std::option::Option::Some(
-                        crate::types::HostCpuOptions::from_xml(child)?,
+                        <crate::types::HostCpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

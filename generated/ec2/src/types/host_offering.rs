@@ -238,9 +238,8 @@ impl HostOfferingBuilder {
         self.inner
     }
 }
-impl HostOffering {
-    /// Reads a `HostOffering` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostOffering {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -162,9 +162,8 @@ impl HostPropertiesBuilder {
         self.inner
     }
 }
-impl HostProperties {
-    /// Reads a `HostProperties` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostProperties {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -194,9 +194,8 @@ impl IamInstanceProfileAssociationBuilder {
         self.inner
     }
 }
-impl IamInstanceProfileAssociation {
-    /// Reads a `IamInstanceProfileAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IamInstanceProfileAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -214,7 +213,9 @@ impl IamInstanceProfileAssociation {
                 }
                 "iamInstanceProfile" => {
                     value.iam_instance_profile = ::std::option::Option::Some(
-                        crate::types::IamInstanceProfile::from_xml(child)?,
+                        <crate::types::IamInstanceProfile as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {

@@ -107,9 +107,8 @@ impl ::awsgen_runtime::query::WriteQuery for IamInstanceProfileSpecification {
         ::std::result::Result::Ok(())
     }
 }
-impl IamInstanceProfileSpecification {
-    /// Reads a `IamInstanceProfileSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IamInstanceProfileSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

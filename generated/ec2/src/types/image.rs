@@ -1200,9 +1200,8 @@ impl ImageBuilder {
         self.inner
     }
 }
-impl Image {
-    /// Reads a `Image` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Image {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1222,7 +1221,7 @@ impl Image {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::BlockDeviceMapping::from_xml,
+                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1268,12 +1267,17 @@ impl Image {
                 }
                 "stateReason" => {
                     value.state_reason = ::std::option::Option::Some(
-                        crate::types::StateReason::from_xml(child)?,
+                        <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "virtualizationType" => {
@@ -1345,7 +1349,7 @@ impl Image {
                     value.image_watermarks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageWatermark::from_xml,
+                            <crate::types::ImageWatermark as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1381,7 +1385,7 @@ impl Image {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

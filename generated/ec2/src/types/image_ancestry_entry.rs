@@ -188,9 +188,8 @@ impl ImageAncestryEntryBuilder {
         self.inner
     }
 }
-impl ImageAncestryEntry {
-    /// Reads a `ImageAncestryEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageAncestryEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

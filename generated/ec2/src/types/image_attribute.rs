@@ -128,19 +128,6 @@ impl ImageAttribute {
         self.block_device_mappings.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ImageAttribute {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ImageAttribute",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ImageAttribute`](crate::types::ImageAttribute); start one with `ImageAttribute::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -492,9 +479,8 @@ impl ImageAttributeBuilder {
         self.inner
     }
 }
-impl ImageAttribute {
-    /// Reads a `ImageAttribute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageAttribute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -502,52 +488,72 @@ impl ImageAttribute {
             match child.name() {
                 "description" => {
                     value.description = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "kernel" => {
                     value.kernel_id = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ramdisk" => {
                     value.ramdisk_id = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "sriovNetSupport" => {
                     value.sriov_net_support = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "bootMode" => {
                     value.boot_mode = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tpmSupport" => {
                     value.tpm_support = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "uefiData" => {
                     value.uefi_data = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "lastLaunchedTime" => {
                     value.last_launched_time = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "imdsSupport" => {
                     value.imds_support = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "deregistrationProtection" => {
                     value.deregistration_protection = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "imageId" => {
@@ -559,7 +565,7 @@ impl ImageAttribute {
                     value.launch_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchPermission::from_xml,
+                            <crate::types::LaunchPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -567,7 +573,7 @@ impl ImageAttribute {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -575,7 +581,7 @@ impl ImageAttribute {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::BlockDeviceMapping::from_xml,
+                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -278,9 +278,8 @@ impl ImageCriterionBuilder {
         self.inner
     }
 }
-impl ImageCriterion {
-    /// Reads a `ImageCriterion` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageCriterion {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -303,19 +302,23 @@ impl ImageCriterion {
                 }
                 "deprecationTimeCondition" => {
                     value.deprecation_time_condition = ::std::option::Option::Some(
-                        crate::types::DeprecationTimeCondition::from_xml(child)?,
+                        <crate::types::DeprecationTimeCondition as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "creationDateCondition" => {
                     value.creation_date_condition = ::std::option::Option::Some(
-                        crate::types::CreationDateCondition::from_xml(child)?,
+                        <crate::types::CreationDateCondition as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "imageWatermarkSet" => {
                     value.image_watermarks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageWatermarkFilterResponse::from_xml,
+                            <crate::types::ImageWatermarkFilterResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

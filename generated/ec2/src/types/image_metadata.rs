@@ -325,9 +325,8 @@ impl ImageMetadataBuilder {
         self.inner
     }
 }
-impl ImageMetadata {
-    /// Reads a `ImageMetadata` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageMetadata {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -382,7 +381,7 @@ impl ImageMetadata {
                     value.image_watermarks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageWatermark::from_xml,
+                            <crate::types::ImageWatermark as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -192,9 +192,8 @@ impl ImageRecycleBinInfoBuilder {
         self.inner
     }
 }
-impl ImageRecycleBinInfo {
-    /// Reads a `ImageRecycleBinInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageRecycleBinInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

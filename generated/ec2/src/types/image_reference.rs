@@ -126,9 +126,8 @@ impl ImageReferenceBuilder {
         self.inner
     }
 }
-impl ImageReference {
-    /// Reads a `ImageReference` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageReference {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

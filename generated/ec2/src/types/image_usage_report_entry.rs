@@ -209,9 +209,8 @@ impl ImageUsageReportEntryBuilder {
         self.inner
     }
 }
-impl ImageUsageReportEntry {
-    /// Reads a `ImageUsageReportEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageUsageReportEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

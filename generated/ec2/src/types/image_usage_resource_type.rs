@@ -107,9 +107,8 @@ impl ImageUsageResourceTypeBuilder {
         self.inner
     }
 }
-impl ImageUsageResourceType {
-    /// Reads a `ImageUsageResourceType` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageUsageResourceType {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +123,7 @@ impl ImageUsageResourceType {
                     value.resource_type_options = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImageUsageResourceTypeOption::from_xml,
+                            <crate::types::ImageUsageResourceTypeOption as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -196,9 +196,8 @@ impl ImageWatermarkBuilder {
         self.inner
     }
 }
-impl ImageWatermark {
-    /// Reads a `ImageWatermark` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageWatermark {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

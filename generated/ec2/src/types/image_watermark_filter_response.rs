@@ -165,9 +165,8 @@ impl ImageWatermarkFilterResponseBuilder {
         self.inner
     }
 }
-impl ImageWatermarkFilterResponse {
-    /// Reads a `ImageWatermarkFilterResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImageWatermarkFilterResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

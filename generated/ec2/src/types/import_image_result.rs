@@ -136,19 +136,6 @@ impl ImportImageResult {
         self.usage_operation.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ImportImageResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ImportImageResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ImportImageResult`](crate::types::ImportImageResult); start one with `ImportImageResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -527,9 +514,8 @@ impl ImportImageResultBuilder {
         self.inner
     }
 }
-impl ImportImageResult {
-    /// Reads a `ImportImageResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -589,7 +575,7 @@ impl ImportImageResult {
                     value.snapshot_details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SnapshotDetail::from_xml,
+                            <crate::types::SnapshotDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -607,13 +593,16 @@ impl ImportImageResult {
                     value.license_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImportImageLicenseConfigurationResponse::from_xml,
+                            <crate::types::ImportImageLicenseConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "usageOperation" => {

@@ -547,9 +547,8 @@ impl ImportImageTaskBuilder {
         self.inner
     }
 }
-impl ImportImageTask {
-    /// Reads a `ImportImageTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportImageTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -609,7 +608,7 @@ impl ImportImageTask {
                     value.snapshot_details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SnapshotDetail::from_xml,
+                            <crate::types::SnapshotDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -625,14 +624,17 @@ impl ImportImageTask {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "licenseSpecifications" => {
                     value.license_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImportImageLicenseConfigurationResponse::from_xml,
+                            <crate::types::ImportImageLicenseConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

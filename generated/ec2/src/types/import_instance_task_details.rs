@@ -161,9 +161,8 @@ impl ImportInstanceTaskDetailsBuilder {
         self.inner
     }
 }
-impl ImportInstanceTaskDetails {
-    /// Reads a `ImportInstanceTaskDetails` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportInstanceTaskDetails {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -188,7 +187,7 @@ impl ImportInstanceTaskDetails {
                     value.volumes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ImportInstanceVolumeDetailItem::from_xml,
+                            <crate::types::ImportInstanceVolumeDetailItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -271,9 +271,8 @@ impl ImportInstanceVolumeDetailItemBuilder {
         self.inner
     }
 }
-impl ImportInstanceVolumeDetailItem {
-    /// Reads a `ImportInstanceVolumeDetailItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportInstanceVolumeDetailItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -303,7 +302,9 @@ impl ImportInstanceVolumeDetailItem {
                 }
                 "image" => {
                     value.image = ::std::option::Option::Some(
-                        crate::types::DiskImageDescription::from_xml(child)?,
+                        <crate::types::DiskImageDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "status" => {
@@ -318,7 +319,9 @@ impl ImportInstanceVolumeDetailItem {
                 }
                 "volume" => {
                     value.volume = ::std::option::Option::Some(
-                        crate::types::DiskImageVolumeDescription::from_xml(child)?,
+                        <crate::types::DiskImageVolumeDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -48,19 +48,6 @@ impl ImportSnapshotResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ImportSnapshotResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ImportSnapshotResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ImportSnapshotResult`](crate::types::ImportSnapshotResult); start one with `ImportSnapshotResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -169,9 +156,8 @@ impl ImportSnapshotResultBuilder {
         self.inner
     }
 }
-impl ImportSnapshotResult {
-    /// Reads a `ImportSnapshotResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportSnapshotResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -189,12 +175,17 @@ impl ImportSnapshotResult {
                 }
                 "snapshotTaskDetail" => {
                     value.snapshot_task_detail = ::std::option::Option::Some(
-                        crate::types::SnapshotTaskDetail::from_xml(child)?,
+                        <crate::types::SnapshotTaskDetail as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -156,9 +156,8 @@ impl ImportSnapshotTaskBuilder {
         self.inner
     }
 }
-impl ImportSnapshotTask {
-    /// Reads a `ImportSnapshotTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportSnapshotTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -176,12 +175,17 @@ impl ImportSnapshotTask {
                 }
                 "snapshotTaskDetail" => {
                     value.snapshot_task_detail = ::std::option::Option::Some(
-                        crate::types::SnapshotTaskDetail::from_xml(child)?,
+                        <crate::types::SnapshotTaskDetail as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -27,19 +27,6 @@ impl ImportVolumeResult {
         self.conversion_task.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ImportVolumeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ImportVolumeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ImportVolumeResult`](crate::types::ImportVolumeResult); start one with `ImportVolumeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ImportVolumeResultBuilder {
         self.inner
     }
 }
-impl ImportVolumeResult {
-    /// Reads a `ImportVolumeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportVolumeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "conversionTask" {
                 value.conversion_task = ::std::option::Option::Some(
-                    crate::types::ConversionTask::from_xml(child)?,
+                    <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

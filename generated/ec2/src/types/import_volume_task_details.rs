@@ -213,9 +213,8 @@ impl ImportVolumeTaskDetailsBuilder {
         self.inner
     }
 }
-impl ImportVolumeTaskDetails {
-    /// Reads a `ImportVolumeTaskDetails` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ImportVolumeTaskDetails {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -245,12 +244,16 @@ impl ImportVolumeTaskDetails {
                 }
                 "image" => {
                     value.image = ::std::option::Option::Some(
-                        crate::types::DiskImageDescription::from_xml(child)?,
+                        <crate::types::DiskImageDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "volume" => {
                     value.volume = ::std::option::Option::Some(
-                        crate::types::DiskImageVolumeDescription::from_xml(child)?,
+                        <crate::types::DiskImageVolumeDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -103,9 +103,8 @@ impl InferenceAcceleratorInfoBuilder {
         self.inner
     }
 }
-impl InferenceAcceleratorInfo {
-    /// Reads a `InferenceAcceleratorInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InferenceAcceleratorInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -115,7 +114,7 @@ impl InferenceAcceleratorInfo {
                     value.accelerators = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InferenceDeviceInfo::from_xml,
+                            <crate::types::InferenceDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

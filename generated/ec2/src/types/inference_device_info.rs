@@ -151,9 +151,8 @@ impl InferenceDeviceInfoBuilder {
         self.inner
     }
 }
-impl InferenceDeviceInfo {
-    /// Reads a `InferenceDeviceInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InferenceDeviceInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -178,7 +177,9 @@ impl InferenceDeviceInfo {
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(
-                        crate::types::InferenceDeviceMemoryInfo::from_xml(child)?,
+                        <crate::types::InferenceDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

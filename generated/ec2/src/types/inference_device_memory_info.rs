@@ -60,9 +60,8 @@ impl InferenceDeviceMemoryInfoBuilder {
         self.inner
     }
 }
-impl InferenceDeviceMemoryInfo {
-    /// Reads a `InferenceDeviceMemoryInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InferenceDeviceMemoryInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -1970,9 +1970,8 @@ impl InstanceBuilder {
         self.inner
     }
 }
-impl Instance {
-    /// Reads a `Instance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Instance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1987,7 +1986,7 @@ impl Instance {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceBlockDeviceMapping::from_xml,
+                            <crate::types::InstanceBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2013,7 +2012,9 @@ impl Instance {
                 }
                 "iamInstanceProfile" => {
                     value.iam_instance_profile = ::std::option::Option::Some(
-                        crate::types::IamInstanceProfile::from_xml(child)?,
+                        <crate::types::IamInstanceProfile as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceLifecycle" => {
@@ -2025,7 +2026,7 @@ impl Instance {
                     value.elastic_gpu_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ElasticGpuAssociation::from_xml,
+                            <crate::types::ElasticGpuAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2033,7 +2034,7 @@ impl Instance {
                     value.elastic_inference_accelerator_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ElasticInferenceAcceleratorAssociation::from_xml,
+                            <crate::types::ElasticInferenceAcceleratorAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2041,7 +2042,7 @@ impl Instance {
                     value.network_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceNetworkInterface::from_xml,
+                            <crate::types::InstanceNetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2064,7 +2065,7 @@ impl Instance {
                     value.security_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2085,12 +2086,17 @@ impl Instance {
                 }
                 "stateReason" => {
                     value.state_reason = ::std::option::Option::Some(
-                        crate::types::StateReason::from_xml(child)?,
+                        <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "virtualizationType" => {
@@ -2100,7 +2106,9 @@ impl Instance {
                 }
                 "cpuOptions" => {
                     value.cpu_options = ::std::option::Option::Some(
-                        crate::types::CpuOptions::from_xml(child)?,
+                        <crate::types::CpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "capacityBlockId" => {
@@ -2115,32 +2123,38 @@ impl Instance {
                 }
                 "capacityReservationSpecification" => {
                     value.capacity_reservation_specification = ::std::option::Option::Some(
-                        crate::types::CapacityReservationSpecificationResponse::from_xml(
+                        <crate::types::CapacityReservationSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "hibernationOptions" => {
                     value.hibernation_options = ::std::option::Option::Some(
-                        crate::types::HibernationOptions::from_xml(child)?,
+                        <crate::types::HibernationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "licenseSet" => {
                     value.licenses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LicenseConfiguration::from_xml,
+                            <crate::types::LicenseConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "metadataOptions" => {
                     value.metadata_options = ::std::option::Option::Some(
-                        crate::types::InstanceMetadataOptionsResponse::from_xml(child)?,
+                        <crate::types::InstanceMetadataOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enclaveOptions" => {
                     value.enclave_options = ::std::option::Option::Some(
-                        crate::types::EnclaveOptions::from_xml(child)?,
+                        <crate::types::EnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "bootMode" => {
@@ -2169,7 +2183,9 @@ impl Instance {
                 }
                 "privateDnsNameOptions" => {
                     value.private_dns_name_options = ::std::option::Option::Some(
-                        crate::types::PrivateDnsNameOptionsResponse::from_xml(child)?,
+                        <crate::types::PrivateDnsNameOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ipv6Address" => {
@@ -2184,7 +2200,9 @@ impl Instance {
                 }
                 "maintenanceOptions" => {
                     value.maintenance_options = ::std::option::Option::Some(
-                        crate::types::InstanceMaintenanceOptions::from_xml(child)?,
+                        <crate::types::InstanceMaintenanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "currentInstanceBootMode" => {
@@ -2194,19 +2212,23 @@ impl Instance {
                 }
                 "networkPerformanceOptions" => {
                     value.network_performance_options = ::std::option::Option::Some(
-                        crate::types::InstanceNetworkPerformanceOptions::from_xml(child)?,
+                        <crate::types::InstanceNetworkPerformanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "secondaryInterfaceSet" => {
                     value.secondary_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceSecondaryInterface::from_xml,
+                            <crate::types::InstanceSecondaryInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2222,7 +2244,9 @@ impl Instance {
                 }
                 "instanceState" => {
                     value.state = ::std::option::Option::Some(
-                        crate::types::InstanceState::from_xml(child)?,
+                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "privateDnsName" => {
@@ -2256,7 +2280,7 @@ impl Instance {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -2276,7 +2300,9 @@ impl Instance {
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
-                        crate::types::Placement::from_xml(child)?,
+                        <crate::types::Placement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "kernelId" => {
@@ -2296,7 +2322,9 @@ impl Instance {
                 }
                 "monitoring" => {
                     value.monitoring = ::std::option::Option::Some(
-                        crate::types::Monitoring::from_xml(child)?,
+                        <crate::types::Monitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "subnetId" => {

@@ -189,9 +189,8 @@ impl InstanceApplicationStatusBuilder {
         self.inner
     }
 }
-impl InstanceApplicationStatus {
-    /// Reads a `InstanceApplicationStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceApplicationStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -214,12 +213,17 @@ impl InstanceApplicationStatus {
                 }
                 "applicationStatus" => {
                     value.application_status = ::std::option::Option::Some(
-                        crate::types::ApplicationStatus::from_xml(child)?,
+                        <crate::types::ApplicationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -99,9 +99,8 @@ impl InstanceAttachmentEnaSrdSpecificationBuilder {
         self.inner
     }
 }
-impl InstanceAttachmentEnaSrdSpecification {
-    /// Reads a `InstanceAttachmentEnaSrdSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceAttachmentEnaSrdSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -114,7 +113,7 @@ impl InstanceAttachmentEnaSrdSpecification {
                 }
                 "enaSrdUdpSpecification" => {
                     value.ena_srd_udp_specification = ::std::option::Option::Some(
-                        crate::types::InstanceAttachmentEnaSrdUdpSpecification::from_xml(
+                        <crate::types::InstanceAttachmentEnaSrdUdpSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -161,19 +161,6 @@ impl InstanceAttribute {
         self.groups.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for InstanceAttribute {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "InstanceAttribute",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`InstanceAttribute`](crate::types::InstanceAttribute); start one with `InstanceAttribute::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -605,9 +592,8 @@ impl InstanceAttributeBuilder {
         self.inner
     }
 }
-impl InstanceAttribute {
-    /// Reads a `InstanceAttribute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceAttribute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -617,28 +603,36 @@ impl InstanceAttribute {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceBlockDeviceMapping::from_xml,
+                            <crate::types::InstanceBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "disableApiTermination" => {
                     value.disable_api_termination = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enaSupport" => {
                     value.ena_support = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enclaveOptions" => {
                     value.enclave_options = ::std::option::Option::Some(
-                        crate::types::EnclaveOptions::from_xml(child)?,
+                        <crate::types::EnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ebsOptimized" => {
                     value.ebs_optimized = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceId" => {
@@ -648,62 +642,80 @@ impl InstanceAttribute {
                 }
                 "instanceInitiatedShutdownBehavior" => {
                     value.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceType" => {
                     value.instance_type = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "kernel" => {
                     value.kernel_id = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "productCodes" => {
                     value.product_codes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ProductCode::from_xml,
+                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "ramdisk" => {
                     value.ramdisk_id = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "rootDeviceName" => {
                     value.root_device_name = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "sriovNetSupport" => {
                     value.sriov_net_support = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "userData" => {
                     value.user_data = ::std::option::Option::Some(
-                        crate::types::AttributeValue::from_xml(child)?,
+                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "disableApiStop" => {
                     value.disable_api_stop = ::std::option::Option::Some(
-                        crate::types::AttributeBooleanValue::from_xml(child)?,
+                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "groupSet" => {
                     value.groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -95,9 +95,8 @@ impl InstanceBlockDeviceMappingBuilder {
         self.inner
     }
 }
-impl InstanceBlockDeviceMapping {
-    /// Reads a `InstanceBlockDeviceMapping` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceBlockDeviceMapping {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -110,7 +109,9 @@ impl InstanceBlockDeviceMapping {
                 }
                 "ebs" => {
                     value.ebs = ::std::option::Option::Some(
-                        crate::types::EbsInstanceBlockDevice::from_xml(child)?,
+                        <crate::types::EbsInstanceBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

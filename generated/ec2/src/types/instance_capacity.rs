@@ -110,9 +110,8 @@ impl InstanceCapacityBuilder {
         self.inner
     }
 }
-impl InstanceCapacity {
-    /// Reads a `InstanceCapacity` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceCapacity {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,9 +101,8 @@ impl InstanceConnectEndpointPublicDnsNamesBuilder {
         self.inner
     }
 }
-impl InstanceConnectEndpointPublicDnsNames {
-    /// Reads a `InstanceConnectEndpointPublicDnsNames` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceConnectEndpointPublicDnsNames {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -111,12 +110,16 @@ impl InstanceConnectEndpointPublicDnsNames {
             match child.name() {
                 "ipv4" => {
                     value.ipv4 = ::std::option::Option::Some(
-                        crate::types::InstanceConnectEndpointDnsNames::from_xml(child)?,
+                        <crate::types::InstanceConnectEndpointDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "dualstack" => {
                     value.dualstack = ::std::option::Option::Some(
-                        crate::types::InstanceConnectEndpointDnsNames::from_xml(child)?,
+                        <crate::types::InstanceConnectEndpointDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -87,9 +87,8 @@ impl InstanceCountBuilder {
         self.inner
     }
 }
-impl InstanceCount {
-    /// Reads a `InstanceCount` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceCount {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -95,9 +95,8 @@ impl InstanceCreditSpecificationBuilder {
         self.inner
     }
 }
-impl InstanceCreditSpecification {
-    /// Reads a `InstanceCreditSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceCreditSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

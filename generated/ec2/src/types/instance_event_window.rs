@@ -263,9 +263,8 @@ impl InstanceEventWindowBuilder {
         self.inner
     }
 }
-impl InstanceEventWindow {
-    /// Reads a `InstanceEventWindow` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -280,7 +279,7 @@ impl InstanceEventWindow {
                     value.time_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceEventWindowTimeRange::from_xml,
+                            <crate::types::InstanceEventWindowTimeRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -296,7 +295,7 @@ impl InstanceEventWindow {
                 }
                 "associationTarget" => {
                     value.association_target = ::std::option::Option::Some(
-                        crate::types::InstanceEventWindowAssociationTarget::from_xml(
+                        <crate::types::InstanceEventWindowAssociationTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -308,7 +307,10 @@ impl InstanceEventWindow {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -99,9 +99,8 @@ impl InstanceEventWindowStateChangeBuilder {
         self.inner
     }
 }
-impl InstanceEventWindowStateChange {
-    /// Reads a `InstanceEventWindowStateChange` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowStateChange {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -139,9 +139,8 @@ impl InstanceEventWindowTimeRangeBuilder {
         self.inner
     }
 }
-impl InstanceEventWindowTimeRange {
-    /// Reads a `InstanceEventWindowTimeRange` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowTimeRange {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

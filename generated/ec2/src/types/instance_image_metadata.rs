@@ -338,9 +338,8 @@ impl InstanceImageMetadataBuilder {
         self.inner
     }
 }
-impl InstanceImageMetadata {
-    /// Reads a `InstanceImageMetadata` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceImageMetadata {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -377,7 +376,9 @@ impl InstanceImageMetadata {
                 }
                 "instanceState" => {
                     value.state = ::std::option::Option::Some(
-                        crate::types::InstanceState::from_xml(child)?,
+                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceOwnerId" => {
@@ -387,17 +388,24 @@ impl InstanceImageMetadata {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "imageMetadata" => {
                     value.image_metadata = ::std::option::Option::Some(
-                        crate::types::ImageMetadata::from_xml(child)?,
+                        <crate::types::ImageMetadata as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -101,9 +101,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6Address {
         ::std::result::Result::Ok(())
     }
 }
-impl InstanceIpv6Address {
-    /// Reads a `InstanceIpv6Address` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceIpv6Address {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

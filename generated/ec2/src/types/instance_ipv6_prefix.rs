@@ -64,9 +64,8 @@ impl InstanceIpv6PrefixBuilder {
         self.inner
     }
 }
-impl InstanceIpv6Prefix {
-    /// Reads a `InstanceIpv6Prefix` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceIpv6Prefix {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

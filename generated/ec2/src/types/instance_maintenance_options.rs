@@ -108,9 +108,8 @@ impl InstanceMaintenanceOptionsBuilder {
         self.inner
     }
 }
-impl InstanceMaintenanceOptions {
-    /// Reads a `InstanceMaintenanceOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceMaintenanceOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -268,9 +268,8 @@ impl InstanceMetadataDefaultsResponseBuilder {
         self.inner
     }
 }
-impl InstanceMetadataDefaultsResponse {
-    /// Reads a `InstanceMetadataDefaultsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceMetadataDefaultsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

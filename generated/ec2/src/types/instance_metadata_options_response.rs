@@ -248,9 +248,8 @@ impl InstanceMetadataOptionsResponseBuilder {
         self.inner
     }
 }
-impl InstanceMetadataOptionsResponse {
-    /// Reads a `InstanceMetadataOptionsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceMetadataOptionsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

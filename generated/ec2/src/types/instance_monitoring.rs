@@ -93,9 +93,8 @@ impl InstanceMonitoringBuilder {
         self.inner
     }
 }
-impl InstanceMonitoring {
-    /// Reads a `InstanceMonitoring` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceMonitoring {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -108,7 +107,9 @@ impl InstanceMonitoring {
                 }
                 "monitoring" => {
                     value.monitoring = ::std::option::Option::Some(
-                        crate::types::Monitoring::from_xml(child)?,
+                        <crate::types::Monitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -681,9 +681,8 @@ impl InstanceNetworkInterfaceBuilder {
         self.inner
     }
 }
-impl InstanceNetworkInterface {
-    /// Reads a `InstanceNetworkInterface` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -691,14 +690,14 @@ impl InstanceNetworkInterface {
             match child.name() {
                 "association" => {
                     value.association = ::std::option::Option::Some(
-                        crate::types::InstanceNetworkInterfaceAssociation::from_xml(
+                        <crate::types::InstanceNetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "attachment" => {
                     value.attachment = ::std::option::Option::Some(
-                        crate::types::InstanceNetworkInterfaceAttachment::from_xml(
+                        <crate::types::InstanceNetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -712,7 +711,7 @@ impl InstanceNetworkInterface {
                     value.groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -720,7 +719,7 @@ impl InstanceNetworkInterface {
                     value.ipv6_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceIpv6Address::from_xml,
+                            <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -753,7 +752,7 @@ impl InstanceNetworkInterface {
                     value.private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstancePrivateIpAddress::from_xml,
+                            <crate::types::InstancePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -786,7 +785,7 @@ impl InstanceNetworkInterface {
                     value.ipv4_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceIpv4Prefix::from_xml,
+                            <crate::types::InstanceIpv4Prefix as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -794,20 +793,22 @@ impl InstanceNetworkInterface {
                     value.ipv6_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceIpv6Prefix::from_xml,
+                            <crate::types::InstanceIpv6Prefix as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "connectionTrackingConfiguration" => {
                     value.connection_tracking_configuration = ::std::option::Option::Some(
-                        crate::types::ConnectionTrackingSpecificationResponse::from_xml(
+                        <crate::types::ConnectionTrackingSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

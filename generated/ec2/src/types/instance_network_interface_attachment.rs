@@ -261,9 +261,8 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         self.inner
     }
 }
-impl InstanceNetworkInterfaceAttachment {
-    /// Reads a `InstanceNetworkInterfaceAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -309,7 +308,7 @@ impl InstanceNetworkInterfaceAttachment {
                 }
                 "enaSrdSpecification" => {
                     value.ena_srd_specification = ::std::option::Option::Some(
-                        crate::types::InstanceAttachmentEnaSrdSpecification::from_xml(
+                        <crate::types::InstanceAttachmentEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -860,9 +860,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
         ::std::result::Result::Ok(())
     }
 }
-impl InstanceNetworkInterfaceSpecification {
-    /// Reads a `InstanceNetworkInterfaceSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -906,7 +905,7 @@ impl InstanceNetworkInterfaceSpecification {
                     value.ipv6_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceIpv6Address::from_xml,
+                            <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -924,7 +923,7 @@ impl InstanceNetworkInterfaceSpecification {
                     value.private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PrivateIpAddressSpecification::from_xml,
+                            <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -961,7 +960,7 @@ impl InstanceNetworkInterfaceSpecification {
                     value.ipv4_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv4PrefixSpecificationRequest::from_xml,
+                            <crate::types::Ipv4PrefixSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -976,7 +975,7 @@ impl InstanceNetworkInterfaceSpecification {
                     value.ipv6_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6PrefixSpecificationRequest::from_xml,
+                            <crate::types::Ipv6PrefixSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -994,12 +993,14 @@ impl InstanceNetworkInterfaceSpecification {
                 }
                 "EnaSrdSpecification" => {
                     value.ena_srd_specification = ::std::option::Option::Some(
-                        crate::types::EnaSrdSpecificationRequest::from_xml(child)?,
+                        <crate::types::EnaSrdSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ConnectionTrackingSpecification" => {
                     value.connection_tracking_specification = ::std::option::Option::Some(
-                        crate::types::ConnectionTrackingSpecificationRequest::from_xml(
+                        <crate::types::ConnectionTrackingSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

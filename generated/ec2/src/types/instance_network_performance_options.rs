@@ -70,9 +70,8 @@ impl InstanceNetworkPerformanceOptionsBuilder {
         self.inner
     }
 }
-impl InstanceNetworkPerformanceOptions {
-    /// Reads a `InstanceNetworkPerformanceOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceNetworkPerformanceOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -155,9 +155,8 @@ impl InstancePrivateIpAddressBuilder {
         self.inner
     }
 }
-impl InstancePrivateIpAddress {
-    /// Reads a `InstancePrivateIpAddress` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstancePrivateIpAddress {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -165,7 +164,7 @@ impl InstancePrivateIpAddress {
             match child.name() {
                 "association" => {
                     value.association = ::std::option::Option::Some(
-                        crate::types::InstanceNetworkInterfaceAssociation::from_xml(
+                        <crate::types::InstanceNetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -1208,9 +1208,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirements {
         ::std::result::Result::Ok(())
     }
 }
-impl InstanceRequirements {
-    /// Reads a `InstanceRequirements` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1218,12 +1217,16 @@ impl InstanceRequirements {
             match child.name() {
                 "vCpuCount" => {
                     value.v_cpu_count = ::std::option::Option::Some(
-                        crate::types::VCpuCountRange::from_xml(child)?,
+                        <crate::types::VCpuCountRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "memoryMiB" => {
                     value.memory_mib = ::std::option::Option::Some(
-                        crate::types::MemoryMib::from_xml(child)?,
+                        <crate::types::MemoryMib as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cpuManufacturerSet" => {
@@ -1235,7 +1238,9 @@ impl InstanceRequirements {
                 }
                 "memoryGiBPerVCpu" => {
                     value.memory_gib_per_v_cpu = ::std::option::Option::Some(
-                        crate::types::MemoryGibPerVCpu::from_xml(child)?,
+                        <crate::types::MemoryGibPerVCpu as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "excludedInstanceTypeSet" => {
@@ -1281,7 +1286,9 @@ impl InstanceRequirements {
                 }
                 "networkInterfaceCount" => {
                     value.network_interface_count = ::std::option::Option::Some(
-                        crate::types::NetworkInterfaceCount::from_xml(child)?,
+                        <crate::types::NetworkInterfaceCount as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "localStorage" => {
@@ -1298,12 +1305,16 @@ impl InstanceRequirements {
                 }
                 "totalLocalStorageGB" => {
                     value.total_local_storage_gb = ::std::option::Option::Some(
-                        crate::types::TotalLocalStorageGb::from_xml(child)?,
+                        <crate::types::TotalLocalStorageGb as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "baselineEbsBandwidthMbps" => {
                     value.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(
-                        crate::types::BaselineEbsBandwidthMbps::from_xml(child)?,
+                        <crate::types::BaselineEbsBandwidthMbps as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "acceleratorTypeSet" => {
@@ -1315,7 +1326,9 @@ impl InstanceRequirements {
                 }
                 "acceleratorCount" => {
                     value.accelerator_count = ::std::option::Option::Some(
-                        crate::types::AcceleratorCount::from_xml(child)?,
+                        <crate::types::AcceleratorCount as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "acceleratorManufacturerSet" => {
@@ -1334,12 +1347,16 @@ impl InstanceRequirements {
                 }
                 "acceleratorTotalMemoryMiB" => {
                     value.accelerator_total_memory_mib = ::std::option::Option::Some(
-                        crate::types::AcceleratorTotalMemoryMib::from_xml(child)?,
+                        <crate::types::AcceleratorTotalMemoryMib as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkBandwidthGbps" => {
                     value.network_bandwidth_gbps = ::std::option::Option::Some(
-                        crate::types::NetworkBandwidthGbps::from_xml(child)?,
+                        <crate::types::NetworkBandwidthGbps as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "allowedInstanceTypeSet" => {
@@ -1356,7 +1373,9 @@ impl InstanceRequirements {
                 }
                 "baselinePerformanceFactors" => {
                     value.baseline_performance_factors = ::std::option::Option::Some(
-                        crate::types::BaselinePerformanceFactors::from_xml(child)?,
+                        <crate::types::BaselinePerformanceFactors as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "requireEncryptionInTransit" => {

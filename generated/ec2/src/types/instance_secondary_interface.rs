@@ -355,9 +355,8 @@ impl InstanceSecondaryInterfaceBuilder {
         self.inner
     }
 }
-impl InstanceSecondaryInterface {
-    /// Reads a `InstanceSecondaryInterface` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterface {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -365,7 +364,7 @@ impl InstanceSecondaryInterface {
             match child.name() {
                 "attachment" => {
                     value.attachment = ::std::option::Option::Some(
-                        crate::types::InstanceSecondaryInterfaceAttachment::from_xml(
+                        <crate::types::InstanceSecondaryInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -389,7 +388,7 @@ impl InstanceSecondaryInterface {
                     value.private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceSecondaryInterfacePrivateIpAddress::from_xml,
+                            <crate::types::InstanceSecondaryInterfacePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

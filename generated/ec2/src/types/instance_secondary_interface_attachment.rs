@@ -203,9 +203,8 @@ impl InstanceSecondaryInterfaceAttachmentBuilder {
         self.inner
     }
 }
-impl InstanceSecondaryInterfaceAttachment {
-    /// Reads a `InstanceSecondaryInterfaceAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterfaceAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

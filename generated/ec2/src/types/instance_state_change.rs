@@ -126,9 +126,8 @@ impl InstanceStateChangeBuilder {
         self.inner
     }
 }
-impl InstanceStateChange {
-    /// Reads a `InstanceStateChange` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceStateChange {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -141,12 +140,16 @@ impl InstanceStateChange {
                 }
                 "currentState" => {
                     value.current_state = ::std::option::Option::Some(
-                        crate::types::InstanceState::from_xml(child)?,
+                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "previousState" => {
                     value.previous_state = ::std::option::Option::Some(
-                        crate::types::InstanceState::from_xml(child)?,
+                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

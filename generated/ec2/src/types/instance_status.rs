@@ -386,9 +386,8 @@ impl InstanceStatusBuilder {
         self.inner
     }
 }
-impl InstanceStatus {
-    /// Reads a `InstanceStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -411,14 +410,16 @@ impl InstanceStatus {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "eventsSet" => {
                     value.events = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceStatusEvent::from_xml,
+                            <crate::types::InstanceStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -429,27 +430,37 @@ impl InstanceStatus {
                 }
                 "instanceState" => {
                     value.instance_state = ::std::option::Option::Some(
-                        crate::types::InstanceState::from_xml(child)?,
+                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceStatus" => {
                     value.instance_status = ::std::option::Option::Some(
-                        crate::types::InstanceStatusSummary::from_xml(child)?,
+                        <crate::types::InstanceStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "systemStatus" => {
                     value.system_status = ::std::option::Option::Some(
-                        crate::types::InstanceStatusSummary::from_xml(child)?,
+                        <crate::types::InstanceStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "attachedEbsStatus" => {
                     value.attached_ebs_status = ::std::option::Option::Some(
-                        crate::types::EbsStatusSummary::from_xml(child)?,
+                        <crate::types::EbsStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "applicationStatus" => {
                     value.application_status = ::std::option::Option::Some(
-                        crate::types::ApplicationStatusSummary::from_xml(child)?,
+                        <crate::types::ApplicationStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -227,9 +227,8 @@ impl InstanceStatusEventBuilder {
         self.inner
     }
 }
-impl InstanceStatusEvent {
-    /// Reads a `InstanceStatusEvent` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceStatusEvent {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,9 +101,8 @@ impl InstanceStatusSummaryBuilder {
         self.inner
     }
 }
-impl InstanceStatusSummary {
-    /// Reads a `InstanceStatusSummary` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceStatusSummary {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -113,7 +112,7 @@ impl InstanceStatusSummary {
                     value.details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceStatusDetails::from_xml,
+                            <crate::types::InstanceStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

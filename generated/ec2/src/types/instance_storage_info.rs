@@ -159,9 +159,8 @@ impl InstanceStorageInfoBuilder {
         self.inner
     }
 }
-impl InstanceStorageInfo {
-    /// Reads a `InstanceStorageInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceStorageInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -178,7 +177,7 @@ impl InstanceStorageInfo {
                     value.disks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DiskInfo::from_xml,
+                            <crate::types::DiskInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

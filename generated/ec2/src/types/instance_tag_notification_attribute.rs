@@ -99,9 +99,8 @@ impl InstanceTagNotificationAttributeBuilder {
         self.inner
     }
 }
-impl InstanceTagNotificationAttribute {
-    /// Reads a `InstanceTagNotificationAttribute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceTagNotificationAttribute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -251,9 +251,8 @@ impl InstanceTopologyBuilder {
         self.inner
     }
 }
-impl InstanceTopology {
-    /// Reads a `InstanceTopology` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceTopology {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -1027,9 +1027,8 @@ impl InstanceTypeInfoBuilder {
         self.inner
     }
 }
-impl InstanceTypeInfo {
-    /// Reads a `InstanceTypeInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceTypeInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1083,17 +1082,23 @@ impl InstanceTypeInfo {
                 }
                 "processorInfo" => {
                     value.processor_info = ::std::option::Option::Some(
-                        crate::types::ProcessorInfo::from_xml(child)?,
+                        <crate::types::ProcessorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vCpuInfo" => {
                     value.v_cpu_info = ::std::option::Option::Some(
-                        crate::types::VCpuInfo::from_xml(child)?,
+                        <crate::types::VCpuInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(
-                        crate::types::MemoryInfo::from_xml(child)?,
+                        <crate::types::MemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceStorageSupported" => {
@@ -1103,37 +1108,51 @@ impl InstanceTypeInfo {
                 }
                 "instanceStorageInfo" => {
                     value.instance_storage_info = ::std::option::Option::Some(
-                        crate::types::InstanceStorageInfo::from_xml(child)?,
+                        <crate::types::InstanceStorageInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ebsInfo" => {
                     value.ebs_info = ::std::option::Option::Some(
-                        crate::types::EbsInfo::from_xml(child)?,
+                        <crate::types::EbsInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkInfo" => {
                     value.network_info = ::std::option::Option::Some(
-                        crate::types::NetworkInfo::from_xml(child)?,
+                        <crate::types::NetworkInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "gpuInfo" => {
                     value.gpu_info = ::std::option::Option::Some(
-                        crate::types::GpuInfo::from_xml(child)?,
+                        <crate::types::GpuInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "fpgaInfo" => {
                     value.fpga_info = ::std::option::Option::Some(
-                        crate::types::FpgaInfo::from_xml(child)?,
+                        <crate::types::FpgaInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "placementGroupInfo" => {
                     value.placement_group_info = ::std::option::Option::Some(
-                        crate::types::PlacementGroupInfo::from_xml(child)?,
+                        <crate::types::PlacementGroupInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "inferenceAcceleratorInfo" => {
                     value.inference_accelerator_info = ::std::option::Option::Some(
-                        crate::types::InferenceAcceleratorInfo::from_xml(child)?,
+                        <crate::types::InferenceAcceleratorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "hibernationSupported" => {
@@ -1175,17 +1194,23 @@ impl InstanceTypeInfo {
                 }
                 "nitroTpmInfo" => {
                     value.nitro_tpm_info = ::std::option::Option::Some(
-                        crate::types::NitroTpmInfo::from_xml(child)?,
+                        <crate::types::NitroTpmInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "mediaAcceleratorInfo" => {
                     value.media_accelerator_info = ::std::option::Option::Some(
-                        crate::types::MediaAcceleratorInfo::from_xml(child)?,
+                        <crate::types::MediaAcceleratorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "neuronInfo" => {
                     value.neuron_info = ::std::option::Option::Some(
-                        crate::types::NeuronInfo::from_xml(child)?,
+                        <crate::types::NeuronInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "phcSupport" => {

@@ -126,9 +126,8 @@ impl InstanceTypeOfferingBuilder {
         self.inner
     }
 }
-impl InstanceTypeOffering {
-    /// Reads a `InstanceTypeOffering` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InstanceTypeOffering {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -198,9 +198,8 @@ impl InterruptibleCapacityAllocationBuilder {
         self.inner
     }
 }
-impl InterruptibleCapacityAllocation {
-    /// Reads a `InterruptibleCapacityAllocation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InterruptibleCapacityAllocation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,9 +101,8 @@ impl InterruptionInfoBuilder {
         self.inner
     }
 }
-impl InterruptionInfo {
-    /// Reads a `InterruptionInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InterruptionInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

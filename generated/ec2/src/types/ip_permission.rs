@@ -297,9 +297,8 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
         ::std::result::Result::Ok(())
     }
 }
-impl IpPermission {
-    /// Reads a `IpPermission` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpPermission {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -328,7 +327,7 @@ impl IpPermission {
                     value.user_id_group_pairs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UserIdGroupPair::from_xml,
+                            <crate::types::UserIdGroupPair as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -336,7 +335,7 @@ impl IpPermission {
                     value.ip_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpRange::from_xml,
+                            <crate::types::IpRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -344,7 +343,7 @@ impl IpPermission {
                     value.ipv6_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6Range::from_xml,
+                            <crate::types::Ipv6Range as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -352,7 +351,7 @@ impl IpPermission {
                     value.prefix_list_ids = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PrefixListId::from_xml,
+                            <crate::types::PrefixListId as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -384,9 +384,8 @@ impl IpamAddressHistoryRecordBuilder {
         self.inner
     }
 }
-impl IpamAddressHistoryRecord {
-    /// Reads a `IpamAddressHistoryRecord` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamAddressHistoryRecord {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -231,9 +231,8 @@ impl IpamDiscoveredAccountBuilder {
         self.inner
     }
 }
-impl IpamDiscoveredAccount {
-    /// Reads a `IpamDiscoveredAccount` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredAccount {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -251,7 +250,9 @@ impl IpamDiscoveredAccount {
                 }
                 "failureReason" => {
                     value.failure_reason = ::std::option::Option::Some(
-                        crate::types::IpamDiscoveryFailureReason::from_xml(child)?,
+                        <crate::types::IpamDiscoveryFailureReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "lastAttemptedDiscoveryTime" => {

@@ -634,9 +634,8 @@ impl IpamDiscoveredPublicAddressBuilder {
         self.inner
     }
 }
-impl IpamDiscoveredPublicAddress {
-    /// Reads a `IpamDiscoveredPublicAddress` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredPublicAddress {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -721,7 +720,9 @@ impl IpamDiscoveredPublicAddress {
                 }
                 "tags" => {
                     value.tags = ::std::option::Option::Some(
-                        crate::types::IpamPublicAddressTags::from_xml(child)?,
+                        <crate::types::IpamPublicAddressTags as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkBorderGroup" => {
@@ -733,7 +734,7 @@ impl IpamDiscoveredPublicAddress {
                     value.security_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPublicAddressSecurityGroup::from_xml,
+                            <crate::types::IpamPublicAddressSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -475,9 +475,8 @@ impl IpamDiscoveredResourceCidrBuilder {
         self.inner
     }
 }
-impl IpamDiscoveredResourceCidr {
-    /// Reads a `IpamDiscoveredResourceCidr` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredResourceCidr {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -522,7 +521,7 @@ impl IpamDiscoveredResourceCidr {
                     value.resource_tags = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamResourceTag::from_xml,
+                            <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

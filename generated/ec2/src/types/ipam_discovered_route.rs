@@ -384,9 +384,8 @@ impl IpamDiscoveredRouteBuilder {
         self.inner
     }
 }
-impl IpamDiscoveredRoute {
-    /// Reads a `IpamDiscoveredRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

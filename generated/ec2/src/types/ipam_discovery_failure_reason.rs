@@ -104,9 +104,8 @@ impl IpamDiscoveryFailureReasonBuilder {
         self.inner
     }
 }
-impl IpamDiscoveryFailureReason {
-    /// Reads a `IpamDiscoveryFailureReason` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamDiscoveryFailureReason {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

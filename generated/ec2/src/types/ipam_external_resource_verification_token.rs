@@ -389,9 +389,8 @@ impl IpamExternalResourceVerificationTokenBuilder {
         self.inner
     }
 }
-impl IpamExternalResourceVerificationToken {
-    /// Reads a `IpamExternalResourceVerificationToken` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamExternalResourceVerificationToken {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -448,7 +447,10 @@ impl IpamExternalResourceVerificationToken {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "state" => {

@@ -97,9 +97,8 @@ impl IpamInternetRegistryAssociationCidrBuilder {
         self.inner
     }
 }
-impl IpamInternetRegistryAssociationCidr {
-    /// Reads a `IpamInternetRegistryAssociationCidr` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociationCidr {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

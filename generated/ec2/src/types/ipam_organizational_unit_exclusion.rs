@@ -66,9 +66,8 @@ impl IpamOrganizationalUnitExclusionBuilder {
         self.inner
     }
 }
-impl IpamOrganizationalUnitExclusion {
-    /// Reads a `IpamOrganizationalUnitExclusion` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamOrganizationalUnitExclusion {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

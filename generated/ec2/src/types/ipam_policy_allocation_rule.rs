@@ -70,9 +70,8 @@ impl IpamPolicyAllocationRuleBuilder {
         self.inner
     }
 }
-impl IpamPolicyAllocationRule {
-    /// Reads a `IpamPolicyAllocationRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPolicyAllocationRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -171,9 +171,8 @@ impl IpamPolicyDocumentBuilder {
         self.inner
     }
 }
-impl IpamPolicyDocument {
-    /// Reads a `IpamPolicyDocument` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPolicyDocument {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -198,7 +197,7 @@ impl IpamPolicyDocument {
                     value.allocation_rules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPolicyAllocationRule::from_xml,
+                            <crate::types::IpamPolicyAllocationRule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

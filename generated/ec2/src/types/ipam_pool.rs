@@ -761,9 +761,8 @@ impl IpamPoolBuilder {
         self.inner
     }
 }
-impl IpamPool {
-    /// Reads a `IpamPool` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPool {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -876,13 +875,16 @@ impl IpamPool {
                     value.allocation_resource_tags = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamResourceTag::from_xml,
+                            <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "awsService" => {
@@ -897,7 +899,9 @@ impl IpamPool {
                 }
                 "sourceResource" => {
                     value.source_resource = ::std::option::Option::Some(
-                        crate::types::IpamPoolSourceResource::from_xml(child)?,
+                        <crate::types::IpamPoolSourceResource as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -180,9 +180,8 @@ impl IpamPoolCidrBuilder {
         self.inner
     }
 }
-impl IpamPoolCidr {
-    /// Reads a `IpamPoolCidr` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPoolCidr {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -200,7 +199,9 @@ impl IpamPoolCidr {
                 }
                 "failureReason" => {
                     value.failure_reason = ::std::option::Option::Some(
-                        crate::types::IpamPoolCidrFailureReason::from_xml(child)?,
+                        <crate::types::IpamPoolCidrFailureReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ipamPoolCidrId" => {

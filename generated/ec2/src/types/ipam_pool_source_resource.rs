@@ -155,9 +155,8 @@ impl IpamPoolSourceResourceBuilder {
         self.inner
     }
 }
-impl IpamPoolSourceResource {
-    /// Reads a `IpamPoolSourceResource` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPoolSourceResource {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

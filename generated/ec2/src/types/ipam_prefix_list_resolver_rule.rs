@@ -202,9 +202,8 @@ impl IpamPrefixListResolverRuleBuilder {
         self.inner
     }
 }
-impl IpamPrefixListResolverRule {
-    /// Reads a `IpamPrefixListResolverRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -234,7 +233,7 @@ impl IpamPrefixListResolverRule {
                     value.conditions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamPrefixListResolverRuleCondition::from_xml,
+                            <crate::types::IpamPrefixListResolverRuleCondition as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -284,9 +284,8 @@ impl IpamPrefixListResolverRuleConditionBuilder {
         self.inner
     }
 }
-impl IpamPrefixListResolverRuleCondition {
-    /// Reads a `IpamPrefixListResolverRuleCondition` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRuleCondition {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -321,7 +320,9 @@ impl IpamPrefixListResolverRuleCondition {
                 }
                 "resourceTag" => {
                     value.resource_tag = ::std::option::Option::Some(
-                        crate::types::IpamResourceTag::from_xml(child)?,
+                        <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cidr" => {

@@ -85,9 +85,8 @@ impl IpamPrefixListResolverVersionBuilder {
         self.inner
     }
 }
-impl IpamPrefixListResolverVersion {
-    /// Reads a `IpamPrefixListResolverVersion` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverVersion {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

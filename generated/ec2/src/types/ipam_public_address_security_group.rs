@@ -93,9 +93,8 @@ impl IpamPublicAddressSecurityGroupBuilder {
         self.inner
     }
 }
-impl IpamPublicAddressSecurityGroup {
-    /// Reads a `IpamPublicAddressSecurityGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressSecurityGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -93,9 +93,8 @@ impl IpamPublicAddressTagBuilder {
         self.inner
     }
 }
-impl IpamPublicAddressTag {
-    /// Reads a `IpamPublicAddressTag` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressTag {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -70,9 +70,8 @@ impl IpamPublicAddressTagsBuilder {
         self.inner
     }
 }
-impl IpamPublicAddressTags {
-    /// Reads a `IpamPublicAddressTags` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressTags {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -81,7 +80,7 @@ impl IpamPublicAddressTags {
                 value.eip_tags = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::IpamPublicAddressTag::from_xml,
+                        <crate::types::IpamPublicAddressTag as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -523,9 +523,8 @@ impl IpamResourceCidrBuilder {
         self.inner
     }
 }
-impl IpamResourceCidr {
-    /// Reads a `IpamResourceCidr` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamResourceCidr {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -580,7 +579,7 @@ impl IpamResourceCidr {
                     value.resource_tags = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamResourceTag::from_xml,
+                            <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

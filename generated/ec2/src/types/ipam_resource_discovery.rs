@@ -370,9 +370,8 @@ impl IpamResourceDiscoveryBuilder {
         self.inner
     }
 }
-impl IpamResourceDiscovery {
-    /// Reads a `IpamResourceDiscovery` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -407,7 +406,7 @@ impl IpamResourceDiscovery {
                     value.operating_regions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamOperatingRegion::from_xml,
+                            <crate::types::IpamOperatingRegion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -423,14 +422,17 @@ impl IpamResourceDiscovery {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "organizationalUnitExclusionSet" => {
                     value.organizational_unit_exclusions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamOrganizationalUnitExclusion::from_xml,
+                            <crate::types::IpamOrganizationalUnitExclusion as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

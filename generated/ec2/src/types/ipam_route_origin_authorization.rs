@@ -172,9 +172,8 @@ impl IpamRouteOriginAuthorizationBuilder {
         self.inner
     }
 }
-impl IpamRouteOriginAuthorization {
-    /// Reads a `IpamRouteOriginAuthorization` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamRouteOriginAuthorization {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -116,9 +116,8 @@ impl IpamRouteOriginAuthorizationInfoBuilder {
         self.inner
     }
 }
-impl IpamRouteOriginAuthorizationInfo {
-    /// Reads a `IpamRouteOriginAuthorizationInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamRouteOriginAuthorizationInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

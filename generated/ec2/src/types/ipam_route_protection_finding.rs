@@ -529,9 +529,8 @@ impl IpamRouteProtectionFindingBuilder {
         self.inner
     }
 }
-impl IpamRouteProtectionFinding {
-    /// Reads a `IpamRouteProtectionFinding` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -596,7 +595,7 @@ impl IpamRouteProtectionFinding {
                     value.roas = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamRouteOriginAuthorization::from_xml,
+                            <crate::types::IpamRouteOriginAuthorization as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -604,7 +603,7 @@ impl IpamRouteProtectionFinding {
                     value.route_overlaps = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpamRouteOverlap::from_xml,
+                            <crate::types::IpamRouteOverlap as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

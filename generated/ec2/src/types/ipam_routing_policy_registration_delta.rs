@@ -161,9 +161,8 @@ impl IpamRoutingPolicyRegistrationDeltaBuilder {
         self.inner
     }
 }
-impl IpamRoutingPolicyRegistrationDelta {
-    /// Reads a `IpamRoutingPolicyRegistrationDelta` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamRoutingPolicyRegistrationDelta {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -394,9 +394,8 @@ impl IpamScopeBuilder {
         self.inner
     }
 }
-impl IpamScope {
-    /// Reads a `IpamScope` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for IpamScope {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -456,12 +455,15 @@ impl IpamScope {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "externalAuthorityConfiguration" => {
                     value.external_authority_configuration = ::std::option::Option::Some(
-                        crate::types::IpamScopeExternalAuthorityConfiguration::from_xml(
+                        <crate::types::IpamScopeExternalAuthorityConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

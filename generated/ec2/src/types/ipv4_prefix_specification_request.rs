@@ -75,9 +75,8 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv4PrefixSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl Ipv4PrefixSpecificationRequest {
-    /// Reads a `Ipv4PrefixSpecificationRequest` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Ipv4PrefixSpecificationRequest {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -64,9 +64,8 @@ impl Ipv6CidrBlockBuilder {
         self.inner
     }
 }
-impl Ipv6CidrBlock {
-    /// Reads a `Ipv6CidrBlock` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Ipv6CidrBlock {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

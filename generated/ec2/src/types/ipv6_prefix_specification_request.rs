@@ -75,9 +75,8 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv6PrefixSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl Ipv6PrefixSpecificationRequest {
-    /// Reads a `Ipv6PrefixSpecificationRequest` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Ipv6PrefixSpecificationRequest {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

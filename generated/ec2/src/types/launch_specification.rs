@@ -520,9 +520,8 @@ impl LaunchSpecificationBuilder {
         self.inner
     }
 }
-impl LaunchSpecification {
-    /// Reads a `LaunchSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -542,7 +541,7 @@ impl LaunchSpecification {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::BlockDeviceMapping::from_xml,
+                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -553,7 +552,9 @@ impl LaunchSpecification {
                 }
                 "iamInstanceProfile" => {
                     value.iam_instance_profile = ::std::option::Option::Some(
-                        crate::types::IamInstanceProfileSpecification::from_xml(child)?,
+                        <crate::types::IamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "imageId" => {
@@ -580,13 +581,15 @@ impl LaunchSpecification {
                     value.network_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceNetworkInterfaceSpecification::from_xml,
+                            <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
-                        crate::types::SpotPlacement::from_xml(child)?,
+                        <crate::types::SpotPlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ramdiskId" => {
@@ -603,13 +606,15 @@ impl LaunchSpecification {
                     value.security_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "monitoring" => {
                     value.monitoring = ::std::option::Option::Some(
-                        crate::types::RunInstancesMonitoringEnabled::from_xml(child)?,
+                        <crate::types::RunInstancesMonitoringEnabled as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -105,9 +105,8 @@ impl LaunchTemplateAndOverridesResponseBuilder {
         self.inner
     }
 }
-impl LaunchTemplateAndOverridesResponse {
-    /// Reads a `LaunchTemplateAndOverridesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateAndOverridesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -115,12 +114,16 @@ impl LaunchTemplateAndOverridesResponse {
             match child.name() {
                 "launchTemplateSpecification" => {
                     value.launch_template_specification = ::std::option::Option::Some(
-                        crate::types::FleetLaunchTemplateSpecification::from_xml(child)?,
+                        <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "overrides" => {
                     value.overrides = ::std::option::Option::Some(
-                        crate::types::FleetLaunchTemplateOverrides::from_xml(child)?,
+                        <crate::types::FleetLaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

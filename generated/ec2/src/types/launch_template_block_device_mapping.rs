@@ -155,9 +155,8 @@ impl LaunchTemplateBlockDeviceMappingBuilder {
         self.inner
     }
 }
-impl LaunchTemplateBlockDeviceMapping {
-    /// Reads a `LaunchTemplateBlockDeviceMapping` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateBlockDeviceMapping {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -175,7 +174,9 @@ impl LaunchTemplateBlockDeviceMapping {
                 }
                 "ebs" => {
                     value.ebs = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateEbsBlockDevice::from_xml(child)?,
+                        <crate::types::LaunchTemplateEbsBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "noDevice" => {

@@ -114,9 +114,9 @@ impl LaunchTemplateCapacityReservationSpecificationResponseBuilder {
         self.inner
     }
 }
-impl LaunchTemplateCapacityReservationSpecificationResponse {
-    /// Reads a `LaunchTemplateCapacityReservationSpecificationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for LaunchTemplateCapacityReservationSpecificationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +129,9 @@ impl LaunchTemplateCapacityReservationSpecificationResponse {
                 }
                 "capacityReservationTarget" => {
                     value.capacity_reservation_target = ::std::option::Option::Some(
-                        crate::types::CapacityReservationTargetResponse::from_xml(child)?,
+                        <crate::types::CapacityReservationTargetResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -130,9 +130,8 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl LaunchTemplateConfig {
-    /// Reads a `LaunchTemplateConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -140,14 +139,16 @@ impl LaunchTemplateConfig {
             match child.name() {
                 "launchTemplateSpecification" => {
                     value.launch_template_specification = ::std::option::Option::Some(
-                        crate::types::FleetLaunchTemplateSpecification::from_xml(child)?,
+                        <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "overrides" => {
                     value.overrides = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateOverrides::from_xml,
+                            <crate::types::LaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -297,9 +297,8 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
         self.inner
     }
 }
-impl LaunchTemplateEbsBlockDevice {
-    /// Reads a `LaunchTemplateEbsBlockDevice` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateEbsBlockDevice {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

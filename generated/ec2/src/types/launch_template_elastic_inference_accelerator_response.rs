@@ -91,9 +91,9 @@ impl LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
         self.inner
     }
 }
-impl LaunchTemplateElasticInferenceAcceleratorResponse {
-    /// Reads a `LaunchTemplateElasticInferenceAcceleratorResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for LaunchTemplateElasticInferenceAcceleratorResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -97,9 +97,8 @@ impl LaunchTemplateEnaSrdSpecificationBuilder {
         self.inner
     }
 }
-impl LaunchTemplateEnaSrdSpecification {
-    /// Reads a `LaunchTemplateEnaSrdSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateEnaSrdSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -112,7 +111,7 @@ impl LaunchTemplateEnaSrdSpecification {
                 }
                 "enaSrdUdpSpecification" => {
                     value.ena_srd_udp_specification = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateEnaSrdUdpSpecification::from_xml(
+                        <crate::types::LaunchTemplateEnaSrdUdpSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

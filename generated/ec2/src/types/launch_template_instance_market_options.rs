@@ -99,9 +99,8 @@ impl LaunchTemplateInstanceMarketOptionsBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceMarketOptions {
-    /// Reads a `LaunchTemplateInstanceMarketOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMarketOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -114,7 +113,9 @@ impl LaunchTemplateInstanceMarketOptions {
                 }
                 "spotOptions" => {
                     value.spot_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateSpotMarketOptions::from_xml(child)?,
+                        <crate::types::LaunchTemplateSpotMarketOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -282,9 +282,8 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceMetadataOptions {
-    /// Reads a `LaunchTemplateInstanceMetadataOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMetadataOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -732,9 +732,9 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceNetworkInterfaceSpecification {
-    /// Reads a `LaunchTemplateInstanceNetworkInterfaceSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for LaunchTemplateInstanceNetworkInterfaceSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -796,7 +796,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     value.ipv6_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceIpv6Address::from_xml,
+                            <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -814,7 +814,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     value.private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PrivateIpAddressSpecification::from_xml,
+                            <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -849,7 +849,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     value.ipv4_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv4PrefixSpecificationResponse::from_xml,
+                            <crate::types::Ipv4PrefixSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -868,7 +868,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                     value.ipv6_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6PrefixSpecificationResponse::from_xml,
+                            <crate::types::Ipv6PrefixSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -890,12 +890,16 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
                 }
                 "enaSrdSpecification" => {
                     value.ena_srd_specification = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateEnaSrdSpecification::from_xml(child)?,
+                        <crate::types::LaunchTemplateEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "connectionTrackingSpecification" => {
                     value.connection_tracking_specification = ::std::option::Option::Some(
-                        crate::types::ConnectionTrackingSpecification::from_xml(child)?,
+                        <crate::types::ConnectionTrackingSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enaQueueCount" => {

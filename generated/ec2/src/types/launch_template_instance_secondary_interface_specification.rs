@@ -256,9 +256,9 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
         self.inner
     }
 }
-impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
-    /// Reads a `LaunchTemplateInstanceSecondaryInterfaceSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for LaunchTemplateInstanceSecondaryInterfaceSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -284,7 +284,7 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
                     value.private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecondaryInterfacePrivateIpAddressSpecification::from_xml,
+                            <crate::types::SecondaryInterfacePrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -320,9 +320,8 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateOverrides {
         ::std::result::Result::Ok(())
     }
 }
-impl LaunchTemplateOverrides {
-    /// Reads a `LaunchTemplateOverrides` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateOverrides {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -368,7 +367,9 @@ impl LaunchTemplateOverrides {
                 }
                 "instanceRequirements" => {
                     value.instance_requirements = ::std::option::Option::Some(
-                        crate::types::InstanceRequirements::from_xml(child)?,
+                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "availabilityZoneId" => {

@@ -325,9 +325,8 @@ impl LaunchTemplatePlacementBuilder {
         self.inner
     }
 }
-impl LaunchTemplatePlacement {
-    /// Reads a `LaunchTemplatePlacement` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplatePlacement {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -130,9 +130,8 @@ impl LaunchTemplatePrivateDnsNameOptionsBuilder {
         self.inner
     }
 }
-impl LaunchTemplatePrivateDnsNameOptions {
-    /// Reads a `LaunchTemplatePrivateDnsNameOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplatePrivateDnsNameOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

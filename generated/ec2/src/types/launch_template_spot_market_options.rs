@@ -196,9 +196,8 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
         self.inner
     }
 }
-impl LaunchTemplateSpotMarketOptions {
-    /// Reads a `LaunchTemplateSpotMarketOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateSpotMarketOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -302,9 +302,8 @@ impl LaunchTemplateVersionBuilder {
         self.inner
     }
 }
-impl LaunchTemplateVersion {
-    /// Reads a `LaunchTemplateVersion` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LaunchTemplateVersion {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -353,12 +352,16 @@ impl LaunchTemplateVersion {
                 }
                 "launchTemplateData" => {
                     value.launch_template_data = ::std::option::Option::Some(
-                        crate::types::ResponseLaunchTemplateData::from_xml(child)?,
+                        <crate::types::ResponseLaunchTemplateData as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -34,19 +34,6 @@ impl ListSnapshotsInRecycleBinResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListSnapshotsInRecycleBinResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListSnapshotsInRecycleBinResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListSnapshotsInRecycleBinResult`](crate::types::ListSnapshotsInRecycleBinResult); start one with `ListSnapshotsInRecycleBinResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl ListSnapshotsInRecycleBinResultBuilder {
         self.inner
     }
 }
-impl ListSnapshotsInRecycleBinResult {
-    /// Reads a `ListSnapshotsInRecycleBinResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListSnapshotsInRecycleBinResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,7 +112,7 @@ impl ListSnapshotsInRecycleBinResult {
                     value.snapshots = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SnapshotRecycleBinInfo::from_xml,
+                            <crate::types::SnapshotRecycleBinInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

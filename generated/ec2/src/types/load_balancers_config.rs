@@ -123,9 +123,8 @@ impl ::awsgen_runtime::query::WriteQuery for LoadBalancersConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl LoadBalancersConfig {
-    /// Reads a `LoadBalancersConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LoadBalancersConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,12 +132,16 @@ impl LoadBalancersConfig {
             match child.name() {
                 "classicLoadBalancersConfig" => {
                     value.classic_load_balancers_config = ::std::option::Option::Some(
-                        crate::types::ClassicLoadBalancersConfig::from_xml(child)?,
+                        <crate::types::ClassicLoadBalancersConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "targetGroupsConfig" => {
                     value.target_groups_config = ::std::option::Option::Some(
-                        crate::types::TargetGroupsConfig::from_xml(child)?,
+                        <crate::types::TargetGroupsConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

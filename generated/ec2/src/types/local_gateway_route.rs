@@ -382,9 +382,8 @@ impl LocalGatewayRouteBuilder {
         self.inner
     }
 }
-impl LocalGatewayRoute {
-    /// Reads a `LocalGatewayRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LocalGatewayRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -309,9 +309,8 @@ impl LocalGatewayRouteTableBuilder {
         self.inner
     }
 }
-impl LocalGatewayRouteTable {
-    /// Reads a `LocalGatewayRouteTable` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTable {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -349,7 +348,10 @@ impl LocalGatewayRouteTable {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "mode" => {
@@ -359,7 +361,9 @@ impl LocalGatewayRouteTable {
                 }
                 "stateReason" => {
                     value.state_reason = ::std::option::Option::Some(
-                        crate::types::StateReason::from_xml(child)?,
+                        <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -294,9 +294,9 @@ impl LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
         self.inner
     }
 }
-impl LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
-    /// Reads a `LocalGatewayRouteTableVirtualInterfaceGroupAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -340,7 +340,10 @@ impl LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

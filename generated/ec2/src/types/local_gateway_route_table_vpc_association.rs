@@ -284,9 +284,8 @@ impl LocalGatewayRouteTableVpcAssociationBuilder {
         self.inner
     }
 }
-impl LocalGatewayRouteTableVpcAssociation {
-    /// Reads a `LocalGatewayRouteTableVpcAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTableVpcAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -329,7 +328,10 @@ impl LocalGatewayRouteTableVpcAssociation {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -330,9 +330,8 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
         self.inner
     }
 }
-impl LocalGatewayVirtualInterfaceGroup {
-    /// Reads a `LocalGatewayVirtualInterfaceGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterfaceGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -379,7 +378,10 @@ impl LocalGatewayVirtualInterfaceGroup {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "configurationState" => {

@@ -91,19 +91,6 @@ impl LockSnapshotResult {
         self.lock_duration_start_time.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for LockSnapshotResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "LockSnapshotResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`LockSnapshotResult`](crate::types::LockSnapshotResult); start one with `LockSnapshotResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -295,9 +282,8 @@ impl LockSnapshotResultBuilder {
         self.inner
     }
 }
-impl LockSnapshotResult {
-    /// Reads a `LockSnapshotResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LockSnapshotResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

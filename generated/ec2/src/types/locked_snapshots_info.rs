@@ -313,9 +313,8 @@ impl LockedSnapshotsInfoBuilder {
         self.inner
     }
 }
-impl LockedSnapshotsInfo {
-    /// Reads a `LockedSnapshotsInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for LockedSnapshotsInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

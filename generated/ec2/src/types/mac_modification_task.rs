@@ -269,9 +269,8 @@ impl MacModificationTaskBuilder {
         self.inner
     }
 }
-impl MacModificationTask {
-    /// Reads a `MacModificationTask` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MacModificationTask {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -289,7 +288,7 @@ impl MacModificationTask {
                 }
                 "macSystemIntegrityProtectionConfig" => {
                     value.mac_system_integrity_protection_config = ::std::option::Option::Some(
-                        crate::types::MacSystemIntegrityProtectionConfiguration::from_xml(
+                        <crate::types::MacSystemIntegrityProtectionConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -305,7 +304,10 @@ impl MacModificationTask {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "taskState" => {

@@ -379,9 +379,8 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         self.inner
     }
 }
-impl MacSystemIntegrityProtectionConfiguration {
-    /// Reads a `MacSystemIntegrityProtectionConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MacSystemIntegrityProtectionConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

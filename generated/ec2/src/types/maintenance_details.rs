@@ -138,9 +138,8 @@ impl MaintenanceDetailsBuilder {
         self.inner
     }
 }
-impl MaintenanceDetails {
-    /// Reads a `MaintenanceDetails` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MaintenanceDetails {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -70,9 +70,8 @@ impl ManagedResourceVisibilitySettingsBuilder {
         self.inner
     }
 }
-impl ManagedResourceVisibilitySettings {
-    /// Reads a `ManagedResourceVisibilitySettings` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ManagedResourceVisibilitySettings {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -99,9 +99,8 @@ impl MediaAcceleratorInfoBuilder {
         self.inner
     }
 }
-impl MediaAcceleratorInfo {
-    /// Reads a `MediaAcceleratorInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MediaAcceleratorInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -111,7 +110,7 @@ impl MediaAcceleratorInfo {
                     value.accelerators = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::MediaDeviceInfo::from_xml,
+                            <crate::types::MediaDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

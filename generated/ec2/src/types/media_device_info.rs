@@ -149,9 +149,8 @@ impl MediaDeviceInfoBuilder {
         self.inner
     }
 }
-impl MediaDeviceInfo {
-    /// Reads a `MediaDeviceInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MediaDeviceInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -176,7 +175,9 @@ impl MediaDeviceInfo {
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(
-                        crate::types::MediaDeviceMemoryInfo::from_xml(child)?,
+                        <crate::types::MediaDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

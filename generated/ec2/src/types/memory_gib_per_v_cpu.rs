@@ -95,9 +95,8 @@ impl ::awsgen_runtime::query::WriteQuery for MemoryGibPerVCpu {
         ::std::result::Result::Ok(())
     }
 }
-impl MemoryGibPerVCpu {
-    /// Reads a `MemoryGiBPerVCpu` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MemoryGibPerVCpu {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

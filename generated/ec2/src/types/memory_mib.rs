@@ -95,9 +95,8 @@ impl ::awsgen_runtime::query::WriteQuery for MemoryMib {
         ::std::result::Result::Ok(())
     }
 }
-impl MemoryMib {
-    /// Reads a `MemoryMiB` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MemoryMib {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

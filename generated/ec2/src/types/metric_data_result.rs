@@ -134,9 +134,8 @@ impl MetricDataResultBuilder {
         self.inner
     }
 }
-impl MetricDataResult {
-    /// Reads a `MetricDataResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MetricDataResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -144,7 +143,9 @@ impl MetricDataResult {
             match child.name() {
                 "dimension" => {
                     value.dimension = ::std::option::Option::Some(
-                        crate::types::CapacityManagerDimension::from_xml(child)?,
+                        <crate::types::CapacityManagerDimension as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "timestamp" => {
@@ -160,7 +161,7 @@ impl MetricDataResult {
                     value.metric_values = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::MetricValue::from_xml,
+                            <crate::types::MetricValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

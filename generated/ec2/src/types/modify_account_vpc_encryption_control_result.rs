@@ -29,20 +29,6 @@ impl ModifyAccountVpcEncryptionControlResult {
         self.account_vpc_encryption_control.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyAccountVpcEncryptionControlResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyAccountVpcEncryptionControlResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyAccountVpcEncryptionControlResult`](crate::types::ModifyAccountVpcEncryptionControlResult); start one with `ModifyAccountVpcEncryptionControlResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl ModifyAccountVpcEncryptionControlResultBuilder {
         self.inner
     }
 }
-impl ModifyAccountVpcEncryptionControlResult {
-    /// Reads a `ModifyAccountVpcEncryptionControlResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyAccountVpcEncryptionControlResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "accountVpcEncryptionControl" {
                 value.account_vpc_encryption_control = ::std::option::Option::Some(
-                    crate::types::AccountVpcEncryptionControl::from_xml(child)?,
+                    <crate::types::AccountVpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

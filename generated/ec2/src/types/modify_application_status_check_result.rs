@@ -29,19 +29,6 @@ impl ModifyApplicationStatusCheckResult {
         self.application_status_check.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyApplicationStatusCheckResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyApplicationStatusCheckResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyApplicationStatusCheckResult`](crate::types::ModifyApplicationStatusCheckResult); start one with `ModifyApplicationStatusCheckResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,16 +72,17 @@ impl ModifyApplicationStatusCheckResultBuilder {
         self.inner
     }
 }
-impl ModifyApplicationStatusCheckResult {
-    /// Reads a `ModifyApplicationStatusCheckResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyApplicationStatusCheckResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "applicationStatusCheck" {
                 value.application_status_check = ::std::option::Option::Some(
-                    crate::types::ApplicationStatusCheckResponseObject::from_xml(child)?,
+                    <crate::types::ApplicationStatusCheckResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

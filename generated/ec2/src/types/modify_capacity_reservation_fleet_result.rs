@@ -25,19 +25,6 @@ impl ModifyCapacityReservationFleetResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyCapacityReservationFleetResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyCapacityReservationFleetResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyCapacityReservationFleetResult`](crate::types::ModifyCapacityReservationFleetResult); start one with `ModifyCapacityReservationFleetResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl ModifyCapacityReservationFleetResultBuilder {
         self.inner
     }
 }
-impl ModifyCapacityReservationFleetResult {
-    /// Reads a `ModifyCapacityReservationFleetResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyCapacityReservationFleetResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl ModifyEbsDefaultKmsKeyIdResult {
         self.kms_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyEbsDefaultKmsKeyIdResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyEbsDefaultKmsKeyIdResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyEbsDefaultKmsKeyIdResult`](crate::types::ModifyEbsDefaultKmsKeyIdResult); start one with `ModifyEbsDefaultKmsKeyIdResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl ModifyEbsDefaultKmsKeyIdResultBuilder {
         self.inner
     }
 }
-impl ModifyEbsDefaultKmsKeyIdResult {
-    /// Reads a `ModifyEbsDefaultKmsKeyIdResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyEbsDefaultKmsKeyIdResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -27,19 +27,6 @@ impl ModifyFpgaImageAttributeResult {
         self.fpga_image_attribute.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyFpgaImageAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyFpgaImageAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyFpgaImageAttributeResult`](crate::types::ModifyFpgaImageAttributeResult); start one with `ModifyFpgaImageAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyFpgaImageAttributeResultBuilder {
         self.inner
     }
 }
-impl ModifyFpgaImageAttributeResult {
-    /// Reads a `ModifyFpgaImageAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyFpgaImageAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "fpgaImageAttribute" {
                 value.fpga_image_attribute = ::std::option::Option::Some(
-                    crate::types::FpgaImageAttribute::from_xml(child)?,
+                    <crate::types::FpgaImageAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -34,19 +34,6 @@ impl ModifyHostsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyHostsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyHostsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyHostsResult`](crate::types::ModifyHostsResult); start one with `ModifyHostsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -116,9 +103,8 @@ impl ModifyHostsResultBuilder {
         self.inner
     }
 }
-impl ModifyHostsResult {
-    /// Reads a `ModifyHostsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyHostsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,7 +119,7 @@ impl ModifyHostsResult {
                     value.unsuccessful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulItem::from_xml,
+                            <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -50,19 +50,6 @@ impl ModifyInstanceCpuOptionsResult {
         self.nested_virtualization.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyInstanceCpuOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyInstanceCpuOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyInstanceCpuOptionsResult`](crate::types::ModifyInstanceCpuOptionsResult); start one with `ModifyInstanceCpuOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -158,9 +145,8 @@ impl ModifyInstanceCpuOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyInstanceCpuOptionsResult {
-    /// Reads a `ModifyInstanceCpuOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCpuOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -40,20 +40,6 @@ impl ModifyInstanceCreditSpecificationResult {
         self.unsuccessful_instance_credit_specifications.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyInstanceCreditSpecificationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyInstanceCreditSpecificationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyInstanceCreditSpecificationResult`](crate::types::ModifyInstanceCreditSpecificationResult); start one with `ModifyInstanceCreditSpecificationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -141,9 +127,8 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
         self.inner
     }
 }
-impl ModifyInstanceCreditSpecificationResult {
-    /// Reads a `ModifyInstanceCreditSpecificationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCreditSpecificationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -153,7 +138,7 @@ impl ModifyInstanceCreditSpecificationResult {
                     value.successful_instance_credit_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SuccessfulInstanceCreditSpecificationItem::from_xml,
+                            <crate::types::SuccessfulInstanceCreditSpecificationItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -161,7 +146,7 @@ impl ModifyInstanceCreditSpecificationResult {
                     value.unsuccessful_instance_credit_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulInstanceCreditSpecificationItem::from_xml,
+                            <crate::types::UnsuccessfulInstanceCreditSpecificationItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

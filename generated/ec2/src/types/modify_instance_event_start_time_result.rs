@@ -25,19 +25,6 @@ impl ModifyInstanceEventStartTimeResult {
         self.event.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyInstanceEventStartTimeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyInstanceEventStartTimeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyInstanceEventStartTimeResult`](crate::types::ModifyInstanceEventStartTimeResult); start one with `ModifyInstanceEventStartTimeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl ModifyInstanceEventStartTimeResultBuilder {
         self.inner
     }
 }
-impl ModifyInstanceEventStartTimeResult {
-    /// Reads a `ModifyInstanceEventStartTimeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyInstanceEventStartTimeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "event" {
                 value.event = ::std::option::Option::Some(
-                    crate::types::InstanceStatusEvent::from_xml(child)?,
+                    <crate::types::InstanceStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -50,20 +50,6 @@ impl ModifyInstanceMaintenanceOptionsResult {
         self.reboot_migration.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyInstanceMaintenanceOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyInstanceMaintenanceOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyInstanceMaintenanceOptionsResult`](crate::types::ModifyInstanceMaintenanceOptionsResult); start one with `ModifyInstanceMaintenanceOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -151,9 +137,8 @@ impl ModifyInstanceMaintenanceOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyInstanceMaintenanceOptionsResult {
-    /// Reads a `ModifyInstanceMaintenanceOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyInstanceMaintenanceOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

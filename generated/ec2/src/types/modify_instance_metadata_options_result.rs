@@ -36,19 +36,6 @@ impl ModifyInstanceMetadataOptionsResult {
         self.instance_metadata_options.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyInstanceMetadataOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyInstanceMetadataOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyInstanceMetadataOptionsResult`](crate::types::ModifyInstanceMetadataOptionsResult); start one with `ModifyInstanceMetadataOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl ModifyInstanceMetadataOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyInstanceMetadataOptionsResult {
-    /// Reads a `ModifyInstanceMetadataOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyInstanceMetadataOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -127,7 +113,9 @@ impl ModifyInstanceMetadataOptionsResult {
                 }
                 "instanceMetadataOptions" => {
                     value.instance_metadata_options = ::std::option::Option::Some(
-                        crate::types::InstanceMetadataOptionsResponse::from_xml(child)?,
+                        <crate::types::InstanceMetadataOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

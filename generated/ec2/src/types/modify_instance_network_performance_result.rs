@@ -36,20 +36,6 @@ impl ModifyInstanceNetworkPerformanceResult {
         self.bandwidth_weighting.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyInstanceNetworkPerformanceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyInstanceNetworkPerformanceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyInstanceNetworkPerformanceResult`](crate::types::ModifyInstanceNetworkPerformanceResult); start one with `ModifyInstanceNetworkPerformanceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl ModifyInstanceNetworkPerformanceResultBuilder {
         self.inner
     }
 }
-impl ModifyInstanceNetworkPerformanceResult {
-    /// Reads a `ModifyInstanceNetworkPerformanceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyInstanceNetworkPerformanceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

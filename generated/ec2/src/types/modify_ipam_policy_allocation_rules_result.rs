@@ -27,19 +27,6 @@ impl ModifyIpamPolicyAllocationRulesResult {
         self.ipam_policy_document.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyIpamPolicyAllocationRulesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyIpamPolicyAllocationRulesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyIpamPolicyAllocationRulesResult`](crate::types::ModifyIpamPolicyAllocationRulesResult); start one with `ModifyIpamPolicyAllocationRulesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyIpamPolicyAllocationRulesResultBuilder {
         self.inner
     }
 }
-impl ModifyIpamPolicyAllocationRulesResult {
-    /// Reads a `ModifyIpamPolicyAllocationRulesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyIpamPolicyAllocationRulesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicyDocument" {
                 value.ipam_policy_document = ::std::option::Option::Some(
-                    crate::types::IpamPolicyDocument::from_xml(child)?,
+                    <crate::types::IpamPolicyDocument as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

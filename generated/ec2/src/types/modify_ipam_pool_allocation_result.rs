@@ -27,19 +27,6 @@ impl ModifyIpamPoolAllocationResult {
         self.ipam_pool_allocation.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyIpamPoolAllocationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyIpamPoolAllocationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyIpamPoolAllocationResult`](crate::types::ModifyIpamPoolAllocationResult); start one with `ModifyIpamPoolAllocationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyIpamPoolAllocationResultBuilder {
         self.inner
     }
 }
-impl ModifyIpamPoolAllocationResult {
-    /// Reads a `ModifyIpamPoolAllocationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyIpamPoolAllocationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolAllocation" {
                 value.ipam_pool_allocation = ::std::option::Option::Some(
-                    crate::types::IpamPoolAllocation::from_xml(child)?,
+                    <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

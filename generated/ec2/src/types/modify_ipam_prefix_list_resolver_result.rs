@@ -29,19 +29,6 @@ impl ModifyIpamPrefixListResolverResult {
         self.ipam_prefix_list_resolver.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyIpamPrefixListResolverResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyIpamPrefixListResolverResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyIpamPrefixListResolverResult`](crate::types::ModifyIpamPrefixListResolverResult); start one with `ModifyIpamPrefixListResolverResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl ModifyIpamPrefixListResolverResultBuilder {
         self.inner
     }
 }
-impl ModifyIpamPrefixListResolverResult {
-    /// Reads a `ModifyIpamPrefixListResolverResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyIpamPrefixListResolverResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolver" {
                 value.ipam_prefix_list_resolver = ::std::option::Option::Some(
-                    crate::types::IpamPrefixListResolver::from_xml(child)?,
+                    <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,19 +27,6 @@ impl ModifyIpamResourceCidrResult {
         self.ipam_resource_cidr.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyIpamResourceCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyIpamResourceCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyIpamResourceCidrResult`](crate::types::ModifyIpamResourceCidrResult); start one with `ModifyIpamResourceCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyIpamResourceCidrResultBuilder {
         self.inner
     }
 }
-impl ModifyIpamResourceCidrResult {
-    /// Reads a `ModifyIpamResourceCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyIpamResourceCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceCidr" {
                 value.ipam_resource_cidr = ::std::option::Option::Some(
-                    crate::types::IpamResourceCidr::from_xml(child)?,
+                    <crate::types::IpamResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

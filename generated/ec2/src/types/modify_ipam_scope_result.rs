@@ -25,19 +25,6 @@ impl ModifyIpamScopeResult {
         self.ipam_scope.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyIpamScopeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyIpamScopeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyIpamScopeResult`](crate::types::ModifyIpamScopeResult); start one with `ModifyIpamScopeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl ModifyIpamScopeResultBuilder {
         self.inner
     }
 }
-impl ModifyIpamScopeResult {
-    /// Reads a `ModifyIpamScopeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyIpamScopeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ipamScope" {
                 value.ipam_scope = ::std::option::Option::Some(
-                    crate::types::IpamScope::from_xml(child)?,
+                    <crate::types::IpamScope as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,19 +27,6 @@ impl ModifyLaunchTemplateResult {
         self.launch_template.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyLaunchTemplateResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyLaunchTemplateResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyLaunchTemplateResult`](crate::types::ModifyLaunchTemplateResult); start one with `ModifyLaunchTemplateResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyLaunchTemplateResultBuilder {
         self.inner
     }
 }
-impl ModifyLaunchTemplateResult {
-    /// Reads a `ModifyLaunchTemplateResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyLaunchTemplateResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplate" {
                 value.launch_template = ::std::option::Option::Some(
-                    crate::types::LaunchTemplate::from_xml(child)?,
+                    <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,19 +27,6 @@ impl ModifyManagedPrefixListResult {
         self.prefix_list.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyManagedPrefixListResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyManagedPrefixListResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyManagedPrefixListResult`](crate::types::ModifyManagedPrefixListResult); start one with `ModifyManagedPrefixListResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyManagedPrefixListResultBuilder {
         self.inner
     }
 }
-impl ModifyManagedPrefixListResult {
-    /// Reads a `ModifyManagedPrefixListResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyManagedPrefixListResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "prefixList" {
                 value.prefix_list = ::std::option::Option::Some(
-                    crate::types::ManagedPrefixList::from_xml(child)?,
+                    <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,19 +29,6 @@ impl ModifyManagedResourceVisibilityResult {
         self.visibility.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyManagedResourceVisibilityResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyManagedResourceVisibilityResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyManagedResourceVisibilityResult`](crate::types::ModifyManagedResourceVisibilityResult); start one with `ModifyManagedResourceVisibilityResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl ModifyManagedResourceVisibilityResultBuilder {
         self.inner
     }
 }
-impl ModifyManagedResourceVisibilityResult {
-    /// Reads a `ModifyManagedResourceVisibilityResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyManagedResourceVisibilityResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "visibility" {
                 value.visibility = ::std::option::Option::Some(
-                    crate::types::ManagedResourceVisibilitySettings::from_xml(child)?,
+                    <crate::types::ManagedResourceVisibilitySettings as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

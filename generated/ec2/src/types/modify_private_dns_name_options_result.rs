@@ -25,19 +25,6 @@ impl ModifyPrivateDnsNameOptionsResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyPrivateDnsNameOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyPrivateDnsNameOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyPrivateDnsNameOptionsResult`](crate::types::ModifyPrivateDnsNameOptionsResult); start one with `ModifyPrivateDnsNameOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl ModifyPrivateDnsNameOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyPrivateDnsNameOptionsResult {
-    /// Reads a `ModifyPrivateDnsNameOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyPrivateDnsNameOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

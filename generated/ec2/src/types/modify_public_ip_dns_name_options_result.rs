@@ -25,19 +25,6 @@ impl ModifyPublicIpDnsNameOptionsResult {
         self.successful
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyPublicIpDnsNameOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyPublicIpDnsNameOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyPublicIpDnsNameOptionsResult`](crate::types::ModifyPublicIpDnsNameOptionsResult); start one with `ModifyPublicIpDnsNameOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl ModifyPublicIpDnsNameOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyPublicIpDnsNameOptionsResult {
-    /// Reads a `ModifyPublicIpDnsNameOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyPublicIpDnsNameOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

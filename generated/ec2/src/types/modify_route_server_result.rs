@@ -25,19 +25,6 @@ impl ModifyRouteServerResult {
         self.route_server.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyRouteServerResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyRouteServerResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyRouteServerResult`](crate::types::ModifyRouteServerResult); start one with `ModifyRouteServerResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl ModifyRouteServerResultBuilder {
         self.inner
     }
 }
-impl ModifyRouteServerResult {
-    /// Reads a `ModifyRouteServerResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyRouteServerResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "routeServer" {
                 value.route_server = ::std::option::Option::Some(
-                    crate::types::RouteServer::from_xml(child)?,
+                    <crate::types::RouteServer as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -36,19 +36,6 @@ impl ModifySnapshotTierResult {
         self.tiering_start_time.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifySnapshotTierResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifySnapshotTierResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifySnapshotTierResult`](crate::types::ModifySnapshotTierResult); start one with `ModifySnapshotTierResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl ModifySnapshotTierResultBuilder {
         self.inner
     }
 }
-impl ModifySnapshotTierResult {
-    /// Reads a `ModifySnapshotTierResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifySnapshotTierResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

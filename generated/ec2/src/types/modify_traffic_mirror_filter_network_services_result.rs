@@ -27,20 +27,6 @@ impl ModifyTrafficMirrorFilterNetworkServicesResult {
         self.traffic_mirror_filter.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyTrafficMirrorFilterNetworkServicesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTrafficMirrorFilterNetworkServicesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTrafficMirrorFilterNetworkServicesResult`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult); start one with `ModifyTrafficMirrorFilterNetworkServicesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -82,16 +68,17 @@ impl ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
         self.inner
     }
 }
-impl ModifyTrafficMirrorFilterNetworkServicesResult {
-    /// Reads a `ModifyTrafficMirrorFilterNetworkServicesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorFilterNetworkServicesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilter" {
                 value.traffic_mirror_filter = ::std::option::Option::Some(
-                    crate::types::TrafficMirrorFilter::from_xml(child)?,
+                    <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -31,19 +31,6 @@ impl ModifyTrafficMirrorFilterRuleResult {
         self.traffic_mirror_filter_rule.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyTrafficMirrorFilterRuleResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTrafficMirrorFilterRuleResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTrafficMirrorFilterRuleResult`](crate::types::ModifyTrafficMirrorFilterRuleResult); start one with `ModifyTrafficMirrorFilterRuleResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -87,16 +74,17 @@ impl ModifyTrafficMirrorFilterRuleResultBuilder {
         self.inner
     }
 }
-impl ModifyTrafficMirrorFilterRuleResult {
-    /// Reads a `ModifyTrafficMirrorFilterRuleResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorFilterRuleResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilterRule" {
                 value.traffic_mirror_filter_rule = ::std::option::Option::Some(
-                    crate::types::TrafficMirrorFilterRule::from_xml(child)?,
+                    <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

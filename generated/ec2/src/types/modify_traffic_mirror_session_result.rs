@@ -29,19 +29,6 @@ impl ModifyTrafficMirrorSessionResult {
         self.traffic_mirror_session.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyTrafficMirrorSessionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTrafficMirrorSessionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTrafficMirrorSessionResult`](crate::types::ModifyTrafficMirrorSessionResult); start one with `ModifyTrafficMirrorSessionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl ModifyTrafficMirrorSessionResultBuilder {
         self.inner
     }
 }
-impl ModifyTrafficMirrorSessionResult {
-    /// Reads a `ModifyTrafficMirrorSessionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorSessionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorSession" {
                 value.traffic_mirror_session = ::std::option::Option::Some(
-                    crate::types::TrafficMirrorSession::from_xml(child)?,
+                    <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

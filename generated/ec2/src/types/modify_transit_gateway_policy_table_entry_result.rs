@@ -29,20 +29,6 @@ impl ModifyTransitGatewayPolicyTableEntryResult {
         self.transit_gateway_policy_table_entry.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyTransitGatewayPolicyTableEntryResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTransitGatewayPolicyTableEntryResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTransitGatewayPolicyTableEntryResult`](crate::types::ModifyTransitGatewayPolicyTableEntryResult); start one with `ModifyTransitGatewayPolicyTableEntryResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl ModifyTransitGatewayPolicyTableEntryResultBuilder {
         self.inner
     }
 }
-impl ModifyTransitGatewayPolicyTableEntryResult {
-    /// Reads a `ModifyTransitGatewayPolicyTableEntryResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTransitGatewayPolicyTableEntryResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTableEntry" {
                 value.transit_gateway_policy_table_entry = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPolicyTableEntry::from_xml(child)?,
+                    <crate::types::TransitGatewayPolicyTableEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl ModifyTransitGatewayPrefixListReferenceResult {
         self.transit_gateway_prefix_list_reference.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyTransitGatewayPrefixListReferenceResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTransitGatewayPrefixListReferenceResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTransitGatewayPrefixListReferenceResult`](crate::types::ModifyTransitGatewayPrefixListReferenceResult); start one with `ModifyTransitGatewayPrefixListReferenceResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl ModifyTransitGatewayPrefixListReferenceResultBuilder {
         self.inner
     }
 }
-impl ModifyTransitGatewayPrefixListReferenceResult {
-    /// Reads a `ModifyTransitGatewayPrefixListReferenceResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTransitGatewayPrefixListReferenceResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPrefixListReference" {
                 value.transit_gateway_prefix_list_reference = ::std::option::Option::Some(
-                    crate::types::TransitGatewayPrefixListReference::from_xml(child)?,
+                    <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -27,19 +27,6 @@ impl ModifyTransitGatewayResult {
         self.transit_gateway.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyTransitGatewayResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTransitGatewayResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTransitGatewayResult`](crate::types::ModifyTransitGatewayResult); start one with `ModifyTransitGatewayResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyTransitGatewayResultBuilder {
         self.inner
     }
 }
-impl ModifyTransitGatewayResult {
-    /// Reads a `ModifyTransitGatewayResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTransitGatewayResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGateway" {
                 value.transit_gateway = ::std::option::Option::Some(
-                    crate::types::TransitGateway::from_xml(child)?,
+                    <crate::types::TransitGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -29,20 +29,6 @@ impl ModifyTransitGatewayVpcAttachmentResult {
         self.transit_gateway_vpc_attachment.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyTransitGatewayVpcAttachmentResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyTransitGatewayVpcAttachmentResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyTransitGatewayVpcAttachmentResult`](crate::types::ModifyTransitGatewayVpcAttachmentResult); start one with `ModifyTransitGatewayVpcAttachmentResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl ModifyTransitGatewayVpcAttachmentResultBuilder {
         self.inner
     }
 }
-impl ModifyTransitGatewayVpcAttachmentResult {
-    /// Reads a `ModifyTransitGatewayVpcAttachmentResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyTransitGatewayVpcAttachmentResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayVpcAttachment" {
                 value.transit_gateway_vpc_attachment = ::std::option::Option::Some(
-                    crate::types::TransitGatewayVpcAttachment::from_xml(child)?,
+                    <crate::types::TransitGatewayVpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -43,20 +43,6 @@ impl ModifyVerifiedAccessEndpointPolicyResult {
         self.sse_specification.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVerifiedAccessEndpointPolicyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVerifiedAccessEndpointPolicyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVerifiedAccessEndpointPolicyResult`](crate::types::ModifyVerifiedAccessEndpointPolicyResult); start one with `ModifyVerifiedAccessEndpointPolicyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -140,9 +126,8 @@ impl ModifyVerifiedAccessEndpointPolicyResultBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessEndpointPolicyResult {
-    /// Reads a `ModifyVerifiedAccessEndpointPolicyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessEndpointPolicyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -160,7 +145,7 @@ impl ModifyVerifiedAccessEndpointPolicyResult {
                 }
                 "sseSpecification" => {
                     value.sse_specification = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessSseSpecificationResponse::from_xml(
+                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

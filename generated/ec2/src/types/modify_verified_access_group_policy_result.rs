@@ -43,19 +43,6 @@ impl ModifyVerifiedAccessGroupPolicyResult {
         self.sse_specification.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyVerifiedAccessGroupPolicyResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVerifiedAccessGroupPolicyResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVerifiedAccessGroupPolicyResult`](crate::types::ModifyVerifiedAccessGroupPolicyResult); start one with `ModifyVerifiedAccessGroupPolicyResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -139,9 +126,8 @@ impl ModifyVerifiedAccessGroupPolicyResultBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessGroupPolicyResult {
-    /// Reads a `ModifyVerifiedAccessGroupPolicyResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessGroupPolicyResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -159,7 +145,7 @@ impl ModifyVerifiedAccessGroupPolicyResult {
                 }
                 "sseSpecification" => {
                     value.sse_specification = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessSseSpecificationResponse::from_xml(
+                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -27,19 +27,6 @@ impl ModifyVerifiedAccessGroupResult {
         self.verified_access_group.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyVerifiedAccessGroupResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVerifiedAccessGroupResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVerifiedAccessGroupResult`](crate::types::ModifyVerifiedAccessGroupResult); start one with `ModifyVerifiedAccessGroupResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyVerifiedAccessGroupResultBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessGroupResult {
-    /// Reads a `ModifyVerifiedAccessGroupResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessGroupResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessGroup" {
                 value.verified_access_group = ::std::option::Option::Some(
-                    crate::types::VerifiedAccessGroup::from_xml(child)?,
+                    <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

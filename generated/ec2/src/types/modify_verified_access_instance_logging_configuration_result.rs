@@ -31,20 +31,6 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResult {
         self.logging_configuration.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVerifiedAccessInstanceLoggingConfigurationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVerifiedAccessInstanceLoggingConfigurationResult`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult); start one with `ModifyVerifiedAccessInstanceLoggingConfigurationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -94,16 +80,16 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
         self.inner
     }
 }
-impl ModifyVerifiedAccessInstanceLoggingConfigurationResult {
-    /// Reads a `ModifyVerifiedAccessInstanceLoggingConfigurationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "loggingConfiguration" {
                 value.logging_configuration = ::std::option::Option::Some(
-                    crate::types::VerifiedAccessInstanceLoggingConfiguration::from_xml(
+                    <crate::types::VerifiedAccessInstanceLoggingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

@@ -27,19 +27,6 @@ impl ModifyVolumeResult {
         self.volume_modification.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyVolumeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVolumeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVolumeResult`](crate::types::ModifyVolumeResult); start one with `ModifyVolumeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl ModifyVolumeResultBuilder {
         self.inner
     }
 }
-impl ModifyVolumeResult {
-    /// Reads a `ModifyVolumeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVolumeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "volumeModification" {
                 value.volume_modification = ::std::option::Option::Some(
-                    crate::types::VolumeModification::from_xml(child)?,
+                    <crate::types::VolumeModification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

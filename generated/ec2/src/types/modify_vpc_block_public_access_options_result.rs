@@ -29,20 +29,6 @@ impl ModifyVpcBlockPublicAccessOptionsResult {
         self.vpc_block_public_access_options.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcBlockPublicAccessOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcBlockPublicAccessOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcBlockPublicAccessOptionsResult`](crate::types::ModifyVpcBlockPublicAccessOptionsResult); start one with `ModifyVpcBlockPublicAccessOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -86,16 +72,17 @@ impl ModifyVpcBlockPublicAccessOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcBlockPublicAccessOptionsResult {
-    /// Reads a `ModifyVpcBlockPublicAccessOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcBlockPublicAccessOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessOptions" {
                 value.vpc_block_public_access_options = ::std::option::Option::Some(
-                    crate::types::VpcBlockPublicAccessOptions::from_xml(child)?,
+                    <crate::types::VpcBlockPublicAccessOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

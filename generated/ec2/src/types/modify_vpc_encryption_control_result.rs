@@ -29,19 +29,6 @@ impl ModifyVpcEncryptionControlResult {
         self.vpc_encryption_control.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyVpcEncryptionControlResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcEncryptionControlResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcEncryptionControlResult`](crate::types::ModifyVpcEncryptionControlResult); start one with `ModifyVpcEncryptionControlResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl ModifyVpcEncryptionControlResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcEncryptionControlResult {
-    /// Reads a `ModifyVpcEncryptionControlResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcEncryptionControlResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpcEncryptionControl" {
                 value.vpc_encryption_control = ::std::option::Option::Some(
-                    crate::types::VpcEncryptionControl::from_xml(child)?,
+                    <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

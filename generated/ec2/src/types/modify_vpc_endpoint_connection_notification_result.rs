@@ -25,20 +25,6 @@ impl ModifyVpcEndpointConnectionNotificationResult {
         self.return_value
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcEndpointConnectionNotificationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcEndpointConnectionNotificationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcEndpointConnectionNotificationResult`](crate::types::ModifyVpcEndpointConnectionNotificationResult); start one with `ModifyVpcEndpointConnectionNotificationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -72,9 +58,8 @@ impl ModifyVpcEndpointConnectionNotificationResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcEndpointConnectionNotificationResult {
-    /// Reads a `ModifyVpcEndpointConnectionNotificationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointConnectionNotificationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -34,20 +34,6 @@ impl ModifyVpcEndpointPayerResponsibilityResult {
         self.payer_responsibilities.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcEndpointPayerResponsibilityResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcEndpointPayerResponsibilityResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcEndpointPayerResponsibilityResult`](crate::types::ModifyVpcEndpointPayerResponsibilityResult); start one with `ModifyVpcEndpointPayerResponsibilityResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -117,9 +103,8 @@ impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcEndpointPayerResponsibilityResult {
-    /// Reads a `ModifyVpcEndpointPayerResponsibilityResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointPayerResponsibilityResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +119,7 @@ impl ModifyVpcEndpointPayerResponsibilityResult {
                     value.payer_responsibilities = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PayerResponsibilityEntry::from_xml,
+                            <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,20 +25,6 @@ impl ModifyVpcEndpointServiceConfigurationResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcEndpointServiceConfigurationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcEndpointServiceConfigurationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcEndpointServiceConfigurationResult`](crate::types::ModifyVpcEndpointServiceConfigurationResult); start one with `ModifyVpcEndpointServiceConfigurationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -72,9 +58,8 @@ impl ModifyVpcEndpointServiceConfigurationResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcEndpointServiceConfigurationResult {
-    /// Reads a `ModifyVpcEndpointServiceConfigurationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointServiceConfigurationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,20 +25,6 @@ impl ModifyVpcEndpointServicePayerResponsibilityResult {
         self.return_value
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcEndpointServicePayerResponsibilityResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcEndpointServicePayerResponsibilityResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcEndpointServicePayerResponsibilityResult`](crate::types::ModifyVpcEndpointServicePayerResponsibilityResult); start one with `ModifyVpcEndpointServicePayerResponsibilityResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -74,9 +60,9 @@ impl ModifyVpcEndpointServicePayerResponsibilityResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcEndpointServicePayerResponsibilityResult {
-    /// Reads a `ModifyVpcEndpointServicePayerResponsibilityResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for ModifyVpcEndpointServicePayerResponsibilityResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -34,20 +34,6 @@ impl ModifyVpcEndpointServicePermissionsResult {
         self.return_value
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcEndpointServicePermissionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcEndpointServicePermissionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcEndpointServicePermissionsResult`](crate::types::ModifyVpcEndpointServicePermissionsResult); start one with `ModifyVpcEndpointServicePermissionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -107,9 +93,8 @@ impl ModifyVpcEndpointServicePermissionsResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcEndpointServicePermissionsResult {
-    /// Reads a `ModifyVpcEndpointServicePermissionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointServicePermissionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -119,7 +104,7 @@ impl ModifyVpcEndpointServicePermissionsResult {
                     value.added_principals = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AddedPrincipal::from_xml,
+                            <crate::types::AddedPrincipal as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

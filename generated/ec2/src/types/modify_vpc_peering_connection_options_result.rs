@@ -40,20 +40,6 @@ impl ModifyVpcPeeringConnectionOptionsResult {
         self.requester_peering_connection_options.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ModifyVpcPeeringConnectionOptionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpcPeeringConnectionOptionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpcPeeringConnectionOptionsResult`](crate::types::ModifyVpcPeeringConnectionOptionsResult); start one with `ModifyVpcPeeringConnectionOptionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -123,9 +109,8 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
         self.inner
     }
 }
-impl ModifyVpcPeeringConnectionOptionsResult {
-    /// Reads a `ModifyVpcPeeringConnectionOptionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpcPeeringConnectionOptionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,12 +118,16 @@ impl ModifyVpcPeeringConnectionOptionsResult {
             match child.name() {
                 "accepterPeeringConnectionOptions" => {
                     value.accepter_peering_connection_options = ::std::option::Option::Some(
-                        crate::types::PeeringConnectionOptions::from_xml(child)?,
+                        <crate::types::PeeringConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "requesterPeeringConnectionOptions" => {
                     value.requester_peering_connection_options = ::std::option::Option::Some(
-                        crate::types::PeeringConnectionOptions::from_xml(child)?,
+                        <crate::types::PeeringConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -25,19 +25,6 @@ impl ModifyVpnConnectionResult {
         self.vpn_connection.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ModifyVpnConnectionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ModifyVpnConnectionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ModifyVpnConnectionResult`](crate::types::ModifyVpnConnectionResult); start one with `ModifyVpnConnectionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl ModifyVpnConnectionResultBuilder {
         self.inner
     }
 }
-impl ModifyVpnConnectionResult {
-    /// Reads a `ModifyVpnConnectionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ModifyVpnConnectionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "vpnConnection" {
                 value.vpn_connection = ::std::option::Option::Some(
-                    crate::types::VpnConnection::from_xml(child)?,
+                    <crate::types::VpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

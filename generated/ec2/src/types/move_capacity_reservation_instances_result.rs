@@ -47,20 +47,6 @@ impl MoveCapacityReservationInstancesResult {
         self.instance_count
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for MoveCapacityReservationInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "MoveCapacityReservationInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`MoveCapacityReservationInstancesResult`](crate::types::MoveCapacityReservationInstancesResult); start one with `MoveCapacityReservationInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -146,9 +132,8 @@ impl MoveCapacityReservationInstancesResultBuilder {
         self.inner
     }
 }
-impl MoveCapacityReservationInstancesResult {
-    /// Reads a `MoveCapacityReservationInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for MoveCapacityReservationInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -156,12 +141,16 @@ impl MoveCapacityReservationInstancesResult {
             match child.name() {
                 "sourceCapacityReservation" => {
                     value.source_capacity_reservation = ::std::option::Option::Some(
-                        crate::types::CapacityReservation::from_xml(child)?,
+                        <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destinationCapacityReservation" => {
                     value.destination_capacity_reservation = ::std::option::Option::Some(
-                        crate::types::CapacityReservation::from_xml(child)?,
+                        <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceCount" => {

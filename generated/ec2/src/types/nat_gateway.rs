@@ -598,9 +598,8 @@ impl NatGatewayBuilder {
         self.inner
     }
 }
-impl NatGateway {
-    /// Reads a `NatGateway` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NatGateway {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -638,7 +637,7 @@ impl NatGateway {
                     value.nat_gateway_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NatGatewayAddress::from_xml,
+                            <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -649,7 +648,9 @@ impl NatGateway {
                 }
                 "provisionedBandwidth" => {
                     value.provisioned_bandwidth = ::std::option::Option::Some(
-                        crate::types::ProvisionedBandwidth::from_xml(child)?,
+                        <crate::types::ProvisionedBandwidth as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {
@@ -669,7 +670,10 @@ impl NatGateway {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "connectivityType" => {
@@ -696,7 +700,7 @@ impl NatGateway {
                     value.attached_appliances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NatGatewayAttachedAppliance::from_xml,
+                            <crate::types::NatGatewayAttachedAppliance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -329,9 +329,8 @@ impl NatGatewayAddressBuilder {
         self.inner
     }
 }
-impl NatGatewayAddress {
-    /// Reads a `NatGatewayAddress` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NatGatewayAddress {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

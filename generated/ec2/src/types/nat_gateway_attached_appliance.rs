@@ -252,9 +252,8 @@ impl NatGatewayAttachedApplianceBuilder {
         self.inner
     }
 }
-impl NatGatewayAttachedAppliance {
-    /// Reads a `NatGatewayAttachedAppliance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NatGatewayAttachedAppliance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

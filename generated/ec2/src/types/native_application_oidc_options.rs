@@ -246,9 +246,8 @@ impl NativeApplicationOidcOptionsBuilder {
         self.inner
     }
 }
-impl NativeApplicationOidcOptions {
-    /// Reads a `NativeApplicationOidcOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NativeApplicationOidcOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

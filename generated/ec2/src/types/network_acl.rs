@@ -245,9 +245,8 @@ impl NetworkAclBuilder {
         self.inner
     }
 }
-impl NetworkAcl {
-    /// Reads a `NetworkAcl` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -257,7 +256,7 @@ impl NetworkAcl {
                     value.associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkAclAssociation::from_xml,
+                            <crate::types::NetworkAclAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -265,7 +264,7 @@ impl NetworkAcl {
                     value.entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkAclEntry::from_xml,
+                            <crate::types::NetworkAclEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -281,7 +280,10 @@ impl NetworkAcl {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpcId" => {

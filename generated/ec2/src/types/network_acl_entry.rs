@@ -257,9 +257,8 @@ impl NetworkAclEntryBuilder {
         self.inner
     }
 }
-impl NetworkAclEntry {
-    /// Reads a `NetworkAclEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkAclEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -275,7 +274,9 @@ impl NetworkAclEntry {
                 }
                 "icmpTypeCode" => {
                     value.icmp_type_code = ::std::option::Option::Some(
-                        crate::types::IcmpTypeCode::from_xml(child)?,
+                        <crate::types::IcmpTypeCode as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ipv6CidrBlock" => {
@@ -285,7 +286,9 @@ impl NetworkAclEntry {
                 }
                 "portRange" => {
                     value.port_range = ::std::option::Option::Some(
-                        crate::types::PortRange::from_xml(child)?,
+                        <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "protocol" => {

@@ -97,9 +97,8 @@ impl ::awsgen_runtime::query::WriteQuery for NetworkBandwidthGbps {
         ::std::result::Result::Ok(())
     }
 }
-impl NetworkBandwidthGbps {
-    /// Reads a `NetworkBandwidthGbps` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkBandwidthGbps {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

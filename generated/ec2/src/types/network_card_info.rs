@@ -308,9 +308,8 @@ impl NetworkCardInfoBuilder {
         self.inner
     }
 }
-impl NetworkCardInfo {
-    /// Reads a `NetworkCardInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkCardInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -624,9 +624,8 @@ impl NetworkInfoBuilder {
         self.inner
     }
 }
-impl NetworkInfo {
-    /// Reads a `NetworkInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -662,7 +661,7 @@ impl NetworkInfo {
                     value.network_cards = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkCardInfo::from_xml,
+                            <crate::types::NetworkCardInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -697,7 +696,9 @@ impl NetworkInfo {
                 }
                 "efaInfo" => {
                     value.efa_info = ::std::option::Option::Some(
-                        crate::types::EfaInfo::from_xml(child)?,
+                        <crate::types::EfaInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "encryptionInTransitSupported" => {
@@ -724,7 +725,7 @@ impl NetworkInfo {
                 }
                 "connectionTrackingConfiguration" => {
                     value.connection_tracking_configuration = ::std::option::Option::Some(
-                        crate::types::DefaultConnectionTrackingConfiguration::from_xml(
+                        <crate::types::DefaultConnectionTrackingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

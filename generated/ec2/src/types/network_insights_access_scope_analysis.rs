@@ -379,9 +379,8 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
         self.inner
     }
 }
-impl NetworkInsightsAccessScopeAnalysis {
-    /// Reads a `NetworkInsightsAccessScopeAnalysis` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeAnalysis {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -449,7 +448,10 @@ impl NetworkInsightsAccessScopeAnalysis {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -138,9 +138,8 @@ impl NetworkInsightsAccessScopeContentBuilder {
         self.inner
     }
 }
-impl NetworkInsightsAccessScopeContent {
-    /// Reads a `NetworkInsightsAccessScopeContent` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeContent {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -155,7 +154,7 @@ impl NetworkInsightsAccessScopeContent {
                     value.match_paths = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AccessScopePath::from_xml,
+                            <crate::types::AccessScopePath as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -163,7 +162,7 @@ impl NetworkInsightsAccessScopeContent {
                     value.exclude_paths = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AccessScopePath::from_xml,
+                            <crate::types::AccessScopePath as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -579,9 +579,8 @@ impl NetworkInsightsAnalysisBuilder {
         self.inner
     }
 }
-impl NetworkInsightsAnalysis {
-    /// Reads a `NetworkInsightsAnalysis` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -650,7 +649,7 @@ impl NetworkInsightsAnalysis {
                     value.forward_path_components = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PathComponent::from_xml,
+                            <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -658,7 +657,7 @@ impl NetworkInsightsAnalysis {
                     value.return_path_components = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PathComponent::from_xml,
+                            <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -666,7 +665,7 @@ impl NetworkInsightsAnalysis {
                     value.explanations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Explanation::from_xml,
+                            <crate::types::Explanation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -674,7 +673,7 @@ impl NetworkInsightsAnalysis {
                     value.alternate_path_hints = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AlternatePathHint::from_xml,
+                            <crate::types::AlternatePathHint as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -685,7 +684,10 @@ impl NetworkInsightsAnalysis {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -450,9 +450,8 @@ impl NetworkInsightsPathBuilder {
         self.inner
     }
 }
-impl NetworkInsightsPath {
-    /// Reads a `NetworkInsightsPath` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInsightsPath {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -521,17 +520,24 @@ impl NetworkInsightsPath {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "filterAtSource" => {
                     value.filter_at_source = ::std::option::Option::Some(
-                        crate::types::PathFilter::from_xml(child)?,
+                        <crate::types::PathFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "filterAtDestination" => {
                     value.filter_at_destination = ::std::option::Option::Some(
-                        crate::types::PathFilter::from_xml(child)?,
+                        <crate::types::PathFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

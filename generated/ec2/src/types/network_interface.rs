@@ -1039,9 +1039,8 @@ impl NetworkInterfaceBuilder {
         self.inner
     }
 }
-impl NetworkInterface {
-    /// Reads a `NetworkInterface` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1049,12 +1048,16 @@ impl NetworkInterface {
             match child.name() {
                 "association" => {
                     value.association = ::std::option::Option::Some(
-                        crate::types::NetworkInterfaceAssociation::from_xml(child)?,
+                        <crate::types::NetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "attachment" => {
                     value.attachment = ::std::option::Option::Some(
-                        crate::types::NetworkInterfaceAttachment::from_xml(child)?,
+                        <crate::types::NetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "availabilityZone" => {
@@ -1064,7 +1067,9 @@ impl NetworkInterface {
                 }
                 "connectionTrackingConfiguration" => {
                     value.connection_tracking_configuration = ::std::option::Option::Some(
-                        crate::types::ConnectionTrackingConfiguration::from_xml(child)?,
+                        <crate::types::ConnectionTrackingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "description" => {
@@ -1076,7 +1081,7 @@ impl NetworkInterface {
                     value.groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1089,7 +1094,7 @@ impl NetworkInterface {
                     value.ipv6_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkInterfaceIpv6Address::from_xml,
+                            <crate::types::NetworkInterfaceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1125,7 +1130,9 @@ impl NetworkInterface {
                 }
                 "publicIpDnsNameOptions" => {
                     value.public_ip_dns_name_options = ::std::option::Option::Some(
-                        crate::types::PublicIpDnsNameOptions::from_xml(child)?,
+                        <crate::types::PublicIpDnsNameOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "privateIpAddress" => {
@@ -1137,7 +1144,7 @@ impl NetworkInterface {
                     value.private_ip_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NetworkInterfacePrivateIpAddress::from_xml,
+                            <crate::types::NetworkInterfacePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1145,7 +1152,7 @@ impl NetworkInterface {
                     value.ipv4_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv4PrefixSpecification::from_xml,
+                            <crate::types::Ipv4PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1153,7 +1160,7 @@ impl NetworkInterface {
                     value.ipv6_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6PrefixSpecification::from_xml,
+                            <crate::types::Ipv6PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1184,7 +1191,10 @@ impl NetworkInterface {
                 }
                 "tagSet" => {
                     value.tag_set = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpcId" => {
@@ -1209,7 +1219,9 @@ impl NetworkInterface {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "associatedSubnetSet" => {

@@ -242,9 +242,8 @@ impl NetworkInterfaceAssociationBuilder {
         self.inner
     }
 }
-impl NetworkInterfaceAssociation {
-    /// Reads a `NetworkInterfaceAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

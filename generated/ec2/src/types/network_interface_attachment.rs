@@ -319,9 +319,8 @@ impl NetworkInterfaceAttachmentBuilder {
         self.inner
     }
 }
-impl NetworkInterfaceAttachment {
-    /// Reads a `NetworkInterfaceAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -377,7 +376,9 @@ impl NetworkInterfaceAttachment {
                 }
                 "enaSrdSpecification" => {
                     value.ena_srd_specification = ::std::option::Option::Some(
-                        crate::types::AttachmentEnaSrdSpecification::from_xml(child)?,
+                        <crate::types::AttachmentEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enaQueueCount" => {

@@ -118,9 +118,8 @@ impl NetworkInterfaceIpv6AddressBuilder {
         self.inner
     }
 }
-impl NetworkInterfaceIpv6Address {
-    /// Reads a `NetworkInterfaceIpv6Address` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceIpv6Address {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -225,9 +225,8 @@ impl NetworkInterfacePermissionBuilder {
         self.inner
     }
 }
-impl NetworkInterfacePermission {
-    /// Reads a `NetworkInterfacePermission` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePermission {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -260,7 +259,9 @@ impl NetworkInterfacePermission {
                 }
                 "permissionState" => {
                     value.permission_state = ::std::option::Option::Some(
-                        crate::types::NetworkInterfacePermissionState::from_xml(child)?,
+                        <crate::types::NetworkInterfacePermissionState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -151,9 +151,8 @@ impl NetworkInterfacePrivateIpAddressBuilder {
         self.inner
     }
 }
-impl NetworkInterfacePrivateIpAddress {
-    /// Reads a `NetworkInterfacePrivateIpAddress` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePrivateIpAddress {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -161,7 +160,9 @@ impl NetworkInterfacePrivateIpAddress {
             match child.name() {
                 "association" => {
                     value.association = ::std::option::Option::Some(
-                        crate::types::NetworkInterfaceAssociation::from_xml(child)?,
+                        <crate::types::NetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "primary" => {

@@ -81,9 +81,8 @@ impl NeuronDeviceCoreInfoBuilder {
         self.inner
     }
 }
-impl NeuronDeviceCoreInfo {
-    /// Reads a `NeuronDeviceCoreInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NeuronDeviceCoreInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -153,9 +153,8 @@ impl NeuronDeviceInfoBuilder {
         self.inner
     }
 }
-impl NeuronDeviceInfo {
-    /// Reads a `NeuronDeviceInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NeuronDeviceInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -175,12 +174,16 @@ impl NeuronDeviceInfo {
                 }
                 "coreInfo" => {
                     value.core_info = ::std::option::Option::Some(
-                        crate::types::NeuronDeviceCoreInfo::from_xml(child)?,
+                        <crate::types::NeuronDeviceCoreInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "memoryInfo" => {
                     value.memory_info = ::std::option::Option::Some(
-                        crate::types::NeuronDeviceMemoryInfo::from_xml(child)?,
+                        <crate::types::NeuronDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

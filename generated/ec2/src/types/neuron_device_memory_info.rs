@@ -58,9 +58,8 @@ impl NeuronDeviceMemoryInfoBuilder {
         self.inner
     }
 }
-impl NeuronDeviceMemoryInfo {
-    /// Reads a `NeuronDeviceMemoryInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NeuronDeviceMemoryInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,9 +101,8 @@ impl NeuronInfoBuilder {
         self.inner
     }
 }
-impl NeuronInfo {
-    /// Reads a `NeuronInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NeuronInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -113,7 +112,7 @@ impl NeuronInfo {
                     value.neuron_devices = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NeuronDeviceInfo::from_xml,
+                            <crate::types::NeuronDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

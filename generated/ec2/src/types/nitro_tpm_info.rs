@@ -70,9 +70,8 @@ impl NitroTpmInfoBuilder {
         self.inner
     }
 }
-impl NitroTpmInfo {
-    /// Reads a `NitroTpmInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for NitroTpmInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -250,9 +250,8 @@ impl OidcOptionsBuilder {
         self.inner
     }
 }
-impl OidcOptions {
-    /// Reads a `OidcOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for OidcOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -235,9 +235,8 @@ impl OnDemandOptionsBuilder {
         self.inner
     }
 }
-impl OnDemandOptions {
-    /// Reads a `OnDemandOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for OnDemandOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -250,7 +249,9 @@ impl OnDemandOptions {
                 }
                 "capacityReservationOptions" => {
                     value.capacity_reservation_options = ::std::option::Option::Some(
-                        crate::types::CapacityReservationOptions::from_xml(child)?,
+                        <crate::types::CapacityReservationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "singleInstanceType" => {

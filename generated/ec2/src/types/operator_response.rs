@@ -110,9 +110,8 @@ impl OperatorResponseBuilder {
         self.inner
     }
 }
-impl OperatorResponse {
-    /// Reads a `OperatorResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for OperatorResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

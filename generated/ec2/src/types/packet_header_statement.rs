@@ -272,9 +272,8 @@ impl PacketHeaderStatementBuilder {
         self.inner
     }
 }
-impl PacketHeaderStatement {
-    /// Reads a `PacketHeaderStatement` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PacketHeaderStatement {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

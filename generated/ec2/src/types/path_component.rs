@@ -681,9 +681,8 @@ impl PathComponentBuilder {
         self.inner
     }
 }
-impl PathComponent {
-    /// Reads a `PathComponent` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PathComponent {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -698,98 +697,130 @@ impl PathComponent {
                 }
                 "aclRule" => {
                     value.acl_rule = ::std::option::Option::Some(
-                        crate::types::AnalysisAclRule::from_xml(child)?,
+                        <crate::types::AnalysisAclRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "attachedTo" => {
                     value.attached_to = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "component" => {
                     value.component = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destinationVpc" => {
                     value.destination_vpc = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "outboundHeader" => {
                     value.outbound_header = ::std::option::Option::Some(
-                        crate::types::AnalysisPacketHeader::from_xml(child)?,
+                        <crate::types::AnalysisPacketHeader as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "inboundHeader" => {
                     value.inbound_header = ::std::option::Option::Some(
-                        crate::types::AnalysisPacketHeader::from_xml(child)?,
+                        <crate::types::AnalysisPacketHeader as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "routeTableRoute" => {
                     value.route_table_route = ::std::option::Option::Some(
-                        crate::types::AnalysisRouteTableRoute::from_xml(child)?,
+                        <crate::types::AnalysisRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "securityGroupRule" => {
                     value.security_group_rule = ::std::option::Option::Some(
-                        crate::types::AnalysisSecurityGroupRule::from_xml(child)?,
+                        <crate::types::AnalysisSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "sourceVpc" => {
                     value.source_vpc = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "subnet" => {
                     value.subnet = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpc" => {
                     value.vpc = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "additionalDetailSet" => {
                     value.additional_details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::AdditionalDetail::from_xml,
+                            <crate::types::AdditionalDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "transitGateway" => {
                     value.transit_gateway = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "transitGatewayRouteTableRoute" => {
                     value.transit_gateway_route_table_route = ::std::option::Option::Some(
-                        crate::types::TransitGatewayRouteTableRoute::from_xml(child)?,
+                        <crate::types::TransitGatewayRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "explanationSet" => {
                     value.explanations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Explanation::from_xml,
+                            <crate::types::Explanation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "elasticLoadBalancerListener" => {
                     value.elastic_load_balancer_listener = ::std::option::Option::Some(
-                        crate::types::AnalysisComponent::from_xml(child)?,
+                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "firewallStatelessRule" => {
                     value.firewall_stateless_rule = ::std::option::Option::Some(
-                        crate::types::FirewallStatelessRule::from_xml(child)?,
+                        <crate::types::FirewallStatelessRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "firewallStatefulRule" => {
                     value.firewall_stateful_rule = ::std::option::Option::Some(
-                        crate::types::FirewallStatefulRule::from_xml(child)?,
+                        <crate::types::FirewallStatefulRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "serviceName" => {

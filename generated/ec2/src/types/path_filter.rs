@@ -161,9 +161,8 @@ impl PathFilterBuilder {
         self.inner
     }
 }
-impl PathFilter {
-    /// Reads a `PathFilter` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PathFilter {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -176,7 +175,9 @@ impl PathFilter {
                 }
                 "sourcePortRange" => {
                     value.source_port_range = ::std::option::Option::Some(
-                        crate::types::FilterPortRange::from_xml(child)?,
+                        <crate::types::FilterPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destinationAddress" => {
@@ -186,7 +187,9 @@ impl PathFilter {
                 }
                 "destinationPortRange" => {
                     value.destination_port_range = ::std::option::Option::Some(
-                        crate::types::FilterPortRange::from_xml(child)?,
+                        <crate::types::FilterPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -103,9 +103,8 @@ impl PathStatementBuilder {
         self.inner
     }
 }
-impl PathStatement {
-    /// Reads a `PathStatement` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PathStatement {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -113,12 +112,16 @@ impl PathStatement {
             match child.name() {
                 "packetHeaderStatement" => {
                     value.packet_header_statement = ::std::option::Option::Some(
-                        crate::types::PacketHeaderStatement::from_xml(child)?,
+                        <crate::types::PacketHeaderStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "resourceStatement" => {
                     value.resource_statement = ::std::option::Option::Some(
-                        crate::types::ResourceStatement::from_xml(child)?,
+                        <crate::types::ResourceStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

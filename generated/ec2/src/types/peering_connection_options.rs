@@ -138,9 +138,8 @@ impl PeeringConnectionOptionsBuilder {
         self.inner
     }
 }
-impl PeeringConnectionOptions {
-    /// Reads a `PeeringConnectionOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PeeringConnectionOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

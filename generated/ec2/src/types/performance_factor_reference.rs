@@ -94,9 +94,8 @@ impl ::awsgen_runtime::query::WriteQuery for PerformanceFactorReference {
         ::std::result::Result::Ok(())
     }
 }
-impl PerformanceFactorReference {
-    /// Reads a `PerformanceFactorReference` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PerformanceFactorReference {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

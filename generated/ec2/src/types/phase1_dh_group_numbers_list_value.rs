@@ -58,9 +58,8 @@ impl Phase1DhGroupNumbersListValueBuilder {
         self.inner
     }
 }
-impl Phase1DhGroupNumbersListValue {
-    /// Reads a `Phase1DHGroupNumbersListValue` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Phase1DhGroupNumbersListValue {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -387,9 +387,8 @@ impl ::awsgen_runtime::query::WriteQuery for Placement {
         ::std::result::Result::Ok(())
     }
 }
-impl Placement {
-    /// Reads a `Placement` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Placement {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -72,9 +72,8 @@ impl PlacementGroupInfoBuilder {
         self.inner
     }
 }
-impl PlacementGroupInfo {
-    /// Reads a `PlacementGroupInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PlacementGroupInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

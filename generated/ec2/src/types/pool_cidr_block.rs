@@ -64,9 +64,8 @@ impl PoolCidrBlockBuilder {
         self.inner
     }
 }
-impl PoolCidrBlock {
-    /// Reads a `PoolCidrBlock` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PoolCidrBlock {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -109,9 +109,8 @@ impl ::awsgen_runtime::query::WriteQuery for PrefixListId {
         ::std::result::Result::Ok(())
     }
 }
-impl PrefixListId {
-    /// Reads a `PrefixListId` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PrefixListId {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -139,9 +139,8 @@ impl PriceScheduleBuilder {
         self.inner
     }
 }
-impl PriceSchedule {
-    /// Reads a `PriceSchedule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PriceSchedule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

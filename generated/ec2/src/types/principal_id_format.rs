@@ -97,9 +97,8 @@ impl PrincipalIdFormatBuilder {
         self.inner
     }
 }
-impl PrincipalIdFormat {
-    /// Reads a `PrincipalIdFormat` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PrincipalIdFormat {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -114,7 +113,7 @@ impl PrincipalIdFormat {
                     value.statuses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IdFormat::from_xml,
+                            <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

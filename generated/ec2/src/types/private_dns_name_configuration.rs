@@ -153,9 +153,8 @@ impl PrivateDnsNameConfigurationBuilder {
         self.inner
     }
 }
-impl PrivateDnsNameConfiguration {
-    /// Reads a `PrivateDnsNameConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PrivateDnsNameConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

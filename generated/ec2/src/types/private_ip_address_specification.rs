@@ -103,9 +103,8 @@ impl ::awsgen_runtime::query::WriteQuery for PrivateIpAddressSpecification {
         ::std::result::Result::Ok(())
     }
 }
-impl PrivateIpAddressSpecification {
-    /// Reads a `PrivateIpAddressSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PrivateIpAddressSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

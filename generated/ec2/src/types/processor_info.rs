@@ -173,9 +173,8 @@ impl ProcessorInfoBuilder {
         self.inner
     }
 }
-impl ProcessorInfo {
-    /// Reads a `ProcessorInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ProcessorInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

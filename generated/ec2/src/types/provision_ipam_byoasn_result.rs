@@ -25,19 +25,6 @@ impl ProvisionIpamByoasnResult {
         self.byoasn.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ProvisionIpamByoasnResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ProvisionIpamByoasnResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ProvisionIpamByoasnResult`](crate::types::ProvisionIpamByoasnResult); start one with `ProvisionIpamByoasnResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl ProvisionIpamByoasnResultBuilder {
         self.inner
     }
 }
-impl ProvisionIpamByoasnResult {
-    /// Reads a `ProvisionIpamByoasnResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ProvisionIpamByoasnResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "byoasn" {
                 value.byoasn = ::std::option::Option::Some(
-                    crate::types::Byoasn::from_xml(child)?,
+                    <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

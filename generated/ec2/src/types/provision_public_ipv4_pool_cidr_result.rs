@@ -34,19 +34,6 @@ impl ProvisionPublicIpv4PoolCidrResult {
         self.pool_address_range.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ProvisionPublicIpv4PoolCidrResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ProvisionPublicIpv4PoolCidrResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ProvisionPublicIpv4PoolCidrResult`](crate::types::ProvisionPublicIpv4PoolCidrResult); start one with `ProvisionPublicIpv4PoolCidrResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl ProvisionPublicIpv4PoolCidrResultBuilder {
         self.inner
     }
 }
-impl ProvisionPublicIpv4PoolCidrResult {
-    /// Reads a `ProvisionPublicIpv4PoolCidrResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ProvisionPublicIpv4PoolCidrResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -125,7 +111,9 @@ impl ProvisionPublicIpv4PoolCidrResult {
                 }
                 "poolAddressRange" => {
                     value.pool_address_range = ::std::option::Option::Some(
-                        crate::types::PublicIpv4PoolRange::from_xml(child)?,
+                        <crate::types::PublicIpv4PoolRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -161,9 +161,8 @@ impl PublicIpDnsNameOptionsBuilder {
         self.inner
     }
 }
-impl PublicIpDnsNameOptions {
-    /// Reads a `PublicIpDnsNameOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PublicIpDnsNameOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

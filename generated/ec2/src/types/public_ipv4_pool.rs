@@ -243,9 +243,8 @@ impl PublicIpv4PoolBuilder {
         self.inner
     }
 }
-impl PublicIpv4Pool {
-    /// Reads a `PublicIpv4Pool` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PublicIpv4Pool {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -265,7 +264,7 @@ impl PublicIpv4Pool {
                     value.pool_address_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PublicIpv4PoolRange::from_xml,
+                            <crate::types::PublicIpv4PoolRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -290,7 +289,10 @@ impl PublicIpv4Pool {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

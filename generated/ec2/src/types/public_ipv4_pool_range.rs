@@ -145,9 +145,8 @@ impl PublicIpv4PoolRangeBuilder {
         self.inner
     }
 }
-impl PublicIpv4PoolRange {
-    /// Reads a `PublicIpv4PoolRange` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PublicIpv4PoolRange {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -27,19 +27,6 @@ impl PurchaseCapacityBlockExtensionResult {
         self.capacity_block_extensions.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for PurchaseCapacityBlockExtensionResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PurchaseCapacityBlockExtensionResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PurchaseCapacityBlockExtensionResult`](crate::types::PurchaseCapacityBlockExtensionResult); start one with `PurchaseCapacityBlockExtensionResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -85,9 +72,8 @@ impl PurchaseCapacityBlockExtensionResultBuilder {
         self.inner
     }
 }
-impl PurchaseCapacityBlockExtensionResult {
-    /// Reads a `PurchaseCapacityBlockExtensionResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockExtensionResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -96,7 +82,7 @@ impl PurchaseCapacityBlockExtensionResult {
                 value.capacity_block_extensions = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::CapacityBlockExtension::from_xml,
+                        <crate::types::CapacityBlockExtension as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -36,19 +36,6 @@ impl PurchaseCapacityBlockResult {
         self.capacity_blocks.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for PurchaseCapacityBlockResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PurchaseCapacityBlockResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PurchaseCapacityBlockResult`](crate::types::PurchaseCapacityBlockResult); start one with `PurchaseCapacityBlockResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -116,9 +103,8 @@ impl PurchaseCapacityBlockResultBuilder {
         self.inner
     }
 }
-impl PurchaseCapacityBlockResult {
-    /// Reads a `PurchaseCapacityBlockResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -126,14 +112,16 @@ impl PurchaseCapacityBlockResult {
             match child.name() {
                 "capacityReservation" => {
                     value.capacity_reservation = ::std::option::Option::Some(
-                        crate::types::CapacityReservation::from_xml(child)?,
+                        <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "capacityBlockSet" => {
                     value.capacity_blocks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CapacityBlock::from_xml,
+                            <crate::types::CapacityBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -55,19 +55,6 @@ impl PurchaseHostReservationResult {
         self.total_upfront_price.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for PurchaseHostReservationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PurchaseHostReservationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PurchaseHostReservationResult`](crate::types::PurchaseHostReservationResult); start one with `PurchaseHostReservationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -205,9 +192,8 @@ impl PurchaseHostReservationResultBuilder {
         self.inner
     }
 }
-impl PurchaseHostReservationResult {
-    /// Reads a `PurchaseHostReservationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PurchaseHostReservationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -227,7 +213,7 @@ impl PurchaseHostReservationResult {
                     value.purchase = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Purchase::from_xml,
+                            <crate::types::Purchase as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,20 +25,6 @@ impl PurchaseReservedInstancesOfferingResult {
         self.reserved_instances_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for PurchaseReservedInstancesOfferingResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PurchaseReservedInstancesOfferingResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PurchaseReservedInstancesOfferingResult`](crate::types::PurchaseReservedInstancesOfferingResult); start one with `PurchaseReservedInstancesOfferingResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -80,9 +66,8 @@ impl PurchaseReservedInstancesOfferingResultBuilder {
         self.inner
     }
 }
-impl PurchaseReservedInstancesOfferingResult {
-    /// Reads a `PurchaseReservedInstancesOfferingResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PurchaseReservedInstancesOfferingResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

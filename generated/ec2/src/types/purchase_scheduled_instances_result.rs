@@ -27,19 +27,6 @@ impl PurchaseScheduledInstancesResult {
         self.scheduled_instance_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for PurchaseScheduledInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PurchaseScheduledInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PurchaseScheduledInstancesResult`](crate::types::PurchaseScheduledInstancesResult); start one with `PurchaseScheduledInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl PurchaseScheduledInstancesResultBuilder {
         self.inner
     }
 }
-impl PurchaseScheduledInstancesResult {
-    /// Reads a `PurchaseScheduledInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PurchaseScheduledInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl PurchaseScheduledInstancesResult {
                 value.scheduled_instance_set = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ScheduledInstance::from_xml,
+                        <crate::types::ScheduledInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

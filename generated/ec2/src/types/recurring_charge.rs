@@ -91,9 +91,8 @@ impl RecurringChargeBuilder {
         self.inner
     }
 }
-impl RecurringCharge {
-    /// Reads a `RecurringCharge` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RecurringCharge {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -182,9 +182,8 @@ impl ReferencedSecurityGroupBuilder {
         self.inner
     }
 }
-impl ReferencedSecurityGroup {
-    /// Reads a `ReferencedSecurityGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReferencedSecurityGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -155,9 +155,8 @@ impl RegionBuilder {
         self.inner
     }
 }
-impl Region {
-    /// Reads a `Region` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Region {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -172,7 +171,7 @@ impl Region {
                     value.geography = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RegionGeography::from_xml,
+                            <crate::types::RegionGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -31,20 +31,6 @@ impl RegisterTransitGatewayMulticastGroupMembersResult {
         self.registered_multicast_group_members.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for RegisterTransitGatewayMulticastGroupMembersResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RegisterTransitGatewayMulticastGroupMembersResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RegisterTransitGatewayMulticastGroupMembersResult`](crate::types::RegisterTransitGatewayMulticastGroupMembersResult); start one with `RegisterTransitGatewayMulticastGroupMembersResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -96,16 +82,16 @@ impl RegisterTransitGatewayMulticastGroupMembersResultBuilder {
         self.inner
     }
 }
-impl RegisterTransitGatewayMulticastGroupMembersResult {
-    /// Reads a `RegisterTransitGatewayMulticastGroupMembersResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for RegisterTransitGatewayMulticastGroupMembersResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "registeredMulticastGroupMembers" {
                 value.registered_multicast_group_members = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastRegisteredGroupMembers::from_xml(
+                    <crate::types::TransitGatewayMulticastRegisteredGroupMembers as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

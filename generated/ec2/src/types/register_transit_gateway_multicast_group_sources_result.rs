@@ -31,20 +31,6 @@ impl RegisterTransitGatewayMulticastGroupSourcesResult {
         self.registered_multicast_group_sources.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for RegisterTransitGatewayMulticastGroupSourcesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RegisterTransitGatewayMulticastGroupSourcesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RegisterTransitGatewayMulticastGroupSourcesResult`](crate::types::RegisterTransitGatewayMulticastGroupSourcesResult); start one with `RegisterTransitGatewayMulticastGroupSourcesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -96,16 +82,16 @@ impl RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
         self.inner
     }
 }
-impl RegisterTransitGatewayMulticastGroupSourcesResult {
-    /// Reads a `RegisterTransitGatewayMulticastGroupSourcesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for RegisterTransitGatewayMulticastGroupSourcesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "registeredMulticastGroupSources" {
                 value.registered_multicast_group_sources = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastRegisteredGroupSources::from_xml(
+                    <crate::types::TransitGatewayMulticastRegisteredGroupSources as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

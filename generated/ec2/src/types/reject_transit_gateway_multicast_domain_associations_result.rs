@@ -31,20 +31,6 @@ impl RejectTransitGatewayMulticastDomainAssociationsResult {
         self.associations.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for RejectTransitGatewayMulticastDomainAssociationsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RejectTransitGatewayMulticastDomainAssociationsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RejectTransitGatewayMulticastDomainAssociationsResult`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult); start one with `RejectTransitGatewayMulticastDomainAssociationsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -94,16 +80,16 @@ impl RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
         self.inner
     }
 }
-impl RejectTransitGatewayMulticastDomainAssociationsResult {
-    /// Reads a `RejectTransitGatewayMulticastDomainAssociationsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for RejectTransitGatewayMulticastDomainAssociationsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "associations" {
                 value.associations = ::std::option::Option::Some(
-                    crate::types::TransitGatewayMulticastDomainAssociations::from_xml(
+                    <crate::types::TransitGatewayMulticastDomainAssociations as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );

@@ -27,19 +27,6 @@ impl RejectVpcEndpointConnectionsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RejectVpcEndpointConnectionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RejectVpcEndpointConnectionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RejectVpcEndpointConnectionsResult`](crate::types::RejectVpcEndpointConnectionsResult); start one with `RejectVpcEndpointConnectionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl RejectVpcEndpointConnectionsResultBuilder {
         self.inner
     }
 }
-impl RejectVpcEndpointConnectionsResult {
-    /// Reads a `RejectVpcEndpointConnectionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RejectVpcEndpointConnectionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl RejectVpcEndpointConnectionsResult {
                 value.unsuccessful = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::UnsuccessfulItem::from_xml,
+                        <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

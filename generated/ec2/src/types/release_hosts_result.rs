@@ -34,19 +34,6 @@ impl ReleaseHostsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ReleaseHostsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ReleaseHostsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ReleaseHostsResult`](crate::types::ReleaseHostsResult); start one with `ReleaseHostsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -116,9 +103,8 @@ impl ReleaseHostsResultBuilder {
         self.inner
     }
 }
-impl ReleaseHostsResult {
-    /// Reads a `ReleaseHostsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReleaseHostsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -133,7 +119,7 @@ impl ReleaseHostsResult {
                     value.unsuccessful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UnsuccessfulItem::from_xml,
+                            <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl ReleaseIpamPoolAllocationResult {
         self.success
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ReleaseIpamPoolAllocationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ReleaseIpamPoolAllocationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ReleaseIpamPoolAllocationResult`](crate::types::ReleaseIpamPoolAllocationResult); start one with `ReleaseIpamPoolAllocationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl ReleaseIpamPoolAllocationResultBuilder {
         self.inner
     }
 }
-impl ReleaseIpamPoolAllocationResult {
-    /// Reads a `ReleaseIpamPoolAllocationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReleaseIpamPoolAllocationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

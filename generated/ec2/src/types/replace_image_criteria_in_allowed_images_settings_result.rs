@@ -25,20 +25,6 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsResult {
         self.return_value
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ReplaceImageCriteriaInAllowedImagesSettingsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ReplaceImageCriteriaInAllowedImagesSettingsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ReplaceImageCriteriaInAllowedImagesSettingsResult`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult); start one with `ReplaceImageCriteriaInAllowedImagesSettingsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -74,9 +60,9 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
         self.inner
     }
 }
-impl ReplaceImageCriteriaInAllowedImagesSettingsResult {
-    /// Reads a `ReplaceImageCriteriaInAllowedImagesSettingsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for ReplaceImageCriteriaInAllowedImagesSettingsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

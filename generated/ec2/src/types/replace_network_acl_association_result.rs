@@ -25,19 +25,6 @@ impl ReplaceNetworkAclAssociationResult {
         self.new_association_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ReplaceNetworkAclAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ReplaceNetworkAclAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ReplaceNetworkAclAssociationResult`](crate::types::ReplaceNetworkAclAssociationResult); start one with `ReplaceNetworkAclAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl ReplaceNetworkAclAssociationResultBuilder {
         self.inner
     }
 }
-impl ReplaceNetworkAclAssociationResult {
-    /// Reads a `ReplaceNetworkAclAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReplaceNetworkAclAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

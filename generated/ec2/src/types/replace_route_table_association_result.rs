@@ -36,19 +36,6 @@ impl ReplaceRouteTableAssociationResult {
         self.association_state.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ReplaceRouteTableAssociationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ReplaceRouteTableAssociationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ReplaceRouteTableAssociationResult`](crate::types::ReplaceRouteTableAssociationResult); start one with `ReplaceRouteTableAssociationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl ReplaceRouteTableAssociationResultBuilder {
         self.inner
     }
 }
-impl ReplaceRouteTableAssociationResult {
-    /// Reads a `ReplaceRouteTableAssociationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReplaceRouteTableAssociationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +115,9 @@ impl ReplaceRouteTableAssociationResult {
                 }
                 "associationState" => {
                     value.association_state = ::std::option::Option::Some(
-                        crate::types::RouteTableAssociationState::from_xml(child)?,
+                        <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -27,19 +27,6 @@ impl RequestSpotInstancesResult {
         self.spot_instance_requests.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RequestSpotInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RequestSpotInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RequestSpotInstancesResult`](crate::types::RequestSpotInstancesResult); start one with `RequestSpotInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl RequestSpotInstancesResultBuilder {
         self.inner
     }
 }
-impl RequestSpotInstancesResult {
-    /// Reads a `RequestSpotInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RequestSpotInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl RequestSpotInstancesResult {
                 value.spot_instance_requests = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::SpotInstanceRequest::from_xml,
+                        <crate::types::SpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -70,9 +70,8 @@ impl ReservedCapacityOptionsBuilder {
         self.inner
     }
 }
-impl ReservedCapacityOptions {
-    /// Reads a `ReservedCapacityOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedCapacityOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -99,9 +99,8 @@ impl ReservedInstanceReservationValueBuilder {
         self.inner
     }
 }
-impl ReservedInstanceReservationValue {
-    /// Reads a `ReservedInstanceReservationValue` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedInstanceReservationValue {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -109,7 +108,9 @@ impl ReservedInstanceReservationValue {
             match child.name() {
                 "reservationValue" => {
                     value.reservation_value = ::std::option::Option::Some(
-                        crate::types::ReservationValue::from_xml(child)?,
+                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "reservedInstanceId" => {

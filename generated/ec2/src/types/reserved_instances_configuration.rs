@@ -237,9 +237,8 @@ impl ::awsgen_runtime::query::WriteQuery for ReservedInstancesConfiguration {
         ::std::result::Result::Ok(())
     }
 }
-impl ReservedInstancesConfiguration {
-    /// Reads a `ReservedInstancesConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedInstancesConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -352,9 +352,8 @@ impl ReservedInstancesListingBuilder {
         self.inner
     }
 }
-impl ReservedInstancesListing {
-    /// Reads a `ReservedInstancesListing` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -378,7 +377,7 @@ impl ReservedInstancesListing {
                     value.instance_counts = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceCount::from_xml,
+                            <crate::types::InstanceCount as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -386,7 +385,7 @@ impl ReservedInstancesListing {
                     value.price_schedules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PriceSchedule::from_xml,
+                            <crate::types::PriceSchedule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -412,7 +411,10 @@ impl ReservedInstancesListing {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "updateDate" => {

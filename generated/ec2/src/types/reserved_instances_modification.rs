@@ -332,9 +332,8 @@ impl ReservedInstancesModificationBuilder {
         self.inner
     }
 }
-impl ReservedInstancesModification {
-    /// Reads a `ReservedInstancesModification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -367,7 +366,7 @@ impl ReservedInstancesModification {
                     value.modification_results = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ReservedInstancesModificationResult::from_xml,
+                            <crate::types::ReservedInstancesModificationResult as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -375,7 +374,7 @@ impl ReservedInstancesModification {
                     value.reserved_instances_ids = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ReservedInstancesId::from_xml,
+                            <crate::types::ReservedInstancesId as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

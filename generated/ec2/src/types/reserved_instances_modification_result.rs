@@ -101,9 +101,8 @@ impl ReservedInstancesModificationResultBuilder {
         self.inner
     }
 }
-impl ReservedInstancesModificationResult {
-    /// Reads a `ReservedInstancesModificationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModificationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -116,7 +115,9 @@ impl ReservedInstancesModificationResult {
                 }
                 "targetConfiguration" => {
                     value.target_configuration = ::std::option::Option::Some(
-                        crate::types::ReservedInstancesConfiguration::from_xml(child)?,
+                        <crate::types::ReservedInstancesConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

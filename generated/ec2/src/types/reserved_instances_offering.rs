@@ -513,9 +513,8 @@ impl ReservedInstancesOfferingBuilder {
         self.inner
     }
 }
-impl ReservedInstancesOffering {
-    /// Reads a `ReservedInstancesOffering` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -550,7 +549,7 @@ impl ReservedInstancesOffering {
                     value.pricing_details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PricingDetail::from_xml,
+                            <crate::types::PricingDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -558,7 +557,7 @@ impl ReservedInstancesOffering {
                     value.recurring_charges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RecurringCharge::from_xml,
+                            <crate::types::RecurringCharge as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl ResetAddressAttributeResult {
         self.address.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ResetAddressAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ResetAddressAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ResetAddressAttributeResult`](crate::types::ResetAddressAttributeResult); start one with `ResetAddressAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,16 +64,17 @@ impl ResetAddressAttributeResultBuilder {
         self.inner
     }
 }
-impl ResetAddressAttributeResult {
-    /// Reads a `ResetAddressAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ResetAddressAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "address" {
                 value.address = ::std::option::Option::Some(
-                    crate::types::AddressAttribute::from_xml(child)?,
+                    <crate::types::AddressAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

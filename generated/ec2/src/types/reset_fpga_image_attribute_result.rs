@@ -25,19 +25,6 @@ impl ResetFpgaImageAttributeResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ResetFpgaImageAttributeResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ResetFpgaImageAttributeResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ResetFpgaImageAttributeResult`](crate::types::ResetFpgaImageAttributeResult); start one with `ResetFpgaImageAttributeResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl ResetFpgaImageAttributeResultBuilder {
         self.inner
     }
 }
-impl ResetFpgaImageAttributeResult {
-    /// Reads a `ResetFpgaImageAttributeResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ResetFpgaImageAttributeResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

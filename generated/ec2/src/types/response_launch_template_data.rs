@@ -1309,9 +1309,8 @@ impl ResponseLaunchTemplateDataBuilder {
         self.inner
     }
 }
-impl ResponseLaunchTemplateData {
-    /// Reads a `ResponseLaunchTemplateData` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1329,7 +1328,7 @@ impl ResponseLaunchTemplateData {
                 }
                 "iamInstanceProfile" => {
                     value.iam_instance_profile = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateIamInstanceProfileSpecification::from_xml(
+                        <crate::types::LaunchTemplateIamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -1338,7 +1337,7 @@ impl ResponseLaunchTemplateData {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateBlockDeviceMapping::from_xml,
+                            <crate::types::LaunchTemplateBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1346,7 +1345,7 @@ impl ResponseLaunchTemplateData {
                     value.network_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::from_xml,
+                            <crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1367,12 +1366,16 @@ impl ResponseLaunchTemplateData {
                 }
                 "monitoring" => {
                     value.monitoring = ::std::option::Option::Some(
-                        crate::types::LaunchTemplatesMonitoring::from_xml(child)?,
+                        <crate::types::LaunchTemplatesMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
-                        crate::types::LaunchTemplatePlacement::from_xml(child)?,
+                        <crate::types::LaunchTemplatePlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ramDiskId" => {
@@ -1399,7 +1402,7 @@ impl ResponseLaunchTemplateData {
                     value.tag_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateTagSpecification::from_xml,
+                            <crate::types::LaunchTemplateTagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1407,7 +1410,7 @@ impl ResponseLaunchTemplateData {
                     value.elastic_gpu_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ElasticGpuSpecificationResponse::from_xml,
+                            <crate::types::ElasticGpuSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1415,7 +1418,7 @@ impl ResponseLaunchTemplateData {
                     value.elastic_inference_accelerators = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::from_xml,
+                            <crate::types::LaunchTemplateElasticInferenceAcceleratorResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1431,24 +1434,28 @@ impl ResponseLaunchTemplateData {
                 }
                 "instanceMarketOptions" => {
                     value.instance_market_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateInstanceMarketOptions::from_xml(
+                        <crate::types::LaunchTemplateInstanceMarketOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "creditSpecification" => {
                     value.credit_specification = ::std::option::Option::Some(
-                        crate::types::CreditSpecification::from_xml(child)?,
+                        <crate::types::CreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cpuOptions" => {
                     value.cpu_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateCpuOptions::from_xml(child)?,
+                        <crate::types::LaunchTemplateCpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "capacityReservationSpecification" => {
                     value.capacity_reservation_specification = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateCapacityReservationSpecificationResponse::from_xml(
+                        <crate::types::LaunchTemplateCapacityReservationSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -1457,42 +1464,48 @@ impl ResponseLaunchTemplateData {
                     value.license_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateLicenseConfiguration::from_xml,
+                            <crate::types::LaunchTemplateLicenseConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "hibernationOptions" => {
                     value.hibernation_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateHibernationOptions::from_xml(child)?,
+                        <crate::types::LaunchTemplateHibernationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "metadataOptions" => {
                     value.metadata_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateInstanceMetadataOptions::from_xml(
+                        <crate::types::LaunchTemplateInstanceMetadataOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enclaveOptions" => {
                     value.enclave_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateEnclaveOptions::from_xml(child)?,
+                        <crate::types::LaunchTemplateEnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceRequirements" => {
                     value.instance_requirements = ::std::option::Option::Some(
-                        crate::types::InstanceRequirements::from_xml(child)?,
+                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "privateDnsNameOptions" => {
                     value.private_dns_name_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplatePrivateDnsNameOptions::from_xml(
+                        <crate::types::LaunchTemplatePrivateDnsNameOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "maintenanceOptions" => {
                     value.maintenance_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateInstanceMaintenanceOptions::from_xml(
+                        <crate::types::LaunchTemplateInstanceMaintenanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -1504,12 +1517,14 @@ impl ResponseLaunchTemplateData {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkPerformanceOptions" => {
                     value.network_performance_options = ::std::option::Option::Some(
-                        crate::types::LaunchTemplateNetworkPerformanceOptions::from_xml(
+                        <crate::types::LaunchTemplateNetworkPerformanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -1518,7 +1533,7 @@ impl ResponseLaunchTemplateData {
                     value.secondary_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::from_xml,
+                            <crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -32,19 +32,6 @@ impl RestoreAddressToClassicResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RestoreAddressToClassicResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RestoreAddressToClassicResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RestoreAddressToClassicResult`](crate::types::RestoreAddressToClassicResult); start one with `RestoreAddressToClassicResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +93,8 @@ impl RestoreAddressToClassicResultBuilder {
         self.inner
     }
 }
-impl RestoreAddressToClassicResult {
-    /// Reads a `RestoreAddressToClassicResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RestoreAddressToClassicResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl RestoreImageFromRecycleBinResult {
         self.return_
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RestoreImageFromRecycleBinResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RestoreImageFromRecycleBinResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RestoreImageFromRecycleBinResult`](crate::types::RestoreImageFromRecycleBinResult); start one with `RestoreImageFromRecycleBinResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -71,9 +58,8 @@ impl RestoreImageFromRecycleBinResultBuilder {
         self.inner
     }
 }
-impl RestoreImageFromRecycleBinResult {
-    /// Reads a `RestoreImageFromRecycleBinResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RestoreImageFromRecycleBinResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

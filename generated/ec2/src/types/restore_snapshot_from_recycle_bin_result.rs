@@ -97,19 +97,6 @@ impl RestoreSnapshotFromRecycleBinResult {
         self.sse_type.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RestoreSnapshotFromRecycleBinResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RestoreSnapshotFromRecycleBinResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RestoreSnapshotFromRecycleBinResult`](crate::types::RestoreSnapshotFromRecycleBinResult); start one with `RestoreSnapshotFromRecycleBinResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -359,9 +346,8 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
         self.inner
     }
 }
-impl RestoreSnapshotFromRecycleBinResult {
-    /// Reads a `RestoreSnapshotFromRecycleBinResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RestoreSnapshotFromRecycleBinResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

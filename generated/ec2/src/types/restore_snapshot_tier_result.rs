@@ -50,19 +50,6 @@ impl RestoreSnapshotTierResult {
         self.is_permanent_restore
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RestoreSnapshotTierResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RestoreSnapshotTierResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RestoreSnapshotTierResult`](crate::types::RestoreSnapshotTierResult); start one with `RestoreSnapshotTierResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -164,9 +151,8 @@ impl RestoreSnapshotTierResultBuilder {
         self.inner
     }
 }
-impl RestoreSnapshotTierResult {
-    /// Reads a `RestoreSnapshotTierResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RestoreSnapshotTierResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

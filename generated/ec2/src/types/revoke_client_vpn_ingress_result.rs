@@ -27,19 +27,6 @@ impl RevokeClientVpnIngressResult {
         self.status.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RevokeClientVpnIngressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RevokeClientVpnIngressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RevokeClientVpnIngressResult`](crate::types::RevokeClientVpnIngressResult); start one with `RevokeClientVpnIngressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,16 +68,17 @@ impl RevokeClientVpnIngressResultBuilder {
         self.inner
     }
 }
-impl RevokeClientVpnIngressResult {
-    /// Reads a `RevokeClientVpnIngressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RevokeClientVpnIngressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "status" {
                 value.status = ::std::option::Option::Some(
-                    crate::types::ClientVpnAuthorizationRuleStatus::from_xml(child)?,
+                    <crate::types::ClientVpnAuthorizationRuleStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

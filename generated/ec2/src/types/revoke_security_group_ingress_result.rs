@@ -45,19 +45,6 @@ impl RevokeSecurityGroupIngressResult {
         self.revoked_security_group_rules.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RevokeSecurityGroupIngressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RevokeSecurityGroupIngressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RevokeSecurityGroupIngressResult`](crate::types::RevokeSecurityGroupIngressResult); start one with `RevokeSecurityGroupIngressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -150,9 +137,8 @@ impl RevokeSecurityGroupIngressResultBuilder {
         self.inner
     }
 }
-impl RevokeSecurityGroupIngressResult {
-    /// Reads a `RevokeSecurityGroupIngressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RevokeSecurityGroupIngressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -165,7 +151,7 @@ impl RevokeSecurityGroupIngressResult {
                     value.unknown_ip_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpPermission::from_xml,
+                            <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -173,7 +159,7 @@ impl RevokeSecurityGroupIngressResult {
                     value.revoked_security_group_rules = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RevokedSecurityGroupRule::from_xml,
+                            <crate::types::RevokedSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -340,9 +340,8 @@ impl RevokedSecurityGroupRuleBuilder {
         self.inner
     }
 }
-impl RevokedSecurityGroupRule {
-    /// Reads a `RevokedSecurityGroupRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RevokedSecurityGroupRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -128,9 +128,8 @@ impl RouteServerAssociationBuilder {
         self.inner
     }
 }
-impl RouteServerAssociation {
-    /// Reads a `RouteServerAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -66,9 +66,8 @@ impl RouteServerBfdStatusBuilder {
         self.inner
     }
 }
-impl RouteServerBfdStatus {
-    /// Reads a `RouteServerBfdStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerBfdStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

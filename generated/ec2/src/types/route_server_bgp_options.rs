@@ -100,9 +100,8 @@ impl RouteServerBgpOptionsBuilder {
         self.inner
     }
 }
-impl RouteServerBgpOptions {
-    /// Reads a `RouteServerBgpOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerBgpOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

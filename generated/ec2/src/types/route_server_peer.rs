@@ -468,9 +468,8 @@ impl RouteServerPeerBuilder {
         self.inner
     }
 }
-impl RouteServerPeer {
-    /// Reads a `RouteServerPeer` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerPeer {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -528,22 +527,31 @@ impl RouteServerPeer {
                 }
                 "bgpOptions" => {
                     value.bgp_options = ::std::option::Option::Some(
-                        crate::types::RouteServerBgpOptions::from_xml(child)?,
+                        <crate::types::RouteServerBgpOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "bgpStatus" => {
                     value.bgp_status = ::std::option::Option::Some(
-                        crate::types::RouteServerBgpStatus::from_xml(child)?,
+                        <crate::types::RouteServerBgpStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "bfdStatus" => {
                     value.bfd_status = ::std::option::Option::Some(
-                        crate::types::RouteServerBfdStatus::from_xml(child)?,
+                        <crate::types::RouteServerBfdStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

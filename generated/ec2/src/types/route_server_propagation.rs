@@ -128,9 +128,8 @@ impl RouteServerPropagationBuilder {
         self.inner
     }
 }
-impl RouteServerPropagation {
-    /// Reads a `RouteServerPropagation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerPropagation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -291,9 +291,8 @@ impl RouteServerRouteBuilder {
         self.inner
     }
 }
-impl RouteServerRoute {
-    /// Reads a `RouteServerRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -313,7 +312,7 @@ impl RouteServerRoute {
                     value.route_installation_details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RouteServerRouteInstallationDetail::from_xml,
+                            <crate::types::RouteServerRouteInstallationDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -134,9 +134,8 @@ impl RouteServerRouteInstallationDetailBuilder {
         self.inner
     }
 }
-impl RouteServerRouteInstallationDetail {
-    /// Reads a `RouteServerRouteInstallationDetail` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteServerRouteInstallationDetail {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -242,9 +242,8 @@ impl RouteTableAssociationBuilder {
         self.inner
     }
 }
-impl RouteTableAssociation {
-    /// Reads a `RouteTableAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RouteTableAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -280,7 +279,9 @@ impl RouteTableAssociation {
                 }
                 "associationState" => {
                     value.association_state = ::std::option::Option::Some(
-                        crate::types::RouteTableAssociationState::from_xml(child)?,
+                        <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

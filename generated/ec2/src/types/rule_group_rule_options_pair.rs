@@ -97,9 +97,8 @@ impl RuleGroupRuleOptionsPairBuilder {
         self.inner
     }
 }
-impl RuleGroupRuleOptionsPair {
-    /// Reads a `RuleGroupRuleOptionsPair` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RuleGroupRuleOptionsPair {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -114,7 +113,7 @@ impl RuleGroupRuleOptionsPair {
                     value.rule_options = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::RuleOption::from_xml,
+                            <crate::types::RuleOption as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

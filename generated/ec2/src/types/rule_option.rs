@@ -97,9 +97,8 @@ impl RuleOptionBuilder {
         self.inner
     }
 }
-impl RuleOption {
-    /// Reads a `RuleOption` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RuleOption {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -82,9 +82,8 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesMonitoringEnabled {
         ::std::result::Result::Ok(())
     }
 }
-impl RunInstancesMonitoringEnabled {
-    /// Reads a `RunInstancesMonitoringEnabled` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RunInstancesMonitoringEnabled {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl RunScheduledInstancesResult {
         self.instance_id_set.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for RunScheduledInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "RunScheduledInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`RunScheduledInstancesResult`](crate::types::RunScheduledInstancesResult); start one with `RunScheduledInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -81,9 +68,8 @@ impl RunScheduledInstancesResultBuilder {
         self.inner
     }
 }
-impl RunScheduledInstancesResult {
-    /// Reads a `RunScheduledInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for RunScheduledInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -220,9 +220,8 @@ impl ::awsgen_runtime::query::WriteQuery for S3Storage {
         ::std::result::Result::Ok(())
     }
 }
-impl S3Storage {
-    /// Reads a `S3Storage` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for S3Storage {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

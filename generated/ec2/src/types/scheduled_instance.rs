@@ -498,9 +498,8 @@ impl ScheduledInstanceBuilder {
         self.inner
     }
 }
-impl ScheduledInstance {
-    /// Reads a `ScheduledInstance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -567,7 +566,9 @@ impl ScheduledInstance {
                 }
                 "recurrence" => {
                     value.recurrence = ::std::option::Option::Some(
-                        crate::types::ScheduledInstanceRecurrence::from_xml(child)?,
+                        <crate::types::ScheduledInstanceRecurrence as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "scheduledInstanceId" => {

@@ -426,9 +426,8 @@ impl ScheduledInstanceAvailabilityBuilder {
         self.inner
     }
 }
-impl ScheduledInstanceAvailability {
-    /// Reads a `ScheduledInstanceAvailability` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceAvailability {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -496,7 +495,9 @@ impl ScheduledInstanceAvailability {
                 }
                 "recurrence" => {
                     value.recurrence = ::std::option::Option::Some(
-                        crate::types::ScheduledInstanceRecurrence::from_xml(child)?,
+                        <crate::types::ScheduledInstanceRecurrence as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "slotDurationInHours" => {

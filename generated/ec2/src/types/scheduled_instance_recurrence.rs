@@ -177,9 +177,8 @@ impl ScheduledInstanceRecurrenceBuilder {
         self.inner
     }
 }
-impl ScheduledInstanceRecurrence {
-    /// Reads a `ScheduledInstanceRecurrence` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceRecurrence {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

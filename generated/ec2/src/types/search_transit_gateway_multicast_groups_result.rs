@@ -34,20 +34,6 @@ impl SearchTransitGatewayMulticastGroupsResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for SearchTransitGatewayMulticastGroupsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "SearchTransitGatewayMulticastGroupsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`SearchTransitGatewayMulticastGroupsResult`](crate::types::SearchTransitGatewayMulticastGroupsResult); start one with `SearchTransitGatewayMulticastGroupsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -117,9 +103,8 @@ impl SearchTransitGatewayMulticastGroupsResultBuilder {
         self.inner
     }
 }
-impl SearchTransitGatewayMulticastGroupsResult {
-    /// Reads a `SearchTransitGatewayMulticastGroupsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayMulticastGroupsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -129,7 +114,7 @@ impl SearchTransitGatewayMulticastGroupsResult {
                     value.multicast_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayMulticastGroup::from_xml,
+                            <crate::types::TransitGatewayMulticastGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

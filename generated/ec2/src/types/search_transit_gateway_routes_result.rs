@@ -41,19 +41,6 @@ impl SearchTransitGatewayRoutesResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for SearchTransitGatewayRoutesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "SearchTransitGatewayRoutesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`SearchTransitGatewayRoutesResult`](crate::types::SearchTransitGatewayRoutesResult); start one with `SearchTransitGatewayRoutesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -143,9 +130,8 @@ impl SearchTransitGatewayRoutesResultBuilder {
         self.inner
     }
 }
-impl SearchTransitGatewayRoutesResult {
-    /// Reads a `SearchTransitGatewayRoutesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayRoutesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -155,7 +141,7 @@ impl SearchTransitGatewayRoutesResult {
                     value.routes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayRoute::from_xml,
+                            <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

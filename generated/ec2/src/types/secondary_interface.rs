@@ -509,9 +509,8 @@ impl SecondaryInterfaceBuilder {
         self.inner
     }
 }
-impl SecondaryInterface {
-    /// Reads a `SecondaryInterface` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -529,7 +528,9 @@ impl SecondaryInterface {
                 }
                 "attachment" => {
                     value.attachment = ::std::option::Option::Some(
-                        crate::types::SecondaryInterfaceAttachment::from_xml(child)?,
+                        <crate::types::SecondaryInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "macAddress" => {
@@ -546,7 +547,7 @@ impl SecondaryInterface {
                     value.private_ipv4_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecondaryInterfaceIpv4Address::from_xml,
+                            <crate::types::SecondaryInterfaceIpv4Address as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -592,7 +593,10 @@ impl SecondaryInterface {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

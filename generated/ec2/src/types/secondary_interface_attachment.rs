@@ -263,9 +263,8 @@ impl SecondaryInterfaceAttachmentBuilder {
         self.inner
     }
 }
-impl SecondaryInterfaceAttachment {
-    /// Reads a `SecondaryInterfaceAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondaryInterfaceAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -66,9 +66,8 @@ impl SecondaryInterfaceIpv4AddressBuilder {
         self.inner
     }
 }
-impl SecondaryInterfaceIpv4Address {
-    /// Reads a `SecondaryInterfaceIpv4Address` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondaryInterfaceIpv4Address {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -293,9 +293,8 @@ impl SecondaryNetworkBuilder {
         self.inner
     }
 }
-impl SecondaryNetwork {
-    /// Reads a `SecondaryNetwork` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondaryNetwork {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -335,13 +334,16 @@ impl SecondaryNetwork {
                     value.ipv4_cidr_block_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecondaryNetworkIpv4CidrBlockAssociation::from_xml,
+                            <crate::types::SecondaryNetworkIpv4CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -165,9 +165,8 @@ impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
         self.inner
     }
 }
-impl SecondaryNetworkIpv4CidrBlockAssociation {
-    /// Reads a `SecondaryNetworkIpv4CidrBlockAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondaryNetworkIpv4CidrBlockAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

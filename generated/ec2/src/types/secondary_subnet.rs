@@ -390,9 +390,8 @@ impl SecondarySubnetBuilder {
         self.inner
     }
 }
-impl SecondarySubnet {
-    /// Reads a `SecondarySubnet` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondarySubnet {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -437,7 +436,7 @@ impl SecondarySubnet {
                     value.ipv4_cidr_block_associations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecondarySubnetIpv4CidrBlockAssociation::from_xml,
+                            <crate::types::SecondarySubnetIpv4CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -453,7 +452,10 @@ impl SecondarySubnet {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -161,9 +161,8 @@ impl SecondarySubnetIpv4CidrBlockAssociationBuilder {
         self.inner
     }
 }
-impl SecondarySubnetIpv4CidrBlockAssociation {
-    /// Reads a `SecondarySubnetIpv4CidrBlockAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecondarySubnetIpv4CidrBlockAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -311,9 +311,8 @@ impl SecurityGroupBuilder {
         self.inner
     }
 }
-impl SecurityGroup {
-    /// Reads a `SecurityGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -328,13 +327,16 @@ impl SecurityGroup {
                     value.ip_permissions_egress = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpPermission::from_xml,
+                            <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpcId" => {
@@ -366,7 +368,7 @@ impl SecurityGroup {
                     value.ip_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IpPermission::from_xml,
+                            <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

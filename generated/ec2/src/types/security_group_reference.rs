@@ -157,9 +157,8 @@ impl SecurityGroupReferenceBuilder {
         self.inner
     }
 }
-impl SecurityGroupReference {
-    /// Reads a `SecurityGroupReference` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecurityGroupReference {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -436,9 +436,8 @@ impl SecurityGroupRuleBuilder {
         self.inner
     }
 }
-impl SecurityGroupRule {
-    /// Reads a `SecurityGroupRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecurityGroupRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -500,7 +499,9 @@ impl SecurityGroupRule {
                 }
                 "referencedGroupInfo" => {
                     value.referenced_group_info = ::std::option::Option::Some(
-                        crate::types::ReferencedSecurityGroup::from_xml(child)?,
+                        <crate::types::ReferencedSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "description" => {
@@ -510,7 +511,10 @@ impl SecurityGroupRule {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "securityGroupRuleArn" => {

@@ -213,9 +213,8 @@ impl SecurityGroupVpcAssociationBuilder {
         self.inner
     }
 }
-impl SecurityGroupVpcAssociation {
-    /// Reads a `SecurityGroupVpcAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SecurityGroupVpcAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

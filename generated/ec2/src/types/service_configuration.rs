@@ -630,9 +630,8 @@ impl ServiceConfigurationBuilder {
         self.inner
     }
 }
-impl ServiceConfiguration {
-    /// Reads a `ServiceConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -642,7 +641,7 @@ impl ServiceConfiguration {
                     value.service_type = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ServiceTypeDetail::from_xml,
+                            <crate::types::ServiceTypeDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -710,7 +709,9 @@ impl ServiceConfiguration {
                 }
                 "privateDnsNameConfiguration" => {
                     value.private_dns_name_configuration = ::std::option::Option::Some(
-                        crate::types::PrivateDnsNameConfiguration::from_xml(child)?,
+                        <crate::types::PrivateDnsNameConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "payerResponsibility" => {
@@ -720,14 +721,17 @@ impl ServiceConfiguration {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "supportedRegionSet" => {
                     value.supported_regions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SupportedRegionDetail::from_xml,
+                            <crate::types::SupportedRegionDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

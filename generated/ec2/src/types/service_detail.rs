@@ -589,9 +589,8 @@ impl ServiceDetailBuilder {
         self.inner
     }
 }
-impl ServiceDetail {
-    /// Reads a `ServiceDetail` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -611,7 +610,7 @@ impl ServiceDetail {
                     value.service_type = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ServiceTypeDetail::from_xml,
+                            <crate::types::ServiceTypeDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -649,7 +648,7 @@ impl ServiceDetail {
                     value.private_dns_names = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PrivateDnsDetails::from_xml,
+                            <crate::types::PrivateDnsDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -675,7 +674,10 @@ impl ServiceDetail {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "privateDnsNameVerificationState" => {

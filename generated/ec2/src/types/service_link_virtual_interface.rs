@@ -394,9 +394,8 @@ impl ServiceLinkVirtualInterfaceBuilder {
         self.inner
     }
 }
-impl ServiceLinkVirtualInterface {
-    /// Reads a `ServiceLinkVirtualInterface` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ServiceLinkVirtualInterface {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -458,7 +457,10 @@ impl ServiceLinkVirtualInterface {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "configurationState" => {

@@ -196,19 +196,6 @@ impl Snapshot {
         self.data_encryption_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for Snapshot {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "Snapshot",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`Snapshot`](crate::types::Snapshot); start one with `Snapshot::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -737,9 +724,8 @@ impl SnapshotBuilder {
         self.inner
     }
 }
-impl Snapshot {
-    /// Reads a `Snapshot` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Snapshot {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -757,7 +743,10 @@ impl Snapshot {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "storageTier" => {

@@ -334,9 +334,8 @@ impl SnapshotDetailBuilder {
         self.inner
     }
 }
-impl SnapshotDetail {
-    /// Reads a `SnapshotDetail` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SnapshotDetail {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -393,7 +392,9 @@ impl SnapshotDetail {
                 }
                 "userBucket" => {
                     value.user_bucket = ::std::option::Option::Some(
-                        crate::types::UserBucketDetails::from_xml(child)?,
+                        <crate::types::UserBucketDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

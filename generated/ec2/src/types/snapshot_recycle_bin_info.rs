@@ -192,9 +192,8 @@ impl SnapshotRecycleBinInfoBuilder {
         self.inner
     }
 }
-impl SnapshotRecycleBinInfo {
-    /// Reads a `SnapshotRecycleBinInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SnapshotRecycleBinInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

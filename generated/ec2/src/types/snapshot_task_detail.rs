@@ -358,9 +358,8 @@ impl SnapshotTaskDetailBuilder {
         self.inner
     }
 }
-impl SnapshotTaskDetail {
-    /// Reads a `SnapshotTaskDetail` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SnapshotTaskDetail {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -422,7 +421,9 @@ impl SnapshotTaskDetail {
                 }
                 "userBucket" => {
                     value.user_bucket = ::std::option::Option::Some(
-                        crate::types::UserBucketDetails::from_xml(child)?,
+                        <crate::types::UserBucketDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

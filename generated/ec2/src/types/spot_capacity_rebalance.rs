@@ -115,9 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for SpotCapacityRebalance {
         ::std::result::Result::Ok(())
     }
 }
-impl SpotCapacityRebalance {
-    /// Reads a `SpotCapacityRebalance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotCapacityRebalance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -186,9 +186,8 @@ impl SpotDatafeedSubscriptionBuilder {
         self.inner
     }
 }
-impl SpotDatafeedSubscription {
-    /// Reads a `SpotDatafeedSubscription` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotDatafeedSubscription {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -201,7 +200,9 @@ impl SpotDatafeedSubscription {
                 }
                 "fault" => {
                     value.fault = ::std::option::Option::Some(
-                        crate::types::SpotInstanceStateFault::from_xml(child)?,
+                        <crate::types::SpotInstanceStateFault as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ownerId" => {

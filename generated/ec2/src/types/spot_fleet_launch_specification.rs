@@ -758,9 +758,8 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
         ::std::result::Result::Ok(())
     }
 }
-impl SpotFleetLaunchSpecification {
-    /// Reads a `SpotFleetLaunchSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -775,7 +774,7 @@ impl SpotFleetLaunchSpecification {
                     value.block_device_mappings = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::BlockDeviceMapping::from_xml,
+                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -786,7 +785,9 @@ impl SpotFleetLaunchSpecification {
                 }
                 "iamInstanceProfile" => {
                     value.iam_instance_profile = ::std::option::Option::Some(
-                        crate::types::IamInstanceProfileSpecification::from_xml(child)?,
+                        <crate::types::IamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "imageId" => {
@@ -811,20 +812,24 @@ impl SpotFleetLaunchSpecification {
                 }
                 "monitoring" => {
                     value.monitoring = ::std::option::Option::Some(
-                        crate::types::SpotFleetMonitoring::from_xml(child)?,
+                        <crate::types::SpotFleetMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkInterfaceSet" => {
                     value.network_interfaces = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::InstanceNetworkInterfaceSpecification::from_xml,
+                            <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "placement" => {
                     value.placement = ::std::option::Option::Some(
-                        crate::types::SpotPlacement::from_xml(child)?,
+                        <crate::types::SpotPlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ramdiskId" => {
@@ -860,20 +865,22 @@ impl SpotFleetLaunchSpecification {
                     value.tag_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SpotFleetTagSpecification::from_xml,
+                            <crate::types::SpotFleetTagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "instanceRequirements" => {
                     value.instance_requirements = ::std::option::Option::Some(
-                        crate::types::InstanceRequirements::from_xml(child)?,
+                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "groupSet" => {
                     value.security_groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GroupIdentifier::from_xml,
+                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

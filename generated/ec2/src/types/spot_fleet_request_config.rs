@@ -230,9 +230,8 @@ impl SpotFleetRequestConfigBuilder {
         self.inner
     }
 }
-impl SpotFleetRequestConfig {
-    /// Reads a `SpotFleetRequestConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -254,7 +253,9 @@ impl SpotFleetRequestConfig {
                 }
                 "spotFleetRequestConfig" => {
                     value.spot_fleet_request_config = ::std::option::Option::Some(
-                        crate::types::SpotFleetRequestConfigData::from_xml(child)?,
+                        <crate::types::SpotFleetRequestConfigData as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "spotFleetRequestId" => {
@@ -269,7 +270,10 @@ impl SpotFleetRequestConfig {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -1049,9 +1049,8 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
         ::std::result::Result::Ok(())
     }
 }
-impl SpotFleetRequestConfigData {
-    /// Reads a `SpotFleetRequestConfigData` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -1069,7 +1068,9 @@ impl SpotFleetRequestConfigData {
                 }
                 "spotMaintenanceStrategies" => {
                     value.spot_maintenance_strategies = ::std::option::Option::Some(
-                        crate::types::SpotMaintenanceStrategies::from_xml(child)?,
+                        <crate::types::SpotMaintenanceStrategies as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "clientToken" => {
@@ -1109,7 +1110,7 @@ impl SpotFleetRequestConfigData {
                     value.launch_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SpotFleetLaunchSpecification::from_xml,
+                            <crate::types::SpotFleetLaunchSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1117,7 +1118,7 @@ impl SpotFleetRequestConfigData {
                     value.launch_template_configs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LaunchTemplateConfig::from_xml,
+                            <crate::types::LaunchTemplateConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1190,7 +1191,9 @@ impl SpotFleetRequestConfigData {
                 }
                 "loadBalancersConfig" => {
                     value.load_balancers_config = ::std::option::Option::Some(
-                        crate::types::LoadBalancersConfig::from_xml(child)?,
+                        <crate::types::LoadBalancersConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instancePoolsToUseCount" => {
@@ -1214,7 +1217,7 @@ impl SpotFleetRequestConfigData {
                     value.tag_specifications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TagSpecification::from_xml,
+                            <crate::types::TagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -115,9 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetTagSpecification {
         ::std::result::Result::Ok(())
     }
 }
-impl SpotFleetTagSpecification {
-    /// Reads a `SpotFleetTagSpecification` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotFleetTagSpecification {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -130,7 +129,10 @@ impl SpotFleetTagSpecification {
                 }
                 "tag" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

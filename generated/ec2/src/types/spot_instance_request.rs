@@ -671,9 +671,8 @@ impl SpotInstanceRequestBuilder {
         self.inner
     }
 }
-impl SpotInstanceRequest {
-    /// Reads a `SpotInstanceRequest` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -707,7 +706,9 @@ impl SpotInstanceRequest {
                 }
                 "fault" => {
                     value.fault = ::std::option::Option::Some(
-                        crate::types::SpotInstanceStateFault::from_xml(child)?,
+                        <crate::types::SpotInstanceStateFault as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceId" => {
@@ -722,7 +723,9 @@ impl SpotInstanceRequest {
                 }
                 "launchSpecification" => {
                     value.launch_specification = ::std::option::Option::Some(
-                        crate::types::LaunchSpecification::from_xml(child)?,
+                        <crate::types::LaunchSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "launchedAvailabilityZone" => {
@@ -757,12 +760,17 @@ impl SpotInstanceRequest {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::SpotInstanceStatus::from_xml(child)?,
+                        <crate::types::SpotInstanceStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "type" => {

@@ -81,16 +81,17 @@ impl ::awsgen_runtime::query::WriteQuery for SpotMaintenanceStrategies {
         ::std::result::Result::Ok(())
     }
 }
-impl SpotMaintenanceStrategies {
-    /// Reads a `SpotMaintenanceStrategies` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotMaintenanceStrategies {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "capacityRebalance" {
                 value.capacity_rebalance = ::std::option::Option::Some(
-                    crate::types::SpotCapacityRebalance::from_xml(child)?,
+                    <crate::types::SpotCapacityRebalance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

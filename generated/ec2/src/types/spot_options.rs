@@ -306,9 +306,8 @@ impl SpotOptionsBuilder {
         self.inner
     }
 }
-impl SpotOptions {
-    /// Reads a `SpotOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -321,7 +320,9 @@ impl SpotOptions {
                 }
                 "maintenanceStrategies" => {
                     value.maintenance_strategies = ::std::option::Option::Some(
-                        crate::types::FleetSpotMaintenanceStrategies::from_xml(child)?,
+                        <crate::types::FleetSpotMaintenanceStrategies as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "instanceInterruptionBehavior" => {

@@ -183,9 +183,8 @@ impl ::awsgen_runtime::query::WriteQuery for SpotPlacement {
         ::std::result::Result::Ok(())
     }
 }
-impl SpotPlacement {
-    /// Reads a `SpotPlacement` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotPlacement {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

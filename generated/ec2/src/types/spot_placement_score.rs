@@ -118,9 +118,8 @@ impl SpotPlacementScoreBuilder {
         self.inner
     }
 }
-impl SpotPlacementScore {
-    /// Reads a `SpotPlacementScore` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotPlacementScore {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -227,9 +227,8 @@ impl SpotPriceBuilder {
         self.inner
     }
 }
-impl SpotPrice {
-    /// Reads a `SpotPrice` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SpotPrice {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -211,9 +211,8 @@ impl StaleIpPermissionBuilder {
         self.inner
     }
 }
-impl StaleIpPermission {
-    /// Reads a `StaleIpPermission` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StaleIpPermission {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -252,7 +251,7 @@ impl StaleIpPermission {
                     value.user_id_group_pairs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::UserIdGroupPair::from_xml,
+                            <crate::types::UserIdGroupPair as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

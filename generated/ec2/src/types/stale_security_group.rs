@@ -224,9 +224,8 @@ impl StaleSecurityGroupBuilder {
         self.inner
     }
 }
-impl StaleSecurityGroup {
-    /// Reads a `StaleSecurityGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StaleSecurityGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -251,7 +250,7 @@ impl StaleSecurityGroup {
                     value.stale_ip_permissions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::StaleIpPermission::from_xml,
+                            <crate::types::StaleIpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -259,7 +258,7 @@ impl StaleSecurityGroup {
                     value.stale_ip_permissions_egress = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::StaleIpPermission::from_xml,
+                            <crate::types::StaleIpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -29,20 +29,6 @@ impl StartNetworkInsightsAccessScopeAnalysisResult {
         self.network_insights_access_scope_analysis.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for StartNetworkInsightsAccessScopeAnalysisResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "StartNetworkInsightsAccessScopeAnalysisResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`StartNetworkInsightsAccessScopeAnalysisResult`](crate::types::StartNetworkInsightsAccessScopeAnalysisResult); start one with `StartNetworkInsightsAccessScopeAnalysisResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -88,16 +74,17 @@ impl StartNetworkInsightsAccessScopeAnalysisResultBuilder {
         self.inner
     }
 }
-impl StartNetworkInsightsAccessScopeAnalysisResult {
-    /// Reads a `StartNetworkInsightsAccessScopeAnalysisResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StartNetworkInsightsAccessScopeAnalysisResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeAnalysis" {
                 value.network_insights_access_scope_analysis = ::std::option::Option::Some(
-                    crate::types::NetworkInsightsAccessScopeAnalysis::from_xml(child)?,
+                    <crate::types::NetworkInsightsAccessScopeAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

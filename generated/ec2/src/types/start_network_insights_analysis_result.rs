@@ -29,19 +29,6 @@ impl StartNetworkInsightsAnalysisResult {
         self.network_insights_analysis.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for StartNetworkInsightsAnalysisResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "StartNetworkInsightsAnalysisResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`StartNetworkInsightsAnalysisResult`](crate::types::StartNetworkInsightsAnalysisResult); start one with `StartNetworkInsightsAnalysisResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,16 +70,17 @@ impl StartNetworkInsightsAnalysisResultBuilder {
         self.inner
     }
 }
-impl StartNetworkInsightsAnalysisResult {
-    /// Reads a `StartNetworkInsightsAnalysisResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StartNetworkInsightsAnalysisResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAnalysis" {
                 value.network_insights_analysis = ::std::option::Option::Some(
-                    crate::types::NetworkInsightsAnalysis::from_xml(child)?,
+                    <crate::types::NetworkInsightsAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

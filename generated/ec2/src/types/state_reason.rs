@@ -106,9 +106,8 @@ impl StateReasonBuilder {
         self.inner
     }
 }
-impl StateReason {
-    /// Reads a `StateReason` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StateReason {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

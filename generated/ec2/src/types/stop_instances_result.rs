@@ -27,19 +27,6 @@ impl StopInstancesResult {
         self.stopping_instances.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for StopInstancesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "StopInstancesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`StopInstancesResult`](crate::types::StopInstancesResult); start one with `StopInstancesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -83,9 +70,8 @@ impl StopInstancesResultBuilder {
         self.inner
     }
 }
-impl StopInstancesResult {
-    /// Reads a `StopInstancesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StopInstancesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -94,7 +80,7 @@ impl StopInstancesResult {
                 value.stopping_instances = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::InstanceStateChange::from_xml,
+                        <crate::types::InstanceStateChange as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -77,16 +77,17 @@ impl ::awsgen_runtime::query::WriteQuery for Storage {
         ::std::result::Result::Ok(())
     }
 }
-impl Storage {
-    /// Reads a `Storage` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Storage {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "S3" {
                 value.s3 = ::std::option::Option::Some(
-                    crate::types::S3Storage::from_xml(child)?,
+                    <crate::types::S3Storage as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -238,9 +238,8 @@ impl StoreImageTaskResultBuilder {
         self.inner
     }
 }
-impl StoreImageTaskResult {
-    /// Reads a `StoreImageTaskResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StoreImageTaskResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -735,9 +735,8 @@ impl SubnetBuilder {
         self.inner
     }
 }
-impl Subnet {
-    /// Reads a `Subnet` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Subnet {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -779,13 +778,16 @@ impl Subnet {
                     value.ipv6_cidr_block_association_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SubnetIpv6CidrBlockAssociation::from_xml,
+                            <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "subnetArn" => {
@@ -810,12 +812,16 @@ impl Subnet {
                 }
                 "privateDnsNameOptionsOnLaunch" => {
                     value.private_dns_name_options_on_launch = ::std::option::Option::Some(
-                        crate::types::PrivateDnsNameOptionsOnLaunch::from_xml(child)?,
+                        <crate::types::PrivateDnsNameOptionsOnLaunch as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "blockPublicAccessStates" => {
                     value.block_public_access_states = ::std::option::Option::Some(
-                        crate::types::BlockPublicAccessStates::from_xml(child)?,
+                        <crate::types::BlockPublicAccessStates as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "type" => {

@@ -97,9 +97,8 @@ impl SubnetCidrBlockStateBuilder {
         self.inner
     }
 }
-impl SubnetCidrBlockState {
-    /// Reads a `SubnetCidrBlockState` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SubnetCidrBlockState {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

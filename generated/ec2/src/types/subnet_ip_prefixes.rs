@@ -97,9 +97,8 @@ impl SubnetIpPrefixesBuilder {
         self.inner
     }
 }
-impl SubnetIpPrefixes {
-    /// Reads a `SubnetIpPrefixes` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SubnetIpPrefixes {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

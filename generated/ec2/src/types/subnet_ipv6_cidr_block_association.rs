@@ -190,9 +190,8 @@ impl SubnetIpv6CidrBlockAssociationBuilder {
         self.inner
     }
 }
-impl SubnetIpv6CidrBlockAssociation {
-    /// Reads a `SubnetIpv6CidrBlockAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SubnetIpv6CidrBlockAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -210,7 +209,9 @@ impl SubnetIpv6CidrBlockAssociation {
                 }
                 "ipv6CidrBlockState" => {
                     value.ipv6_cidr_block_state = ::std::option::Option::Some(
-                        crate::types::SubnetCidrBlockState::from_xml(child)?,
+                        <crate::types::SubnetCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ipv6AddressAttribute" => {

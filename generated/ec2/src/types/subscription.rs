@@ -180,9 +180,8 @@ impl SubscriptionBuilder {
         self.inner
     }
 }
-impl Subscription {
-    /// Reads a `Subscription` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Subscription {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -64,9 +64,8 @@ impl SuccessfulInstanceCreditSpecificationItemBuilder {
         self.inner
     }
 }
-impl SuccessfulInstanceCreditSpecificationItem {
-    /// Reads a `SuccessfulInstanceCreditSpecificationItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SuccessfulInstanceCreditSpecificationItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -130,9 +130,8 @@ impl SuccessfulSuppressionResponseObjectBuilder {
         self.inner
     }
 }
-impl SuccessfulSuppressionResponseObject {
-    /// Reads a `SuccessfulSuppressionResponseObject` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SuccessfulSuppressionResponseObject {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,9 +101,8 @@ impl TagFieldSpecificationResponseBuilder {
         self.inner
     }
 }
-impl TagFieldSpecificationResponse {
-    /// Reads a `TagFieldSpecificationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TagFieldSpecificationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

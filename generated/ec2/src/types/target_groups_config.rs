@@ -84,9 +84,8 @@ impl ::awsgen_runtime::query::WriteQuery for TargetGroupsConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl TargetGroupsConfig {
-    /// Reads a `TargetGroupsConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TargetGroupsConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -95,7 +94,7 @@ impl TargetGroupsConfig {
                 value.target_groups = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::TargetGroup::from_xml,
+                        <crate::types::TargetGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -287,9 +287,8 @@ impl TargetNetworkBuilder {
         self.inner
     }
 }
-impl TargetNetwork {
-    /// Reads a `TargetNetwork` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TargetNetwork {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -317,7 +316,9 @@ impl TargetNetwork {
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::AssociationStatus::from_xml(child)?,
+                        <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "securityGroups" => {

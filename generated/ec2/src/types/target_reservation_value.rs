@@ -101,9 +101,8 @@ impl TargetReservationValueBuilder {
         self.inner
     }
 }
-impl TargetReservationValue {
-    /// Reads a `TargetReservationValue` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TargetReservationValue {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -111,12 +110,16 @@ impl TargetReservationValue {
             match child.name() {
                 "reservationValue" => {
                     value.reservation_value = ::std::option::Option::Some(
-                        crate::types::ReservationValue::from_xml(child)?,
+                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "targetConfiguration" => {
                     value.target_configuration = ::std::option::Option::Some(
-                        crate::types::TargetConfiguration::from_xml(child)?,
+                        <crate::types::TargetConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -41,19 +41,6 @@ impl TerminateClientVpnConnectionsResult {
         self.connection_statuses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for TerminateClientVpnConnectionsResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "TerminateClientVpnConnectionsResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`TerminateClientVpnConnectionsResult`](crate::types::TerminateClientVpnConnectionsResult); start one with `TerminateClientVpnConnectionsResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -147,9 +134,8 @@ impl TerminateClientVpnConnectionsResultBuilder {
         self.inner
     }
 }
-impl TerminateClientVpnConnectionsResult {
-    /// Reads a `TerminateClientVpnConnectionsResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TerminateClientVpnConnectionsResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -169,7 +155,7 @@ impl TerminateClientVpnConnectionsResult {
                     value.connection_statuses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TerminateConnectionStatus::from_xml,
+                            <crate::types::TerminateConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

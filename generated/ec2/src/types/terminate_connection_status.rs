@@ -130,9 +130,8 @@ impl TerminateConnectionStatusBuilder {
         self.inner
     }
 }
-impl TerminateConnectionStatus {
-    /// Reads a `TerminateConnectionStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TerminateConnectionStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -145,12 +144,16 @@ impl TerminateConnectionStatus {
                 }
                 "previousStatus" => {
                     value.previous_status = ::std::option::Option::Some(
-                        crate::types::ClientVpnConnectionStatus::from_xml(child)?,
+                        <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "currentStatus" => {
                     value.current_status = ::std::option::Option::Some(
-                        crate::types::ClientVpnConnectionStatus::from_xml(child)?,
+                        <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

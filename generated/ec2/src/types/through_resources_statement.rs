@@ -68,16 +68,17 @@ impl ThroughResourcesStatementBuilder {
         self.inner
     }
 }
-impl ThroughResourcesStatement {
-    /// Reads a `ThroughResourcesStatement` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ThroughResourcesStatement {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "resourceStatement" {
                 value.resource_statement = ::std::option::Option::Some(
-                    crate::types::ResourceStatement::from_xml(child)?,
+                    <crate::types::ResourceStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

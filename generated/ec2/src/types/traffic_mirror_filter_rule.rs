@@ -400,9 +400,8 @@ impl TrafficMirrorFilterRuleBuilder {
         self.inner
     }
 }
-impl TrafficMirrorFilterRule {
-    /// Reads a `TrafficMirrorFilterRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilterRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -444,12 +443,16 @@ impl TrafficMirrorFilterRule {
                 }
                 "destinationPortRange" => {
                     value.destination_port_range = ::std::option::Option::Some(
-                        crate::types::TrafficMirrorPortRange::from_xml(child)?,
+                        <crate::types::TrafficMirrorPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "sourcePortRange" => {
                     value.source_port_range = ::std::option::Option::Some(
-                        crate::types::TrafficMirrorPortRange::from_xml(child)?,
+                        <crate::types::TrafficMirrorPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "destinationCidrBlock" => {
@@ -469,7 +472,10 @@ impl TrafficMirrorFilterRule {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

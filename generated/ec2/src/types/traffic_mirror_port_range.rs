@@ -81,9 +81,8 @@ impl TrafficMirrorPortRangeBuilder {
         self.inner
     }
 }
-impl TrafficMirrorPortRange {
-    /// Reads a `TrafficMirrorPortRange` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TrafficMirrorPortRange {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -282,9 +282,8 @@ impl TrafficMirrorTargetBuilder {
         self.inner
     }
 }
-impl TrafficMirrorTarget {
-    /// Reads a `TrafficMirrorTarget` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TrafficMirrorTarget {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -322,7 +321,10 @@ impl TrafficMirrorTarget {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "gatewayLoadBalancerEndpointId" => {

@@ -282,9 +282,8 @@ impl TransitGatewayBuilder {
         self.inner
     }
 }
-impl TransitGateway {
-    /// Reads a `TransitGateway` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGateway {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -326,12 +325,17 @@ impl TransitGateway {
                 }
                 "options" => {
                     value.options = ::std::option::Option::Some(
-                        crate::types::TransitGatewayOptions::from_xml(child)?,
+                        <crate::types::TransitGatewayOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -360,9 +360,8 @@ impl TransitGatewayAttachmentBuilder {
         self.inner
     }
 }
-impl TransitGatewayAttachment {
-    /// Reads a `TransitGatewayAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -407,7 +406,7 @@ impl TransitGatewayAttachment {
                 }
                 "association" => {
                     value.association = ::std::option::Option::Some(
-                        crate::types::TransitGatewayAttachmentAssociation::from_xml(
+                        <crate::types::TransitGatewayAttachmentAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -423,7 +422,10 @@ impl TransitGatewayAttachment {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

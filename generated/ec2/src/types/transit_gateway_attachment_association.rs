@@ -134,9 +134,8 @@ impl TransitGatewayAttachmentAssociationBuilder {
         self.inner
     }
 }
-impl TransitGatewayAttachmentAssociation {
-    /// Reads a `TransitGatewayAttachmentAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -170,9 +170,8 @@ impl TransitGatewayAttachmentBgpConfigurationBuilder {
         self.inner
     }
 }
-impl TransitGatewayAttachmentBgpConfiguration {
-    /// Reads a `TransitGatewayAttachmentBgpConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentBgpConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -101,9 +101,8 @@ impl TransitGatewayAttachmentPropagationBuilder {
         self.inner
     }
 }
-impl TransitGatewayAttachmentPropagation {
-    /// Reads a `TransitGatewayAttachmentPropagation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentPropagation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -225,9 +225,8 @@ impl TransitGatewayClientVpnAttachmentBuilder {
         self.inner
     }
 }
-impl TransitGatewayClientVpnAttachment {
-    /// Reads a `TransitGatewayClientVpnAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayClientVpnAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -171,9 +171,9 @@ impl TransitGatewayConfigurationDescribeEndpointStructureBuilder {
         self.inner
     }
 }
-impl TransitGatewayConfigurationDescribeEndpointStructure {
-    /// Reads a `TransitGatewayConfigurationDescribeEndpointStructure` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for TransitGatewayConfigurationDescribeEndpointStructure {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

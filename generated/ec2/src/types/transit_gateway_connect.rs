@@ -265,9 +265,8 @@ impl TransitGatewayConnectBuilder {
         self.inner
     }
 }
-impl TransitGatewayConnect {
-    /// Reads a `TransitGatewayConnect` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnect {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -304,12 +303,17 @@ impl TransitGatewayConnect {
                 }
                 "options" => {
                     value.options = ::std::option::Option::Some(
-                        crate::types::TransitGatewayConnectOptions::from_xml(child)?,
+                        <crate::types::TransitGatewayConnectOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

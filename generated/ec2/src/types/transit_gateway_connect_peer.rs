@@ -238,9 +238,8 @@ impl TransitGatewayConnectPeerBuilder {
         self.inner
     }
 }
-impl TransitGatewayConnectPeer {
-    /// Reads a `TransitGatewayConnectPeer` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeer {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -272,14 +271,17 @@ impl TransitGatewayConnectPeer {
                 }
                 "connectPeerConfiguration" => {
                     value.connect_peer_configuration = ::std::option::Option::Some(
-                        crate::types::TransitGatewayConnectPeerConfiguration::from_xml(
+                        <crate::types::TransitGatewayConnectPeerConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

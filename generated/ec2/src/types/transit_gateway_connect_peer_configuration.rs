@@ -202,9 +202,8 @@ impl TransitGatewayConnectPeerConfigurationBuilder {
         self.inner
     }
 }
-impl TransitGatewayConnectPeerConfiguration {
-    /// Reads a `TransitGatewayConnectPeerConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeerConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -234,7 +233,7 @@ impl TransitGatewayConnectPeerConfiguration {
                     value.bgp_configurations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayAttachmentBgpConfiguration::from_xml,
+                            <crate::types::TransitGatewayAttachmentBgpConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -243,9 +243,8 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
         self.inner
     }
 }
-impl TransitGatewayMeteringPolicyEntry {
-    /// Reads a `TransitGatewayMeteringPolicyEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -288,7 +287,9 @@ impl TransitGatewayMeteringPolicyEntry {
                 }
                 "meteringPolicyRule" => {
                     value.metering_policy_rule = ::std::option::Option::Some(
-                        crate::types::TransitGatewayMeteringPolicyRule::from_xml(child)?,
+                        <crate::types::TransitGatewayMeteringPolicyRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

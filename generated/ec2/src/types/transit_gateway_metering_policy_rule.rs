@@ -338,9 +338,8 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
         self.inner
     }
 }
-impl TransitGatewayMeteringPolicyRule {
-    /// Reads a `TransitGatewayMeteringPolicyRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

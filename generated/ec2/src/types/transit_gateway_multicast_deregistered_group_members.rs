@@ -137,9 +137,8 @@ impl TransitGatewayMulticastDeregisteredGroupMembersBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastDeregisteredGroupMembers {
-    /// Reads a `TransitGatewayMulticastDeregisteredGroupMembers` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDeregisteredGroupMembers {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

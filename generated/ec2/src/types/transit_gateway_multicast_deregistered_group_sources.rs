@@ -137,9 +137,8 @@ impl TransitGatewayMulticastDeregisteredGroupSourcesBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastDeregisteredGroupSources {
-    /// Reads a `TransitGatewayMulticastDeregisteredGroupSources` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDeregisteredGroupSources {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

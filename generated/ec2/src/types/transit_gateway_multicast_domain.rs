@@ -300,9 +300,8 @@ impl TransitGatewayMulticastDomainBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastDomain {
-    /// Reads a `TransitGatewayMulticastDomain` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomain {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -330,7 +329,7 @@ impl TransitGatewayMulticastDomain {
                 }
                 "options" => {
                     value.options = ::std::option::Option::Some(
-                        crate::types::TransitGatewayMulticastDomainOptions::from_xml(
+                        <crate::types::TransitGatewayMulticastDomainOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
@@ -353,7 +352,10 @@ impl TransitGatewayMulticastDomain {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

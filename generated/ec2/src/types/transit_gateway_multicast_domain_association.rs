@@ -194,9 +194,8 @@ impl TransitGatewayMulticastDomainAssociationBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastDomainAssociation {
-    /// Reads a `TransitGatewayMulticastDomainAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -226,7 +225,9 @@ impl TransitGatewayMulticastDomainAssociation {
                 }
                 "subnet" => {
                     value.subnet = ::std::option::Option::Some(
-                        crate::types::SubnetAssociation::from_xml(child)?,
+                        <crate::types::SubnetAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -233,9 +233,8 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastDomainAssociations {
-    /// Reads a `TransitGatewayMulticastDomainAssociations` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociations {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -272,7 +271,7 @@ impl TransitGatewayMulticastDomainAssociations {
                     value.subnets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SubnetAssociation::from_xml,
+                            <crate::types::SubnetAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -140,9 +140,8 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastDomainOptions {
-    /// Reads a `TransitGatewayMulticastDomainOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

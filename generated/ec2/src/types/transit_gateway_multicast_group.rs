@@ -362,9 +362,8 @@ impl TransitGatewayMulticastGroupBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastGroup {
-    /// Reads a `TransitGatewayMulticastGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -137,9 +137,8 @@ impl TransitGatewayMulticastRegisteredGroupSourcesBuilder {
         self.inner
     }
 }
-impl TransitGatewayMulticastRegisteredGroupSources {
-    /// Reads a `TransitGatewayMulticastRegisteredGroupSources` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastRegisteredGroupSources {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -444,9 +444,8 @@ impl TransitGatewayOptionsBuilder {
         self.inner
     }
 }
-impl TransitGatewayOptions {
-    /// Reads a `TransitGatewayOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -519,7 +518,9 @@ impl TransitGatewayOptions {
                 }
                 "encryptionSupport" => {
                     value.encryption_support = ::std::option::Option::Some(
-                        crate::types::EncryptionSupport::from_xml(child)?,
+                        <crate::types::EncryptionSupport as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

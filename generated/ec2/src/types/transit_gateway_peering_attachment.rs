@@ -337,9 +337,8 @@ impl TransitGatewayPeeringAttachmentBuilder {
         self.inner
     }
 }
-impl TransitGatewayPeeringAttachment {
-    /// Reads a `TransitGatewayPeeringAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -357,24 +356,30 @@ impl TransitGatewayPeeringAttachment {
                 }
                 "requesterTgwInfo" => {
                     value.requester_tgw_info = ::std::option::Option::Some(
-                        crate::types::PeeringTgwInfo::from_xml(child)?,
+                        <crate::types::PeeringTgwInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "accepterTgwInfo" => {
                     value.accepter_tgw_info = ::std::option::Option::Some(
-                        crate::types::PeeringTgwInfo::from_xml(child)?,
+                        <crate::types::PeeringTgwInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "options" => {
                     value.options = ::std::option::Option::Some(
-                        crate::types::TransitGatewayPeeringAttachmentOptions::from_xml(
+                        <crate::types::TransitGatewayPeeringAttachmentOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::PeeringAttachmentStatus::from_xml(child)?,
+                        <crate::types::PeeringAttachmentStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "state" => {
@@ -393,7 +398,10 @@ impl TransitGatewayPeeringAttachment {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

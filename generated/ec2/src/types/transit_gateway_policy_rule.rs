@@ -221,9 +221,8 @@ impl TransitGatewayPolicyRuleBuilder {
         self.inner
     }
 }
-impl TransitGatewayPolicyRule {
-    /// Reads a `TransitGatewayPolicyRule` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyRule {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -256,7 +255,9 @@ impl TransitGatewayPolicyRule {
                 }
                 "metaData" => {
                     value.meta_data = ::std::option::Option::Some(
-                        crate::types::TransitGatewayPolicyRuleMetaData::from_xml(child)?,
+                        <crate::types::TransitGatewayPolicyRuleMetaData as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -200,9 +200,8 @@ impl TransitGatewayPolicyTableAssociationBuilder {
         self.inner
     }
 }
-impl TransitGatewayPolicyTableAssociation {
-    /// Reads a `TransitGatewayPolicyTableAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTableAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -165,9 +165,8 @@ impl TransitGatewayPolicyTableEntryBuilder {
         self.inner
     }
 }
-impl TransitGatewayPolicyTableEntry {
-    /// Reads a `TransitGatewayPolicyTableEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTableEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -180,7 +179,9 @@ impl TransitGatewayPolicyTableEntry {
                 }
                 "policyRule" => {
                     value.policy_rule = ::std::option::Option::Some(
-                        crate::types::TransitGatewayPolicyRule::from_xml(child)?,
+                        <crate::types::TransitGatewayPolicyRule as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "targetRouteTableId" => {

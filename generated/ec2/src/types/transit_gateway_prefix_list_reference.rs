@@ -229,9 +229,8 @@ impl TransitGatewayPrefixListReferenceBuilder {
         self.inner
     }
 }
-impl TransitGatewayPrefixListReference {
-    /// Reads a `TransitGatewayPrefixListReference` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayPrefixListReference {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -266,7 +265,7 @@ impl TransitGatewayPrefixListReference {
                 }
                 "transitGatewayAttachment" => {
                     value.transit_gateway_attachment = ::std::option::Option::Some(
-                        crate::types::TransitGatewayPrefixListAttachment::from_xml(
+                        <crate::types::TransitGatewayPrefixListAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -237,9 +237,8 @@ impl TransitGatewayPropagationBuilder {
         self.inner
     }
 }
-impl TransitGatewayPropagation {
-    /// Reads a `TransitGatewayPropagation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayPropagation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

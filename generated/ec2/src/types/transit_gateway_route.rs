@@ -242,9 +242,8 @@ impl TransitGatewayRouteBuilder {
         self.inner
     }
 }
-impl TransitGatewayRoute {
-    /// Reads a `TransitGatewayRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -269,7 +268,7 @@ impl TransitGatewayRoute {
                     value.transit_gateway_attachments = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TransitGatewayRouteAttachment::from_xml,
+                            <crate::types::TransitGatewayRouteAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -167,9 +167,8 @@ impl TransitGatewayRouteTableAssociationBuilder {
         self.inner
     }
 }
-impl TransitGatewayRouteTableAssociation {
-    /// Reads a `TransitGatewayRouteTableAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

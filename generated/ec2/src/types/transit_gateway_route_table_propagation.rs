@@ -204,9 +204,8 @@ impl TransitGatewayRouteTablePropagationBuilder {
         self.inner
     }
 }
-impl TransitGatewayRouteTablePropagation {
-    /// Reads a `TransitGatewayRouteTablePropagation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTablePropagation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -241,9 +241,8 @@ impl TransitGatewayRouteTableRouteBuilder {
         self.inner
     }
 }
-impl TransitGatewayRouteTableRoute {
-    /// Reads a `TransitGatewayRouteTableRoute` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableRoute {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

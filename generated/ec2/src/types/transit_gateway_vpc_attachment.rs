@@ -321,9 +321,8 @@ impl TransitGatewayVpcAttachmentBuilder {
         self.inner
     }
 }
-impl TransitGatewayVpcAttachment {
-    /// Reads a `TransitGatewayVpcAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayVpcAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -370,14 +369,17 @@ impl TransitGatewayVpcAttachment {
                 }
                 "options" => {
                     value.options = ::std::option::Option::Some(
-                        crate::types::TransitGatewayVpcAttachmentOptions::from_xml(
+                        <crate::types::TransitGatewayVpcAttachmentOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -177,9 +177,8 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
         self.inner
     }
 }
-impl TransitGatewayVpcAttachmentOptions {
-    /// Reads a `TransitGatewayVpcAttachmentOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TransitGatewayVpcAttachmentOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

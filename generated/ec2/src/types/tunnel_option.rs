@@ -770,9 +770,8 @@ impl TunnelOptionBuilder {
         self.inner
     }
 }
-impl TunnelOption {
-    /// Reads a `TunnelOption` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TunnelOption {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -849,7 +848,7 @@ impl TunnelOption {
                     value.phase1_encryption_algorithms = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Phase1EncryptionAlgorithmsListValue::from_xml,
+                            <crate::types::Phase1EncryptionAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -857,7 +856,7 @@ impl TunnelOption {
                     value.phase2_encryption_algorithms = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Phase2EncryptionAlgorithmsListValue::from_xml,
+                            <crate::types::Phase2EncryptionAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -865,7 +864,7 @@ impl TunnelOption {
                     value.phase1_integrity_algorithms = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Phase1IntegrityAlgorithmsListValue::from_xml,
+                            <crate::types::Phase1IntegrityAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -873,7 +872,7 @@ impl TunnelOption {
                     value.phase2_integrity_algorithms = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Phase2IntegrityAlgorithmsListValue::from_xml,
+                            <crate::types::Phase2IntegrityAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -881,7 +880,7 @@ impl TunnelOption {
                     value.phase1_dh_group_numbers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Phase1DhGroupNumbersListValue::from_xml,
+                            <crate::types::Phase1DhGroupNumbersListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -889,7 +888,7 @@ impl TunnelOption {
                     value.phase2_dh_group_numbers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Phase2DhGroupNumbersListValue::from_xml,
+                            <crate::types::Phase2DhGroupNumbersListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -897,7 +896,7 @@ impl TunnelOption {
                     value.ike_versions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::IkeVersionsListValue::from_xml,
+                            <crate::types::IkeVersionsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -908,7 +907,9 @@ impl TunnelOption {
                 }
                 "logOptions" => {
                     value.log_options = ::std::option::Option::Some(
-                        crate::types::VpnTunnelLogOptions::from_xml(child)?,
+                        <crate::types::VpnTunnelLogOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "enableTunnelLifecycleControl" => {

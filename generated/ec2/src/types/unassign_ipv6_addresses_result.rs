@@ -43,19 +43,6 @@ impl UnassignIpv6AddressesResult {
         self.unassigned_ipv6_prefixes.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for UnassignIpv6AddressesResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "UnassignIpv6AddressesResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`UnassignIpv6AddressesResult`](crate::types::UnassignIpv6AddressesResult); start one with `UnassignIpv6AddressesResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -149,9 +136,8 @@ impl UnassignIpv6AddressesResultBuilder {
         self.inner
     }
 }
-impl UnassignIpv6AddressesResult {
-    /// Reads a `UnassignIpv6AddressesResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UnassignIpv6AddressesResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -34,20 +34,6 @@ impl UnassignPrivateNatGatewayAddressResult {
         self.nat_gateway_addresses.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for UnassignPrivateNatGatewayAddressResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "UnassignPrivateNatGatewayAddressResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`UnassignPrivateNatGatewayAddressResult`](crate::types::UnassignPrivateNatGatewayAddressResult); start one with `UnassignPrivateNatGatewayAddressResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl UnassignPrivateNatGatewayAddressResultBuilder {
         self.inner
     }
 }
-impl UnassignPrivateNatGatewayAddressResult {
-    /// Reads a `UnassignPrivateNatGatewayAddressResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UnassignPrivateNatGatewayAddressResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -130,7 +115,7 @@ impl UnassignPrivateNatGatewayAddressResult {
                     value.nat_gateway_addresses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::NatGatewayAddress::from_xml,
+                            <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -157,9 +157,8 @@ impl UnsuccessfulAssociationResponseObjectBuilder {
         self.inner
     }
 }
-impl UnsuccessfulAssociationResponseObject {
-    /// Reads a `UnsuccessfulAssociationResponseObject` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UnsuccessfulAssociationResponseObject {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

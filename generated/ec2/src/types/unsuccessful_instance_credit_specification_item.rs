@@ -107,9 +107,8 @@ impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
         self.inner
     }
 }
-impl UnsuccessfulInstanceCreditSpecificationItem {
-    /// Reads a `UnsuccessfulInstanceCreditSpecificationItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UnsuccessfulInstanceCreditSpecificationItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +121,7 @@ impl UnsuccessfulInstanceCreditSpecificationItem {
                 }
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::UnsuccessfulInstanceCreditSpecificationItemError::from_xml(
+                        <crate::types::UnsuccessfulInstanceCreditSpecificationItemError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

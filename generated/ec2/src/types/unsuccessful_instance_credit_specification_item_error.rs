@@ -109,9 +109,9 @@ impl UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
         self.inner
     }
 }
-impl UnsuccessfulInstanceCreditSpecificationItemError {
-    /// Reads a `UnsuccessfulInstanceCreditSpecificationItemError` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for UnsuccessfulInstanceCreditSpecificationItemError {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -95,9 +95,8 @@ impl UnsuccessfulItemBuilder {
         self.inner
     }
 }
-impl UnsuccessfulItem {
-    /// Reads a `UnsuccessfulItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UnsuccessfulItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -105,7 +104,9 @@ impl UnsuccessfulItem {
             match child.name() {
                 "error" => {
                     value.error = ::std::option::Option::Some(
-                        crate::types::UnsuccessfulItemError::from_xml(child)?,
+                        <crate::types::UnsuccessfulItemError as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "resourceId" => {

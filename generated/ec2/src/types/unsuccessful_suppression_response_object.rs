@@ -159,9 +159,8 @@ impl UnsuccessfulSuppressionResponseObjectBuilder {
         self.inner
     }
 }
-impl UnsuccessfulSuppressionResponseObject {
-    /// Reads a `UnsuccessfulSuppressionResponseObject` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UnsuccessfulSuppressionResponseObject {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,20 +29,6 @@ impl UpdateCapacityManagerMonitoredTagKeysResult {
         self.capacity_manager_tag_keys.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for UpdateCapacityManagerMonitoredTagKeysResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "UpdateCapacityManagerMonitoredTagKeysResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`UpdateCapacityManagerMonitoredTagKeysResult`](crate::types::UpdateCapacityManagerMonitoredTagKeysResult); start one with `UpdateCapacityManagerMonitoredTagKeysResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -90,9 +76,8 @@ impl UpdateCapacityManagerMonitoredTagKeysResultBuilder {
         self.inner
     }
 }
-impl UpdateCapacityManagerMonitoredTagKeysResult {
-    /// Reads a `UpdateCapacityManagerMonitoredTagKeysResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UpdateCapacityManagerMonitoredTagKeysResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -101,7 +86,7 @@ impl UpdateCapacityManagerMonitoredTagKeysResult {
                 value.capacity_manager_tag_keys = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::CapacityManagerMonitoredTagKey::from_xml,
+                        <crate::types::CapacityManagerMonitoredTagKey as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -36,20 +36,6 @@ impl UpdateCapacityManagerOrganizationsAccessResult {
         self.organizations_access
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for UpdateCapacityManagerOrganizationsAccessResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "UpdateCapacityManagerOrganizationsAccessResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`UpdateCapacityManagerOrganizationsAccessResult`](crate::types::UpdateCapacityManagerOrganizationsAccessResult); start one with `UpdateCapacityManagerOrganizationsAccessResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +99,8 @@ impl UpdateCapacityManagerOrganizationsAccessResultBuilder {
         self.inner
     }
 }
-impl UpdateCapacityManagerOrganizationsAccessResult {
-    /// Reads a `UpdateCapacityManagerOrganizationsAccessResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UpdateCapacityManagerOrganizationsAccessResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -70,20 +70,6 @@ impl UpdateInterruptibleCapacityReservationAllocationResult {
         self.interruption_type.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for UpdateInterruptibleCapacityReservationAllocationResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "UpdateInterruptibleCapacityReservationAllocationResult",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`UpdateInterruptibleCapacityReservationAllocationResult`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult); start one with `UpdateInterruptibleCapacityReservationAllocationResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -247,9 +233,9 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
         self.inner
     }
 }
-impl UpdateInterruptibleCapacityReservationAllocationResult {
-    /// Reads a `UpdateInterruptibleCapacityReservationAllocationResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for UpdateInterruptibleCapacityReservationAllocationResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -171,9 +171,8 @@ impl VCpuInfoBuilder {
         self.inner
     }
 }
-impl VCpuInfo {
-    /// Reads a `VCpuInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VCpuInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -68,9 +68,8 @@ impl ValidationWarningBuilder {
         self.inner
     }
 }
-impl ValidationWarning {
-    /// Reads a `ValidationWarning` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ValidationWarning {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -79,7 +78,7 @@ impl ValidationWarning {
                 value.errors = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ValidationError::from_xml,
+                        <crate::types::ValidationError as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

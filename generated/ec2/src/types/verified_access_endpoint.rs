@@ -727,9 +727,8 @@ impl VerifiedAccessEndpointBuilder {
         self.inner
     }
 }
-impl VerifiedAccessEndpoint {
-    /// Reads a `VerifiedAccessEndpoint` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpoint {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -789,19 +788,23 @@ impl VerifiedAccessEndpoint {
                 }
                 "loadBalancerOptions" => {
                     value.load_balancer_options = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessEndpointLoadBalancerOptions::from_xml(
+                        <crate::types::VerifiedAccessEndpointLoadBalancerOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkInterfaceOptions" => {
                     value.network_interface_options = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessEndpointEniOptions::from_xml(child)?,
+                        <crate::types::VerifiedAccessEndpointEniOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessEndpointStatus::from_xml(child)?,
+                        <crate::types::VerifiedAccessEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "description" => {
@@ -826,24 +829,31 @@ impl VerifiedAccessEndpoint {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "sseSpecification" => {
                     value.sse_specification = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessSseSpecificationResponse::from_xml(
+                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "rdsOptions" => {
                     value.rds_options = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessEndpointRdsOptions::from_xml(child)?,
+                        <crate::types::VerifiedAccessEndpointRdsOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cidrOptions" => {
                     value.cidr_options = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessEndpointCidrOptions::from_xml(child)?,
+                        <crate::types::VerifiedAccessEndpointCidrOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

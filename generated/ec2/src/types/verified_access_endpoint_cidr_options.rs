@@ -169,9 +169,8 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
         self.inner
     }
 }
-impl VerifiedAccessEndpointCidrOptions {
-    /// Reads a `VerifiedAccessEndpointCidrOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointCidrOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -186,7 +185,7 @@ impl VerifiedAccessEndpointCidrOptions {
                     value.port_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessEndpointPortRange::from_xml,
+                            <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -161,9 +161,8 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
         self.inner
     }
 }
-impl VerifiedAccessEndpointEniOptions {
-    /// Reads a `VerifiedAccessEndpointEniOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointEniOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -190,7 +189,7 @@ impl VerifiedAccessEndpointEniOptions {
                     value.port_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessEndpointPortRange::from_xml,
+                            <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

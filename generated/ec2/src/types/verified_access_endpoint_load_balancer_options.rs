@@ -194,9 +194,8 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
         self.inner
     }
 }
-impl VerifiedAccessEndpointLoadBalancerOptions {
-    /// Reads a `VerifiedAccessEndpointLoadBalancerOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointLoadBalancerOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -232,7 +231,7 @@ impl VerifiedAccessEndpointLoadBalancerOptions {
                     value.port_ranges = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessEndpointPortRange::from_xml,
+                            <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -244,9 +244,8 @@ impl VerifiedAccessEndpointRdsOptionsBuilder {
         self.inner
     }
 }
-impl VerifiedAccessEndpointRdsOptions {
-    /// Reads a `VerifiedAccessEndpointRdsOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointRdsOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -140,9 +140,8 @@ impl VerifiedAccessEndpointTargetBuilder {
         self.inner
     }
 }
-impl VerifiedAccessEndpointTarget {
-    /// Reads a `VerifiedAccessEndpointTarget` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointTarget {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -346,9 +346,8 @@ impl VerifiedAccessGroupBuilder {
         self.inner
     }
 }
-impl VerifiedAccessGroup {
-    /// Reads a `VerifiedAccessGroup` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessGroup {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -396,12 +395,15 @@ impl VerifiedAccessGroup {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "sseSpecification" => {
                     value.sse_specification = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessSseSpecificationResponse::from_xml(
+                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -295,9 +295,8 @@ impl VerifiedAccessInstanceBuilder {
         self.inner
     }
 }
-impl VerifiedAccessInstance {
-    /// Reads a `VerifiedAccessInstance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -317,7 +316,7 @@ impl VerifiedAccessInstance {
                     value.verified_access_trust_providers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessTrustProviderCondensed::from_xml,
+                            <crate::types::VerifiedAccessTrustProviderCondensed as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -333,7 +332,10 @@ impl VerifiedAccessInstance {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "fipsEnabled" => {
@@ -343,7 +345,7 @@ impl VerifiedAccessInstance {
                 }
                 "cidrEndpointsCustomSubDomain" => {
                     value.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessInstanceCustomSubDomain::from_xml(
+                        <crate::types::VerifiedAccessInstanceCustomSubDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

@@ -101,9 +101,8 @@ impl VerifiedAccessInstanceLoggingConfigurationBuilder {
         self.inner
     }
 }
-impl VerifiedAccessInstanceLoggingConfiguration {
-    /// Reads a `VerifiedAccessInstanceLoggingConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstanceLoggingConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -116,7 +115,9 @@ impl VerifiedAccessInstanceLoggingConfiguration {
                 }
                 "accessLogs" => {
                     value.access_logs = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessLogs::from_xml(child)?,
+                        <crate::types::VerifiedAccessLogs as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

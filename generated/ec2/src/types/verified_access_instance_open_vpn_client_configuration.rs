@@ -115,9 +115,9 @@ impl VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
         self.inner
     }
 }
-impl VerifiedAccessInstanceOpenVpnClientConfiguration {
-    /// Reads a `VerifiedAccessInstanceOpenVpnClientConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for VerifiedAccessInstanceOpenVpnClientConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -132,7 +132,7 @@ impl VerifiedAccessInstanceOpenVpnClientConfiguration {
                     value.routes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::from_xml,
+                            <crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

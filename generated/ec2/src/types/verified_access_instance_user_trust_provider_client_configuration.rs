@@ -343,9 +343,9 @@ impl VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
         self.inner
     }
 }
-impl VerifiedAccessInstanceUserTrustProviderClientConfiguration {
-    /// Reads a `VerifiedAccessInstanceUserTrustProviderClientConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml
+for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

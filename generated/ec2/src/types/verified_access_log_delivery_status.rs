@@ -99,9 +99,8 @@ impl VerifiedAccessLogDeliveryStatusBuilder {
         self.inner
     }
 }
-impl VerifiedAccessLogDeliveryStatus {
-    /// Reads a `VerifiedAccessLogDeliveryStatus` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogDeliveryStatus {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

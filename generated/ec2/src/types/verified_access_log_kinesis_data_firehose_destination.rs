@@ -122,9 +122,8 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
         self.inner
     }
 }
-impl VerifiedAccessLogKinesisDataFirehoseDestination {
-    /// Reads a `VerifiedAccessLogKinesisDataFirehoseDestination` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogKinesisDataFirehoseDestination {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -135,7 +134,9 @@ impl VerifiedAccessLogKinesisDataFirehoseDestination {
                 }
                 "deliveryStatus" => {
                     value.delivery_status = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessLogDeliveryStatus::from_xml(child)?,
+                        <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "deliveryStream" => {

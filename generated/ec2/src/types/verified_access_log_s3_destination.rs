@@ -180,9 +180,8 @@ impl VerifiedAccessLogS3DestinationBuilder {
         self.inner
     }
 }
-impl VerifiedAccessLogS3Destination {
-    /// Reads a `VerifiedAccessLogS3Destination` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogS3Destination {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -193,7 +192,9 @@ impl VerifiedAccessLogS3Destination {
                 }
                 "deliveryStatus" => {
                     value.delivery_status = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessLogDeliveryStatus::from_xml(child)?,
+                        <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "bucketName" => {

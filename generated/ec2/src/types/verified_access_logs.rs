@@ -212,9 +212,8 @@ impl VerifiedAccessLogsBuilder {
         self.inner
     }
 }
-impl VerifiedAccessLogs {
-    /// Reads a `VerifiedAccessLogs` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogs {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -222,19 +221,21 @@ impl VerifiedAccessLogs {
             match child.name() {
                 "s3" => {
                     value.s3 = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessLogS3Destination::from_xml(child)?,
+                        <crate::types::VerifiedAccessLogS3Destination as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "cloudWatchLogs" => {
                     value.cloud_watch_logs = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessLogCloudWatchLogsDestination::from_xml(
+                        <crate::types::VerifiedAccessLogCloudWatchLogsDestination as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "kinesisDataFirehose" => {
                     value.kinesis_data_firehose = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::from_xml(
+                        <crate::types::VerifiedAccessLogKinesisDataFirehoseDestination as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

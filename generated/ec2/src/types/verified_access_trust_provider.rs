@@ -459,9 +459,8 @@ impl VerifiedAccessTrustProviderBuilder {
         self.inner
     }
 }
-impl VerifiedAccessTrustProvider {
-    /// Reads a `VerifiedAccessTrustProvider` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProvider {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -494,12 +493,16 @@ impl VerifiedAccessTrustProvider {
                 }
                 "oidcOptions" => {
                     value.oidc_options = ::std::option::Option::Some(
-                        crate::types::OidcOptions::from_xml(child)?,
+                        <crate::types::OidcOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "deviceOptions" => {
                     value.device_options = ::std::option::Option::Some(
-                        crate::types::DeviceOptions::from_xml(child)?,
+                        <crate::types::DeviceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "policyReferenceName" => {
@@ -519,19 +522,24 @@ impl VerifiedAccessTrustProvider {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "sseSpecification" => {
                     value.sse_specification = ::std::option::Option::Some(
-                        crate::types::VerifiedAccessSseSpecificationResponse::from_xml(
+                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "nativeApplicationOidcOptions" => {
                     value.native_application_oidc_options = ::std::option::Option::Some(
-                        crate::types::NativeApplicationOidcOptions::from_xml(child)?,
+                        <crate::types::NativeApplicationOidcOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -202,9 +202,8 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
         self.inner
     }
 }
-impl VerifiedAccessTrustProviderCondensed {
-    /// Reads a `VerifiedAccessTrustProviderCondensed` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProviderCondensed {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

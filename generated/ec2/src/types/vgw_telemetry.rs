@@ -217,9 +217,8 @@ impl VgwTelemetryBuilder {
         self.inner
     }
 }
-impl VgwTelemetry {
-    /// Reads a `VgwTelemetry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VgwTelemetry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

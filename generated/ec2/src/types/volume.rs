@@ -175,19 +175,6 @@ impl Volume {
         self.kms_key_id.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for Volume {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "Volume",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`Volume`](crate::types::Volume); start one with `Volume::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -652,9 +639,8 @@ impl VolumeBuilder {
         self.inner
     }
 }
-impl Volume {
-    /// Reads a `Volume` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Volume {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -684,7 +670,10 @@ impl Volume {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "volumeType" => {
@@ -716,7 +705,9 @@ impl Volume {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "volumeInitializationRate" => {
@@ -762,7 +753,7 @@ impl Volume {
                     value.attachments = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeAttachment::from_xml,
+                            <crate::types::VolumeAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

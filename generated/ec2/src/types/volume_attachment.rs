@@ -89,19 +89,6 @@ impl VolumeAttachment {
         self.attach_time.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for VolumeAttachment {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "VolumeAttachment",
-            ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`VolumeAttachment`](crate::types::VolumeAttachment); start one with `VolumeAttachment::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -319,9 +306,8 @@ impl VolumeAttachmentBuilder {
         self.inner
     }
 }
-impl VolumeAttachment {
-    /// Reads a `VolumeAttachment` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VolumeAttachment {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -474,9 +474,8 @@ impl VolumeRecycleBinInfoBuilder {
         self.inner
     }
 }
-impl VolumeRecycleBinInfo {
-    /// Reads a `VolumeRecycleBinInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VolumeRecycleBinInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -545,7 +544,9 @@ impl VolumeRecycleBinInfo {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "createTime" => {

@@ -151,9 +151,8 @@ impl VolumeStatusActionBuilder {
         self.inner
     }
 }
-impl VolumeStatusAction {
-    /// Reads a `VolumeStatusAction` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VolumeStatusAction {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -217,9 +217,8 @@ impl VolumeStatusEventBuilder {
         self.inner
     }
 }
-impl VolumeStatusEvent {
-    /// Reads a `VolumeStatusEvent` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VolumeStatusEvent {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

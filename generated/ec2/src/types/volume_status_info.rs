@@ -103,9 +103,8 @@ impl VolumeStatusInfoBuilder {
         self.inner
     }
 }
-impl VolumeStatusInfo {
-    /// Reads a `VolumeStatusInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VolumeStatusInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -115,7 +114,7 @@ impl VolumeStatusInfo {
                     value.details = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeStatusDetails::from_xml,
+                            <crate::types::VolumeStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -367,9 +367,8 @@ impl VolumeStatusItemBuilder {
         self.inner
     }
 }
-impl VolumeStatusItem {
-    /// Reads a `VolumeStatusItem` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -379,7 +378,7 @@ impl VolumeStatusItem {
                     value.actions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeStatusAction::from_xml,
+                            <crate::types::VolumeStatusAction as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -397,7 +396,7 @@ impl VolumeStatusItem {
                     value.events = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeStatusEvent::from_xml,
+                            <crate::types::VolumeStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -408,20 +407,24 @@ impl VolumeStatusItem {
                 }
                 "volumeStatus" => {
                     value.volume_status = ::std::option::Option::Some(
-                        crate::types::VolumeStatusInfo::from_xml(child)?,
+                        <crate::types::VolumeStatusInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "attachmentStatuses" => {
                     value.attachment_statuses = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VolumeStatusAttachmentStatus::from_xml,
+                            <crate::types::VolumeStatusAttachmentStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "initializationStatusDetails" => {
                     value.initialization_status_details = ::std::option::Option::Some(
-                        crate::types::InitializationStatusDetails::from_xml(child)?,
+                        <crate::types::InitializationStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "availabilityZoneId" => {
@@ -431,7 +434,9 @@ impl VolumeStatusItem {
                 }
                 "operator" => {
                     value.operator = ::std::option::Option::Some(
-                        crate::types::OperatorResponse::from_xml(child)?,
+                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -415,9 +415,8 @@ impl VpcBuilder {
         self.inner
     }
 }
-impl Vpc {
-    /// Reads a `Vpc` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Vpc {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -437,7 +436,7 @@ impl Vpc {
                     value.ipv6_cidr_block_association_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcIpv6CidrBlockAssociation::from_xml,
+                            <crate::types::VpcIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -445,7 +444,7 @@ impl Vpc {
                     value.cidr_block_association_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcCidrBlockAssociation::from_xml,
+                            <crate::types::VpcCidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -456,17 +455,24 @@ impl Vpc {
                 }
                 "encryptionControl" => {
                     value.encryption_control = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControl::from_xml(child)?,
+                        <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "blockPublicAccessStates" => {
                     value.block_public_access_states = ::std::option::Option::Some(
-                        crate::types::BlockPublicAccessStates::from_xml(child)?,
+                        <crate::types::BlockPublicAccessStates as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcId" => {

@@ -332,9 +332,8 @@ impl VpcBlockPublicAccessExclusionBuilder {
         self.inner
     }
 }
-impl VpcBlockPublicAccessExclusion {
-    /// Reads a `VpcBlockPublicAccessExclusion` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessExclusion {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -396,7 +395,10 @@ impl VpcBlockPublicAccessExclusion {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

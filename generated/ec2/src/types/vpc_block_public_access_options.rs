@@ -300,9 +300,8 @@ impl VpcBlockPublicAccessOptionsBuilder {
         self.inner
     }
 }
-impl VpcBlockPublicAccessOptions {
-    /// Reads a `VpcBlockPublicAccessOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -126,9 +126,8 @@ impl VpcCidrBlockAssociationBuilder {
         self.inner
     }
 }
-impl VpcCidrBlockAssociation {
-    /// Reads a `VpcCidrBlockAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcCidrBlockAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -146,7 +145,9 @@ impl VpcCidrBlockAssociation {
                 }
                 "cidrBlockState" => {
                     value.cidr_block_state = ::std::option::Option::Some(
-                        crate::types::VpcCidrBlockState::from_xml(child)?,
+                        <crate::types::VpcCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -125,9 +125,8 @@ impl VpcClassicLinkBuilder {
         self.inner
     }
 }
-impl VpcClassicLink {
-    /// Reads a `VpcClassicLink` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcClassicLink {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -140,7 +139,10 @@ impl VpcClassicLink {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpcId" => {

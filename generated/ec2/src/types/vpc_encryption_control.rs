@@ -257,9 +257,8 @@ impl VpcEncryptionControlBuilder {
         self.inner
     }
 }
-impl VpcEncryptionControl {
-    /// Reads a `VpcEncryptionControl` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControl {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -292,12 +291,17 @@ impl VpcEncryptionControl {
                 }
                 "resourceExclusions" => {
                     value.resource_exclusions = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusions::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -311,9 +311,8 @@ impl VpcEncryptionControlExclusionsBuilder {
         self.inner
     }
 }
-impl VpcEncryptionControlExclusions {
-    /// Reads a `VpcEncryptionControlExclusions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControlExclusions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -321,42 +320,58 @@ impl VpcEncryptionControlExclusions {
             match child.name() {
                 "internetGateway" => {
                     value.internet_gateway = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "egressOnlyInternetGateway" => {
                     value.egress_only_internet_gateway = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "natGateway" => {
                     value.nat_gateway = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "virtualPrivateGateway" => {
                     value.virtual_private_gateway = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcPeering" => {
                     value.vpc_peering = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "lambda" => {
                     value.lambda = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "vpcLattice" => {
                     value.vpc_lattice = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "elasticFileSystem" => {
                     value.elastic_file_system = ::std::option::Option::Some(
-                        crate::types::VpcEncryptionControlExclusion::from_xml(child)?,
+                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

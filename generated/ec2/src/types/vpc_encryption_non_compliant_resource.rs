@@ -147,9 +147,8 @@ impl VpcEncryptionNonCompliantResourceBuilder {
         self.inner
     }
 }
-impl VpcEncryptionNonCompliantResource {
-    /// Reads a `VpcEncryptionNonCompliantResource` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcEncryptionNonCompliantResource {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -852,9 +852,8 @@ impl VpcEndpointBuilder {
         self.inner
     }
 }
-impl VpcEndpoint {
-    /// Reads a `VpcEndpoint` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -904,7 +903,7 @@ impl VpcEndpoint {
                     value.groups = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SecurityGroupIdentifier::from_xml,
+                            <crate::types::SecurityGroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -915,7 +914,9 @@ impl VpcEndpoint {
                 }
                 "dnsOptions" => {
                     value.dns_options = ::std::option::Option::Some(
-                        crate::types::DnsOptions::from_xml(child)?,
+                        <crate::types::DnsOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "privateDnsEnabled" => {
@@ -937,7 +938,7 @@ impl VpcEndpoint {
                     value.dns_entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DnsEntry::from_xml,
+                            <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -952,7 +953,10 @@ impl VpcEndpoint {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "ownerId" => {
@@ -962,14 +966,16 @@ impl VpcEndpoint {
                 }
                 "lastError" => {
                     value.last_error = ::std::option::Option::Some(
-                        crate::types::LastError::from_xml(child)?,
+                        <crate::types::LastError as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ipv4PrefixSet" => {
                     value.ipv4_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SubnetIpPrefixes::from_xml,
+                            <crate::types::SubnetIpPrefixes as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -977,7 +983,7 @@ impl VpcEndpoint {
                     value.ipv6_prefixes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SubnetIpPrefixes::from_xml,
+                            <crate::types::SubnetIpPrefixes as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -1005,7 +1011,7 @@ impl VpcEndpoint {
                     value.payer_responsibilities = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PayerResponsibilityEntry::from_xml,
+                            <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

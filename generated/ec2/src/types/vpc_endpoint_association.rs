@@ -400,9 +400,8 @@ impl VpcEndpointAssociationBuilder {
         self.inner
     }
 }
-impl VpcEndpointAssociation {
-    /// Reads a `VpcEndpointAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcEndpointAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -445,12 +444,16 @@ impl VpcEndpointAssociation {
                 }
                 "dnsEntry" => {
                     value.dns_entry = ::std::option::Option::Some(
-                        crate::types::DnsEntry::from_xml(child)?,
+                        <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "privateDnsEntry" => {
                     value.private_dns_entry = ::std::option::Option::Some(
-                        crate::types::DnsEntry::from_xml(child)?,
+                        <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "associatedResourceArn" => {
@@ -465,7 +468,10 @@ impl VpcEndpointAssociation {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -457,9 +457,8 @@ impl VpcEndpointConnectionBuilder {
         self.inner
     }
 }
-impl VpcEndpointConnection {
-    /// Reads a `VpcEndpointConnection` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -498,7 +497,7 @@ impl VpcEndpointConnection {
                     value.dns_entries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DnsEntry::from_xml,
+                            <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -524,7 +523,10 @@ impl VpcEndpointConnection {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpcEndpointRegion" => {
@@ -536,7 +538,7 @@ impl VpcEndpointConnection {
                     value.payer_responsibilities = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PayerResponsibilityEntry::from_xml,
+                            <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

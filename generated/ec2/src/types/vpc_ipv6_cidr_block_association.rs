@@ -250,9 +250,8 @@ impl VpcIpv6CidrBlockAssociationBuilder {
         self.inner
     }
 }
-impl VpcIpv6CidrBlockAssociation {
-    /// Reads a `VpcIpv6CidrBlockAssociation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcIpv6CidrBlockAssociation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -270,7 +269,9 @@ impl VpcIpv6CidrBlockAssociation {
                 }
                 "ipv6CidrBlockState" => {
                     value.ipv6_cidr_block_state = ::std::option::Option::Some(
-                        crate::types::VpcCidrBlockState::from_xml(child)?,
+                        <crate::types::VpcCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "networkBorderGroup" => {

@@ -232,9 +232,8 @@ impl VpcPeeringConnectionBuilder {
         self.inner
     }
 }
-impl VpcPeeringConnection {
-    /// Reads a `VpcPeeringConnection` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnection {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -242,7 +241,9 @@ impl VpcPeeringConnection {
             match child.name() {
                 "accepterVpcInfo" => {
                     value.accepter_vpc_info = ::std::option::Option::Some(
-                        crate::types::VpcPeeringConnectionVpcInfo::from_xml(child)?,
+                        <crate::types::VpcPeeringConnectionVpcInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "expirationTime" => {
@@ -256,17 +257,24 @@ impl VpcPeeringConnection {
                 }
                 "requesterVpcInfo" => {
                     value.requester_vpc_info = ::std::option::Option::Some(
-                        crate::types::VpcPeeringConnectionVpcInfo::from_xml(child)?,
+                        <crate::types::VpcPeeringConnectionVpcInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::VpcPeeringConnectionStateReason::from_xml(child)?,
+                        <crate::types::VpcPeeringConnectionStateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpcPeeringConnectionId" => {

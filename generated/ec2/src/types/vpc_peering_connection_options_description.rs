@@ -138,9 +138,8 @@ impl VpcPeeringConnectionOptionsDescriptionBuilder {
         self.inner
     }
 }
-impl VpcPeeringConnectionOptionsDescription {
-    /// Reads a `VpcPeeringConnectionOptionsDescription` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionOptionsDescription {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -99,9 +99,8 @@ impl VpcPeeringConnectionStateReasonBuilder {
         self.inner
     }
 }
-impl VpcPeeringConnectionStateReason {
-    /// Reads a `VpcPeeringConnectionStateReason` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionStateReason {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

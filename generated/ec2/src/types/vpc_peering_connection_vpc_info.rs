@@ -258,9 +258,8 @@ impl VpcPeeringConnectionVpcInfoBuilder {
         self.inner
     }
 }
-impl VpcPeeringConnectionVpcInfo {
-    /// Reads a `VpcPeeringConnectionVpcInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionVpcInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -275,7 +274,7 @@ impl VpcPeeringConnectionVpcInfo {
                     value.ipv6_cidr_block_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Ipv6CidrBlock::from_xml,
+                            <crate::types::Ipv6CidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -283,7 +282,7 @@ impl VpcPeeringConnectionVpcInfo {
                     value.cidr_block_set = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CidrBlock::from_xml,
+                            <crate::types::CidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -294,7 +293,7 @@ impl VpcPeeringConnectionVpcInfo {
                 }
                 "peeringOptions" => {
                     value.peering_options = ::std::option::Option::Some(
-                        crate::types::VpcPeeringConnectionOptionsDescription::from_xml(
+                        <crate::types::VpcPeeringConnectionOptionsDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );

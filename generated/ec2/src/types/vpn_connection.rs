@@ -584,9 +584,8 @@ impl VpnConnectionBuilder {
         self.inner
     }
 }
-impl VpnConnection {
-    /// Reads a `VpnConnection` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpnConnection {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -624,27 +623,32 @@ impl VpnConnection {
                 }
                 "options" => {
                     value.options = ::std::option::Option::Some(
-                        crate::types::VpnConnectionOptions::from_xml(child)?,
+                        <crate::types::VpnConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "routes" => {
                     value.routes = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpnStaticRoute::from_xml,
+                            <crate::types::VpnStaticRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vgwTelemetry" => {
                     value.vgw_telemetry = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VgwTelemetry::from_xml,
+                            <crate::types::VgwTelemetry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -155,9 +155,8 @@ impl VpnConnectionDeviceTypeBuilder {
         self.inner
     }
 }
-impl VpnConnectionDeviceType {
-    /// Reads a `VpnConnectionDeviceType` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpnConnectionDeviceType {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

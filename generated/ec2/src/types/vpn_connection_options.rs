@@ -386,9 +386,8 @@ impl VpnConnectionOptionsBuilder {
         self.inner
     }
 }
-impl VpnConnectionOptions {
-    /// Reads a `VpnConnectionOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpnConnectionOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -443,7 +442,7 @@ impl VpnConnectionOptions {
                     value.tunnel_options = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TunnelOption::from_xml,
+                            <crate::types::TunnelOption as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -241,9 +241,8 @@ impl VpnGatewayBuilder {
         self.inner
     }
 }
-impl VpnGateway {
-    /// Reads a `VpnGateway` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpnGateway {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -258,7 +257,10 @@ impl VpnGateway {
                 }
                 "tagSet" => {
                     value.tags = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 "vpnGatewayId" => {
@@ -285,7 +287,7 @@ impl VpnGateway {
                     value.vpc_attachments = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::VpcAttachment::from_xml,
+                            <crate::types::VpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -70,16 +70,17 @@ impl VpnTunnelLogOptionsBuilder {
         self.inner
     }
 }
-impl VpnTunnelLogOptions {
-    /// Reads a `VpnTunnelLogOptions` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VpnTunnelLogOptions {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "cloudWatchLogOptions" {
                 value.cloud_watch_log_options = ::std::option::Option::Some(
-                    crate::types::CloudWatchLogOptions::from_xml(child)?,
+                    <crate::types::CloudWatchLogOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -30,7 +30,7 @@ for CidrCollectionVersionMismatchException {
             response.body(),
             "CidrCollectionVersionMismatchException",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -116,9 +116,8 @@ impl CidrCollectionVersionMismatchExceptionBuilder {
         self.inner
     }
 }
-impl CidrCollectionVersionMismatchException {
-    /// Reads a `CidrCollectionVersionMismatchException` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CidrCollectionVersionMismatchException {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -33,7 +33,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ConflictingDomainExists {
             response.body(),
             "ConflictingDomainExists",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -117,9 +117,8 @@ impl ConflictingDomainExistsBuilder {
         self.inner
     }
 }
-impl ConflictingDomainExists {
-    /// Reads a `ConflictingDomainExists` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConflictingDomainExists {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -32,7 +32,7 @@ impl ::awsgen_runtime::protocol::FromResponse for HealthCheckAlreadyExists {
             response.body(),
             "HealthCheckAlreadyExists",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -118,9 +118,8 @@ impl HealthCheckAlreadyExistsBuilder {
         self.inner
     }
 }
-impl HealthCheckAlreadyExists {
-    /// Reads a `HealthCheckAlreadyExists` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HealthCheckAlreadyExists {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,7 +36,7 @@ for InsufficientCloudWatchLogsResourcePolicy {
             response.body(),
             "InsufficientCloudWatchLogsResourcePolicy",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -122,9 +122,8 @@ impl InsufficientCloudWatchLogsResourcePolicyBuilder {
         self.inner
     }
 }
-impl InsufficientCloudWatchLogsResourcePolicy {
-    /// Reads a `InsufficientCloudWatchLogsResourcePolicy` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InsufficientCloudWatchLogsResourcePolicy {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

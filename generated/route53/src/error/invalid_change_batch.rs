@@ -36,7 +36,7 @@ impl ::awsgen_runtime::protocol::FromResponse for InvalidChangeBatch {
             response.body(),
             "InvalidChangeBatch",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -146,9 +146,8 @@ impl InvalidChangeBatchBuilder {
         self.inner
     }
 }
-impl InvalidChangeBatch {
-    /// Reads a `InvalidChangeBatch` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InvalidChangeBatch {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for TooManyHealthChecks {
             response.body(),
             "TooManyHealthChecks",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -119,9 +119,8 @@ impl TooManyHealthChecksBuilder {
         self.inner
     }
 }
-impl TooManyHealthChecks {
-    /// Reads a `TooManyHealthChecks` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TooManyHealthChecks {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -37,7 +37,7 @@ impl ::awsgen_runtime::protocol::FromResponse for TooManyHostedZones {
             response.body(),
             "TooManyHostedZones",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -123,9 +123,8 @@ impl TooManyHostedZonesBuilder {
         self.inner
     }
 }
-impl TooManyHostedZones {
-    /// Reads a `TooManyHostedZones` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TooManyHostedZones {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for TooManyTrafficPolicies {
             response.body(),
             "TooManyTrafficPolicies",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -121,9 +121,8 @@ impl TooManyTrafficPoliciesBuilder {
         self.inner
     }
 }
-impl TooManyTrafficPolicies {
-    /// Reads a `TooManyTrafficPolicies` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TooManyTrafficPolicies {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

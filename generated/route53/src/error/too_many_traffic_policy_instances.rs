@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for TooManyTrafficPolicyInstances 
             response.body(),
             "TooManyTrafficPolicyInstances",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -121,9 +121,8 @@ impl TooManyTrafficPolicyInstancesBuilder {
         self.inner
     }
 }
-impl TooManyTrafficPolicyInstances {
-    /// Reads a `TooManyTrafficPolicyInstances` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TooManyTrafficPolicyInstances {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -140,9 +140,8 @@ impl AlarmIdentifier {
         ::std::result::Result::Ok(())
     }
 }
-impl AlarmIdentifier {
-    /// Reads a `AlarmIdentifier` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AlarmIdentifier {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

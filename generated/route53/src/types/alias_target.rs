@@ -260,9 +260,8 @@ impl AliasTarget {
         ::std::result::Result::Ok(())
     }
 }
-impl AliasTarget {
-    /// Reads a `AliasTarget` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AliasTarget {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

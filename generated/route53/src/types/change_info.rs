@@ -184,9 +184,8 @@ impl ChangeInfoBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ChangeInfo {
-    /// Reads a `ChangeInfo` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ChangeInfo {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

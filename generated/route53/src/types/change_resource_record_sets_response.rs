@@ -37,7 +37,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ChangeResourceRecordSetsRespon
             response.body(),
             "ChangeResourceRecordSetsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -92,16 +92,17 @@ impl ChangeResourceRecordSetsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ChangeResourceRecordSetsResponse {
-    /// Reads a `ChangeResourceRecordSetsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ChangeResourceRecordSetsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ChangeInfo" {
                 value.change_info = ::std::option::Option::Some(
-                    crate::types::ChangeInfo::from_xml(child)?,
+                    <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -145,9 +145,8 @@ impl CidrCollectionBuilder {
         self.inner
     }
 }
-impl CidrCollection {
-    /// Reads a `CidrCollection` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CidrCollection {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

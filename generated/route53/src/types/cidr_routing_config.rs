@@ -135,9 +135,8 @@ impl CidrRoutingConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl CidrRoutingConfig {
-    /// Reads a `CidrRoutingConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CidrRoutingConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

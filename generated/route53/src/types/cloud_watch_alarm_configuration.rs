@@ -318,9 +318,8 @@ impl CloudWatchAlarmConfigurationBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CloudWatchAlarmConfiguration {
-    /// Reads a `CloudWatchAlarmConfiguration` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CloudWatchAlarmConfiguration {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -373,7 +372,7 @@ impl CloudWatchAlarmConfiguration {
                     value.dimensions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Dimension::from_xml,
+                            <crate::types::Dimension as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

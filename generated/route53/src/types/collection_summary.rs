@@ -145,9 +145,8 @@ impl CollectionSummaryBuilder {
         self.inner
     }
 }
-impl CollectionSummary {
-    /// Reads a `CollectionSummary` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CollectionSummary {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

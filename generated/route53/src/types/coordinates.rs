@@ -133,9 +133,8 @@ impl Coordinates {
         ::std::result::Result::Ok(())
     }
 }
-impl Coordinates {
-    /// Reads a `Coordinates` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Coordinates {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

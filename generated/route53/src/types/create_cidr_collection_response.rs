@@ -42,7 +42,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateCidrCollectionResponse {
             response.body(),
             "CreateCidrCollectionResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -118,16 +118,17 @@ impl CreateCidrCollectionResponseBuilder {
         self.inner
     }
 }
-impl CreateCidrCollectionResponse {
-    /// Reads a `CreateCidrCollectionResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateCidrCollectionResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "Collection" {
                 value.collection = ::std::option::Option::Some(
-                    crate::types::CidrCollection::from_xml(child)?,
+                    <crate::types::CidrCollection as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

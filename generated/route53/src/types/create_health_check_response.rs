@@ -46,7 +46,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateHealthCheckResponse {
             response.body(),
             "CreateHealthCheckResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -137,16 +137,17 @@ impl CreateHealthCheckResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateHealthCheckResponse {
-    /// Reads a `CreateHealthCheckResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateHealthCheckResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheck" {
                 value.health_check = ::std::option::Option::Some(
-                    crate::types::HealthCheck::from_xml(child)?,
+                    <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

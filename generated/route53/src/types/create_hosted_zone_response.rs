@@ -71,7 +71,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateHostedZoneResponse {
             response.body(),
             "CreateHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -236,9 +236,8 @@ impl CreateHostedZoneResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateHostedZoneResponse {
-    /// Reads a `CreateHostedZoneResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateHostedZoneResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -246,22 +245,30 @@ impl CreateHostedZoneResponse {
             match child.name() {
                 "HostedZone" => {
                     value.hosted_zone = ::std::option::Option::Some(
-                        crate::types::HostedZone::from_xml(child)?,
+                        <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ChangeInfo" => {
                     value.change_info = ::std::option::Option::Some(
-                        crate::types::ChangeInfo::from_xml(child)?,
+                        <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "DelegationSet" => {
                     value.delegation_set = ::std::option::Option::Some(
-                        crate::types::DelegationSet::from_xml(child)?,
+                        <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "VPC" => {
                     value.vpc = ::std::option::Option::Some(
-                        crate::types::Vpc::from_xml(child)?,
+                        <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

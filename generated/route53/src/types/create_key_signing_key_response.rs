@@ -57,7 +57,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateKeySigningKeyResponse {
             response.body(),
             "CreateKeySigningKeyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -178,9 +178,8 @@ impl CreateKeySigningKeyResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateKeySigningKeyResponse {
-    /// Reads a `CreateKeySigningKeyResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateKeySigningKeyResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -188,12 +187,16 @@ impl CreateKeySigningKeyResponse {
             match child.name() {
                 "ChangeInfo" => {
                     value.change_info = ::std::option::Option::Some(
-                        crate::types::ChangeInfo::from_xml(child)?,
+                        <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "KeySigningKey" => {
                     value.key_signing_key = ::std::option::Option::Some(
-                        crate::types::KeySigningKey::from_xml(child)?,
+                        <crate::types::KeySigningKey as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

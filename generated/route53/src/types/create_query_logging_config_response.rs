@@ -48,7 +48,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateQueryLoggingConfigRespon
             response.body(),
             "CreateQueryLoggingConfigResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -141,16 +141,17 @@ impl CreateQueryLoggingConfigResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateQueryLoggingConfigResponse {
-    /// Reads a `CreateQueryLoggingConfigResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateQueryLoggingConfigResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "QueryLoggingConfig" {
                 value.query_logging_config = ::std::option::Option::Some(
-                    crate::types::QueryLoggingConfig::from_xml(child)?,
+                    <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

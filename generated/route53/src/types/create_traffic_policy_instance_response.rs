@@ -50,7 +50,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyInstanceRes
             response.body(),
             "CreateTrafficPolicyInstanceResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -143,16 +143,17 @@ impl CreateTrafficPolicyInstanceResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTrafficPolicyInstanceResponse {
-    /// Reads a `CreateTrafficPolicyInstanceResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTrafficPolicyInstanceResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicyInstance" {
                 value.traffic_policy_instance = ::std::option::Option::Some(
-                    crate::types::TrafficPolicyInstance::from_xml(child)?,
+                    <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -46,7 +46,7 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyResponse {
             response.body(),
             "CreateTrafficPolicyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
@@ -139,16 +139,17 @@ impl CreateTrafficPolicyResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateTrafficPolicyResponse {
-    /// Reads a `CreateTrafficPolicyResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTrafficPolicyResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicy" {
                 value.traffic_policy = ::std::option::Option::Some(
-                    crate::types::TrafficPolicy::from_xml(child)?,
+                    <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -45,7 +45,7 @@ for CreateVpcAssociationAuthorizationResponse {
             response.body(),
             "CreateVPCAssociationAuthorizationResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -122,9 +122,8 @@ impl CreateVpcAssociationAuthorizationResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl CreateVpcAssociationAuthorizationResponse {
-    /// Reads a `CreateVPCAssociationAuthorizationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateVpcAssociationAuthorizationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -137,7 +136,9 @@ impl CreateVpcAssociationAuthorizationResponse {
                 }
                 "VPC" => {
                     value.vpc = ::std::option::Option::Some(
-                        crate::types::Vpc::from_xml(child)?,
+                        <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -139,9 +139,8 @@ impl DelegationSetBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl DelegationSet {
-    /// Reads a `DelegationSet` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DelegationSet {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

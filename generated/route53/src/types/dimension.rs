@@ -114,9 +114,8 @@ impl DimensionBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl Dimension {
-    /// Reads a `Dimension` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Dimension {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

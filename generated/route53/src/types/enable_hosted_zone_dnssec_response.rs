@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for EnableHostedZoneDnssecResponse
             response.body(),
             "EnableHostedZoneDNSSECResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -90,16 +90,17 @@ impl EnableHostedZoneDnssecResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl EnableHostedZoneDnssecResponse {
-    /// Reads a `EnableHostedZoneDNSSECResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for EnableHostedZoneDnssecResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ChangeInfo" {
                 value.change_info = ::std::option::Option::Some(
-                    crate::types::ChangeInfo::from_xml(child)?,
+                    <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -162,9 +162,8 @@ impl GeoLocation {
         ::std::result::Result::Ok(())
     }
 }
-impl GeoLocation {
-    /// Reads a `GeoLocation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GeoLocation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -209,9 +209,8 @@ impl GeoLocationDetailsBuilder {
         self.inner
     }
 }
-impl GeoLocationDetails {
-    /// Reads a `GeoLocationDetails` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GeoLocationDetails {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -183,9 +183,8 @@ impl GeoProximityLocation {
         ::std::result::Result::Ok(())
     }
 }
-impl GeoProximityLocation {
-    /// Reads a `GeoProximityLocation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GeoProximityLocation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -203,7 +202,9 @@ impl GeoProximityLocation {
                 }
                 "Coordinates" => {
                     value.coordinates = ::std::option::Option::Some(
-                        crate::types::Coordinates::from_xml(child)?,
+                        <crate::types::Coordinates as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "Bias" => {

@@ -44,7 +44,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetAccountLimitResponse {
             response.body(),
             "GetAccountLimitResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -121,9 +121,8 @@ impl GetAccountLimitResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetAccountLimitResponse {
-    /// Reads a `GetAccountLimitResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetAccountLimitResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +130,9 @@ impl GetAccountLimitResponse {
             match child.name() {
                 "Limit" => {
                     value.limit = ::std::option::Option::Some(
-                        crate::types::AccountLimit::from_xml(child)?,
+                        <crate::types::AccountLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "Count" => {

@@ -46,7 +46,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetDnssecResponse {
             response.body(),
             "GetDNSSECResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -133,9 +133,8 @@ impl GetDnssecResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetDnssecResponse {
-    /// Reads a `GetDNSSECResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetDnssecResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -143,14 +142,16 @@ impl GetDnssecResponse {
             match child.name() {
                 "Status" => {
                     value.status = ::std::option::Option::Some(
-                        crate::types::DnssecStatus::from_xml(child)?,
+                        <crate::types::DnssecStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "KeySigningKeys" => {
                     value.key_signing_keys = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::KeySigningKey::from_xml,
+                            <crate::types::KeySigningKey as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -38,7 +38,7 @@ for GetHealthCheckLastFailureReasonResponse {
             response.body(),
             "GetHealthCheckLastFailureReasonResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -99,9 +99,8 @@ impl GetHealthCheckLastFailureReasonResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetHealthCheckLastFailureReasonResponse {
-    /// Reads a `GetHealthCheckLastFailureReasonResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetHealthCheckLastFailureReasonResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -110,7 +109,7 @@ impl GetHealthCheckLastFailureReasonResponse {
                 value.health_check_observations = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::HealthCheckObservation::from_xml,
+                        <crate::types::HealthCheckObservation as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -37,7 +37,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckStatusResponse {
             response.body(),
             "GetHealthCheckStatusResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -98,9 +98,8 @@ impl GetHealthCheckStatusResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetHealthCheckStatusResponse {
-    /// Reads a `GetHealthCheckStatusResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetHealthCheckStatusResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -109,7 +108,7 @@ impl GetHealthCheckStatusResponse {
                 value.health_check_observations = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::HealthCheckObservation::from_xml,
+                        <crate::types::HealthCheckObservation as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneCountResponse {
             response.body(),
             "GetHostedZoneCountResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -84,9 +84,8 @@ impl GetHostedZoneCountResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetHostedZoneCountResponse {
-    /// Reads a `GetHostedZoneCountResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetHostedZoneCountResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

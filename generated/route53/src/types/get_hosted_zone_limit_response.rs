@@ -44,7 +44,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneLimitResponse {
             response.body(),
             "GetHostedZoneLimitResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -121,9 +121,8 @@ impl GetHostedZoneLimitResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetHostedZoneLimitResponse {
-    /// Reads a `GetHostedZoneLimitResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetHostedZoneLimitResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +130,9 @@ impl GetHostedZoneLimitResponse {
             match child.name() {
                 "Limit" => {
                     value.limit = ::std::option::Option::Some(
-                        crate::types::HostedZoneLimit::from_xml(child)?,
+                        <crate::types::HostedZoneLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "Count" => {

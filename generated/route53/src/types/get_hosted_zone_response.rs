@@ -49,7 +49,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneResponse {
             response.body(),
             "GetHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -151,9 +151,8 @@ impl GetHostedZoneResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetHostedZoneResponse {
-    /// Reads a `GetHostedZoneResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetHostedZoneResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -161,17 +160,24 @@ impl GetHostedZoneResponse {
             match child.name() {
                 "HostedZone" => {
                     value.hosted_zone = ::std::option::Option::Some(
-                        crate::types::HostedZone::from_xml(child)?,
+                        <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "DelegationSet" => {
                     value.delegation_set = ::std::option::Option::Some(
-                        crate::types::DelegationSet::from_xml(child)?,
+                        <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "VPCs" => {
                     value.vpcs = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Vpc::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

@@ -37,7 +37,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetQueryLoggingConfigResponse 
             response.body(),
             "GetQueryLoggingConfigResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -94,16 +94,17 @@ impl GetQueryLoggingConfigResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetQueryLoggingConfigResponse {
-    /// Reads a `GetQueryLoggingConfigResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetQueryLoggingConfigResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "QueryLoggingConfig" {
                 value.query_logging_config = ::std::option::Option::Some(
-                    crate::types::QueryLoggingConfig::from_xml(child)?,
+                    <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

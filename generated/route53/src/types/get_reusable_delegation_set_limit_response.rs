@@ -46,7 +46,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetReusableDelegationSetLimitR
             response.body(),
             "GetReusableDelegationSetLimitResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -125,9 +125,8 @@ impl GetReusableDelegationSetLimitResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetReusableDelegationSetLimitResponse {
-    /// Reads a `GetReusableDelegationSetLimitResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetReusableDelegationSetLimitResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -135,7 +134,9 @@ impl GetReusableDelegationSetLimitResponse {
             match child.name() {
                 "Limit" => {
                     value.limit = ::std::option::Option::Some(
-                        crate::types::ReusableDelegationSetLimit::from_xml(child)?,
+                        <crate::types::ReusableDelegationSetLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "Count" => {

@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for GetTrafficPolicyResponse {
             response.body(),
             "GetTrafficPolicyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -92,16 +92,17 @@ impl GetTrafficPolicyResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetTrafficPolicyResponse {
-    /// Reads a `GetTrafficPolicyResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTrafficPolicyResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicy" {
                 value.traffic_policy = ::std::option::Option::Some(
-                    crate::types::TrafficPolicy::from_xml(child)?,
+                    <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

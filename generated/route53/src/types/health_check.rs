@@ -260,9 +260,8 @@ impl HealthCheckBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl HealthCheck {
-    /// Reads a `HealthCheck` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HealthCheck {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -280,12 +279,16 @@ impl HealthCheck {
                 }
                 "LinkedService" => {
                     value.linked_service = ::std::option::Option::Some(
-                        crate::types::LinkedService::from_xml(child)?,
+                        <crate::types::LinkedService as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "HealthCheckConfig" => {
                     value.health_check_config = ::std::option::Option::Some(
-                        crate::types::HealthCheckConfig::from_xml(child)?,
+                        <crate::types::HealthCheckConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "HealthCheckVersion" => {
@@ -297,7 +300,9 @@ impl HealthCheck {
                 }
                 "CloudWatchAlarmConfiguration" => {
                     value.cloud_watch_alarm_configuration = ::std::option::Option::Some(
-                        crate::types::CloudWatchAlarmConfiguration::from_xml(child)?,
+                        <crate::types::CloudWatchAlarmConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -729,9 +729,8 @@ impl HealthCheckConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl HealthCheckConfig {
-    /// Reads a `HealthCheckConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HealthCheckConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -820,7 +819,9 @@ impl HealthCheckConfig {
                 }
                 "AlarmIdentifier" => {
                     value.alarm_identifier = ::std::option::Option::Some(
-                        crate::types::AlarmIdentifier::from_xml(child)?,
+                        <crate::types::AlarmIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "InsufficientDataHealthStatus" => {

@@ -124,9 +124,8 @@ impl HealthCheckObservationBuilder {
         self.inner
     }
 }
-impl HealthCheckObservation {
-    /// Reads a `HealthCheckObservation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HealthCheckObservation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -144,7 +143,9 @@ impl HealthCheckObservation {
                 }
                 "StatusReport" => {
                     value.status_report = ::std::option::Option::Some(
-                        crate::types::StatusReport::from_xml(child)?,
+                        <crate::types::StatusReport as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -273,9 +273,8 @@ impl HostedZoneBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl HostedZone {
-    /// Reads a `HostedZone` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostedZone {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -298,7 +297,9 @@ impl HostedZone {
                 }
                 "Config" => {
                     value.config = ::std::option::Option::Some(
-                        crate::types::HostedZoneConfig::from_xml(child)?,
+                        <crate::types::HostedZoneConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "ResourceRecordSetCount" => {
@@ -310,12 +311,16 @@ impl HostedZone {
                 }
                 "LinkedService" => {
                     value.linked_service = ::std::option::Option::Some(
-                        crate::types::LinkedService::from_xml(child)?,
+                        <crate::types::LinkedService as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "Features" => {
                     value.features = ::std::option::Option::Some(
-                        crate::types::HostedZoneFeatures::from_xml(child)?,
+                        <crate::types::HostedZoneFeatures as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

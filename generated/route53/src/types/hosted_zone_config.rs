@@ -106,9 +106,8 @@ impl HostedZoneConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl HostedZoneConfig {
-    /// Reads a `HostedZoneConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostedZoneConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

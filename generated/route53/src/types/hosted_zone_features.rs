@@ -105,9 +105,8 @@ impl HostedZoneFeaturesBuilder {
         self.inner
     }
 }
-impl HostedZoneFeatures {
-    /// Reads a `HostedZoneFeatures` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostedZoneFeatures {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -120,7 +119,9 @@ impl HostedZoneFeatures {
                 }
                 "FailureReasons" => {
                     value.failure_reasons = ::std::option::Option::Some(
-                        crate::types::HostedZoneFailureReasons::from_xml(child)?,
+                        <crate::types::HostedZoneFailureReasons as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

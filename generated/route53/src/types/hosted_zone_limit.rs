@@ -113,9 +113,8 @@ impl HostedZoneLimitBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl HostedZoneLimit {
-    /// Reads a `HostedZoneLimit` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostedZoneLimit {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

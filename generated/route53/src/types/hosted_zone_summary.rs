@@ -151,9 +151,8 @@ impl HostedZoneSummaryBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl HostedZoneSummary {
-    /// Reads a `HostedZoneSummary` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for HostedZoneSummary {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -171,7 +170,9 @@ impl HostedZoneSummary {
                 }
                 "Owner" => {
                     value.owner = ::std::option::Option::Some(
-                        crate::types::HostedZoneOwner::from_xml(child)?,
+                        <crate::types::HostedZoneOwner as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

@@ -526,9 +526,8 @@ impl KeySigningKeyBuilder {
         self.inner
     }
 }
-impl KeySigningKey {
-    /// Reads a `KeySigningKey` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for KeySigningKey {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

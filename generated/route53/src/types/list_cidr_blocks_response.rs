@@ -44,7 +44,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCidrBlocksResponse {
             response.body(),
             "ListCidrBlocksResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -114,9 +114,8 @@ impl ListCidrBlocksResponseBuilder {
         self.inner
     }
 }
-impl ListCidrBlocksResponse {
-    /// Reads a `ListCidrBlocksResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListCidrBlocksResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +130,7 @@ impl ListCidrBlocksResponse {
                     value.cidr_blocks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CidrBlockSummary::from_xml,
+                            <crate::types::CidrBlockSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

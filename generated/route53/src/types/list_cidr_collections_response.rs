@@ -44,7 +44,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCidrCollectionsResponse {
             response.body(),
             "ListCidrCollectionsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -114,9 +114,8 @@ impl ListCidrCollectionsResponseBuilder {
         self.inner
     }
 }
-impl ListCidrCollectionsResponse {
-    /// Reads a `ListCidrCollectionsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListCidrCollectionsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +130,7 @@ impl ListCidrCollectionsResponse {
                     value.cidr_collections = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::CollectionSummary::from_xml,
+                            <crate::types::CollectionSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

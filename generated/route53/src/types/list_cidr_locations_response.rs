@@ -44,7 +44,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCidrLocationsResponse {
             response.body(),
             "ListCidrLocationsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -114,9 +114,8 @@ impl ListCidrLocationsResponseBuilder {
         self.inner
     }
 }
-impl ListCidrLocationsResponse {
-    /// Reads a `ListCidrLocationsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListCidrLocationsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +130,7 @@ impl ListCidrLocationsResponse {
                     value.cidr_locations = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::LocationSummary::from_xml,
+                            <crate::types::LocationSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

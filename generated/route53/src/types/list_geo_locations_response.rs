@@ -76,7 +76,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListGeoLocationsResponse {
             response.body(),
             "ListGeoLocationsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -257,9 +257,8 @@ impl ListGeoLocationsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListGeoLocationsResponse {
-    /// Reads a `ListGeoLocationsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListGeoLocationsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -269,7 +268,7 @@ impl ListGeoLocationsResponse {
                     value.geo_location_details_list = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::GeoLocationDetails::from_xml,
+                            <crate::types::GeoLocationDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

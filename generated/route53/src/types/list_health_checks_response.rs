@@ -69,7 +69,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHealthChecksResponse {
             response.body(),
             "ListHealthChecksResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -228,9 +228,8 @@ impl ListHealthChecksResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListHealthChecksResponse {
-    /// Reads a `ListHealthChecksResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListHealthChecksResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -240,7 +239,7 @@ impl ListHealthChecksResponse {
                     value.health_checks = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HealthCheck::from_xml,
+                            <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

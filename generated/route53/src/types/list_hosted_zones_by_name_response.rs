@@ -85,7 +85,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByNameResponse 
             response.body(),
             "ListHostedZonesByNameResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -284,9 +284,8 @@ impl ListHostedZonesByNameResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListHostedZonesByNameResponse {
-    /// Reads a `ListHostedZonesByNameResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByNameResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -296,7 +295,7 @@ impl ListHostedZonesByNameResponse {
                     value.hosted_zones = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HostedZone::from_xml,
+                            <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -53,7 +53,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByVpcResponse {
             response.body(),
             "ListHostedZonesByVPCResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -162,9 +162,8 @@ impl ListHostedZonesByVpcResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListHostedZonesByVpcResponse {
-    /// Reads a `ListHostedZonesByVPCResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByVpcResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -174,7 +173,7 @@ impl ListHostedZonesByVpcResponse {
                     value.hosted_zone_summaries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HostedZoneSummary::from_xml,
+                            <crate::types::HostedZoneSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

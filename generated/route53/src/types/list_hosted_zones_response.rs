@@ -71,7 +71,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesResponse {
             response.body(),
             "ListHostedZonesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -230,9 +230,8 @@ impl ListHostedZonesResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListHostedZonesResponse {
-    /// Reads a `ListHostedZonesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListHostedZonesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -242,7 +241,7 @@ impl ListHostedZonesResponse {
                     value.hosted_zones = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::HostedZone::from_xml,
+                            <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -46,7 +46,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListQueryLoggingConfigsRespons
             response.body(),
             "ListQueryLoggingConfigsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -127,9 +127,8 @@ impl ListQueryLoggingConfigsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListQueryLoggingConfigsResponse {
-    /// Reads a `ListQueryLoggingConfigsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListQueryLoggingConfigsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +138,7 @@ impl ListQueryLoggingConfigsResponse {
                     value.query_logging_configs = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::QueryLoggingConfig::from_xml,
+                            <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -82,7 +82,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListResourceRecordSetsResponse
             response.body(),
             "ListResourceRecordSetsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -259,9 +259,8 @@ impl ListResourceRecordSetsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListResourceRecordSetsResponse {
-    /// Reads a `ListResourceRecordSetsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListResourceRecordSetsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -271,7 +270,7 @@ impl ListResourceRecordSetsResponse {
                     value.resource_record_sets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ResourceRecordSet::from_xml,
+                            <crate::types::ResourceRecordSet as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

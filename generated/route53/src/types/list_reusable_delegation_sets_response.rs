@@ -71,7 +71,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListReusableDelegationSetsResp
             response.body(),
             "ListReusableDelegationSetsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -230,9 +230,8 @@ impl ListReusableDelegationSetsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListReusableDelegationSetsResponse {
-    /// Reads a `ListReusableDelegationSetsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListReusableDelegationSetsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -242,7 +241,7 @@ impl ListReusableDelegationSetsResponse {
                     value.delegation_sets = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::DelegationSet::from_xml,
+                            <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -37,7 +37,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourceResponse {
             response.body(),
             "ListTagsForResourceResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -94,16 +94,17 @@ impl ListTagsForResourceResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTagsForResourceResponse {
-    /// Reads a `ListTagsForResourceResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTagsForResourceResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "ResourceTagSet" {
                 value.resource_tag_set = ::std::option::Option::Some(
-                    crate::types::ResourceTagSet::from_xml(child)?,
+                    <crate::types::ResourceTagSet as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -37,7 +37,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourcesResponse {
             response.body(),
             "ListTagsForResourcesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -96,9 +96,8 @@ impl ListTagsForResourcesResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTagsForResourcesResponse {
-    /// Reads a `ListTagsForResourcesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTagsForResourcesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -107,7 +106,7 @@ impl ListTagsForResourcesResponse {
                 value.resource_tag_sets = ::std::option::Option::Some(
                     ::awsgen_runtime::xml::list(
                         child,
-                        crate::types::ResourceTagSet::from_xml,
+                        <crate::types::ResourceTagSet as ::awsgen_runtime::xml::FromXml>::from_xml,
                     )?,
                 );
             }

@@ -64,7 +64,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPoliciesResponse {
             response.body(),
             "ListTrafficPoliciesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -203,9 +203,8 @@ impl ListTrafficPoliciesResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTrafficPoliciesResponse {
-    /// Reads a `ListTrafficPoliciesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTrafficPoliciesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -215,7 +214,7 @@ impl ListTrafficPoliciesResponse {
                     value.traffic_policy_summaries = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TrafficPolicySummary::from_xml,
+                            <crate::types::TrafficPolicySummary as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -74,7 +74,7 @@ for ListTrafficPolicyInstancesByHostedZoneResponse {
             response.body(),
             "ListTrafficPolicyInstancesByHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -237,9 +237,8 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTrafficPolicyInstancesByHostedZoneResponse {
-    /// Reads a `ListTrafficPolicyInstancesByHostedZoneResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByHostedZoneResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -249,7 +248,7 @@ impl ListTrafficPolicyInstancesByHostedZoneResponse {
                     value.traffic_policy_instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TrafficPolicyInstance::from_xml,
+                            <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

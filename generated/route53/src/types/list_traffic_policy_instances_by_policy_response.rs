@@ -81,7 +81,7 @@ for ListTrafficPolicyInstancesByPolicyResponse {
             response.body(),
             "ListTrafficPolicyInstancesByPolicyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -268,9 +268,8 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTrafficPolicyInstancesByPolicyResponse {
-    /// Reads a `ListTrafficPolicyInstancesByPolicyResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByPolicyResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -280,7 +279,7 @@ impl ListTrafficPolicyInstancesByPolicyResponse {
                     value.traffic_policy_instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TrafficPolicyInstance::from_xml,
+                            <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

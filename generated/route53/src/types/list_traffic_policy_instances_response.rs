@@ -80,7 +80,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPolicyInstancesResp
             response.body(),
             "ListTrafficPolicyInstancesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -267,9 +267,8 @@ impl ListTrafficPolicyInstancesResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTrafficPolicyInstancesResponse {
-    /// Reads a `ListTrafficPolicyInstancesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -279,7 +278,7 @@ impl ListTrafficPolicyInstancesResponse {
                     value.traffic_policy_instances = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TrafficPolicyInstance::from_xml,
+                            <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -66,7 +66,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPolicyVersionsRespo
             response.body(),
             "ListTrafficPolicyVersionsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -207,9 +207,8 @@ impl ListTrafficPolicyVersionsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListTrafficPolicyVersionsResponse {
-    /// Reads a `ListTrafficPolicyVersionsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyVersionsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -219,7 +218,7 @@ impl ListTrafficPolicyVersionsResponse {
                     value.traffic_policies = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::TrafficPolicy::from_xml,
+                            <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

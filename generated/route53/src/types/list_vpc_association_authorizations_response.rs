@@ -52,7 +52,7 @@ for ListVpcAssociationAuthorizationsResponse {
             response.body(),
             "ListVPCAssociationAuthorizationsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -158,9 +158,8 @@ impl ListVpcAssociationAuthorizationsResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListVpcAssociationAuthorizationsResponse {
-    /// Reads a `ListVPCAssociationAuthorizationsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListVpcAssociationAuthorizationsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -178,7 +177,10 @@ impl ListVpcAssociationAuthorizationsResponse {
                 }
                 "VPCs" => {
                     value.vpcs = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::list(child, crate::types::Vpc::from_xml)?,
+                        ::awsgen_runtime::xml::list(
+                            child,
+                            <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
+                        )?,
                     );
                 }
                 _ => {}

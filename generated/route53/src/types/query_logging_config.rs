@@ -155,9 +155,8 @@ impl QueryLoggingConfigBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl QueryLoggingConfig {
-    /// Reads a `QueryLoggingConfig` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for QueryLoggingConfig {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

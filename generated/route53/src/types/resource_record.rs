@@ -99,9 +99,8 @@ impl ResourceRecord {
         ::std::result::Result::Ok(())
     }
 }
-impl ResourceRecord {
-    /// Reads a `ResourceRecord` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ResourceRecord {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -721,9 +721,8 @@ impl ResourceRecordSet {
         ::std::result::Result::Ok(())
     }
 }
-impl ResourceRecordSet {
-    /// Reads a `ResourceRecordSet` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -758,7 +757,9 @@ impl ResourceRecordSet {
                 }
                 "GeoLocation" => {
                     value.geo_location = ::std::option::Option::Some(
-                        crate::types::GeoLocation::from_xml(child)?,
+                        <crate::types::GeoLocation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "Failover" => {
@@ -782,13 +783,15 @@ impl ResourceRecordSet {
                     value.resource_records = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::ResourceRecord::from_xml,
+                            <crate::types::ResourceRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
                 "AliasTarget" => {
                     value.alias_target = ::std::option::Option::Some(
-                        crate::types::AliasTarget::from_xml(child)?,
+                        <crate::types::AliasTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "HealthCheckId" => {
@@ -803,12 +806,16 @@ impl ResourceRecordSet {
                 }
                 "CidrRoutingConfig" => {
                     value.cidr_routing_config = ::std::option::Option::Some(
-                        crate::types::CidrRoutingConfig::from_xml(child)?,
+                        <crate::types::CidrRoutingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "GeoProximityLocation" => {
                     value.geo_proximity_location = ::std::option::Option::Some(
-                        crate::types::GeoProximityLocation::from_xml(child)?,
+                        <crate::types::GeoProximityLocation as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 _ => {}

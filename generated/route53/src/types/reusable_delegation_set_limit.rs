@@ -112,9 +112,8 @@ impl ReusableDelegationSetLimitBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ReusableDelegationSetLimit {
-    /// Reads a `ReusableDelegationSetLimit` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ReusableDelegationSetLimit {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

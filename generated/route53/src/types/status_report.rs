@@ -97,9 +97,8 @@ impl StatusReportBuilder {
         self.inner
     }
 }
-impl StatusReport {
-    /// Reads a `StatusReport` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for StatusReport {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

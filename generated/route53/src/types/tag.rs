@@ -120,9 +120,8 @@ impl Tag {
         ::std::result::Result::Ok(())
     }
 }
-impl Tag {
-    /// Reads a `Tag` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Tag {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

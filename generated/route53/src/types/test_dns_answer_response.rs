@@ -80,7 +80,7 @@ impl ::awsgen_runtime::protocol::FromResponse for TestDnsAnswerResponse {
             response.body(),
             "TestDNSAnswerResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -279,9 +279,8 @@ impl TestDnsAnswerResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TestDnsAnswerResponse {
-    /// Reads a `TestDNSAnswerResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TestDnsAnswerResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -248,9 +248,8 @@ impl TrafficPolicyBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TrafficPolicy {
-    /// Reads a `TrafficPolicy` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TrafficPolicy {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -375,9 +375,8 @@ impl TrafficPolicyInstanceBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TrafficPolicyInstance {
-    /// Reads a `TrafficPolicyInstance` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TrafficPolicyInstance {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

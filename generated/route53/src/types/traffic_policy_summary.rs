@@ -219,9 +219,8 @@ impl TrafficPolicySummaryBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl TrafficPolicySummary {
-    /// Reads a `TrafficPolicySummary` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for TrafficPolicySummary {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateHealthCheckResponse {
             response.body(),
             "UpdateHealthCheckResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -90,16 +90,17 @@ impl UpdateHealthCheckResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UpdateHealthCheckResponse {
-    /// Reads a `UpdateHealthCheckResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UpdateHealthCheckResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheck" {
                 value.health_check = ::std::option::Option::Some(
-                    crate::types::HealthCheck::from_xml(child)?,
+                    <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

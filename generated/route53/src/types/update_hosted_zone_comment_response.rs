@@ -35,7 +35,7 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateHostedZoneCommentRespons
             response.body(),
             "UpdateHostedZoneCommentResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -90,16 +90,17 @@ impl UpdateHostedZoneCommentResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UpdateHostedZoneCommentResponse {
-    /// Reads a `UpdateHostedZoneCommentResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UpdateHostedZoneCommentResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "HostedZone" {
                 value.hosted_zone = ::std::option::Option::Some(
-                    crate::types::HostedZone::from_xml(child)?,
+                    <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -39,7 +39,7 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateTrafficPolicyInstanceRes
             response.body(),
             "UpdateTrafficPolicyInstanceResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         ::std::result::Result::Ok(value)
     }
@@ -96,16 +96,17 @@ impl UpdateTrafficPolicyInstanceResponseBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl UpdateTrafficPolicyInstanceResponse {
-    /// Reads a `UpdateTrafficPolicyInstanceResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for UpdateTrafficPolicyInstanceResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicyInstance" {
                 value.traffic_policy_instance = ::std::option::Option::Some(
-                    crate::types::TrafficPolicyInstance::from_xml(child)?,
+                    <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

@@ -114,9 +114,8 @@ impl Vpc {
         ::std::result::Result::Ok(())
     }
 }
-impl Vpc {
-    /// Reads a `VPC` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Vpc {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -29,7 +29,7 @@ impl ::awsgen_runtime::protocol::FromResponse for InternalErrorException {
             response.body(),
             "InternalErrorException",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -115,9 +115,8 @@ impl InternalErrorExceptionBuilder {
         self.inner
     }
 }
-impl InternalErrorException {
-    /// Reads a `InternalErrorException` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for InternalErrorException {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -31,7 +31,7 @@ impl ::awsgen_runtime::protocol::FromResponse for ValidationException {
             response.body(),
             "ValidationException",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -128,9 +128,8 @@ impl ValidationExceptionBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ValidationException {
-    /// Reads a `ValidationException` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ValidationException {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

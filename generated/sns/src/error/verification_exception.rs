@@ -40,7 +40,7 @@ impl ::awsgen_runtime::protocol::FromResponse for VerificationException {
             response.body(),
             "VerificationException",
             ::awsgen_runtime::xml::MembersAt::Error,
-            Self::from_xml,
+            <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
         value.meta = ::std::option::Option::Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -163,9 +163,8 @@ impl VerificationExceptionBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl VerificationException {
-    /// Reads a `VerificationException` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for VerificationException {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -174,9 +174,8 @@ impl BatchResultErrorEntryBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl BatchResultErrorEntry {
-    /// Reads a `BatchResultErrorEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for BatchResultErrorEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

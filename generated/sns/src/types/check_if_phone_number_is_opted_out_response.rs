@@ -28,21 +28,6 @@ impl CheckIfPhoneNumberIsOptedOutResponse {
         self.is_opted_out
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CheckIfPhoneNumberIsOptedOutResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CheckIfPhoneNumberIsOptedOutResponse",
-            ::awsgen_runtime::xml::MembersAt::Child(
-                "CheckIfPhoneNumberIsOptedOutResult",
-            ),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CheckIfPhoneNumberIsOptedOutResponse`](crate::types::CheckIfPhoneNumberIsOptedOutResponse); start one with `CheckIfPhoneNumberIsOptedOutResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -76,9 +61,8 @@ impl CheckIfPhoneNumberIsOptedOutResponseBuilder {
         self.inner
     }
 }
-impl CheckIfPhoneNumberIsOptedOutResponse {
-    /// Reads a `CheckIfPhoneNumberIsOptedOutResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CheckIfPhoneNumberIsOptedOutResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

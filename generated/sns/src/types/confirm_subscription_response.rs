@@ -25,19 +25,6 @@ impl ConfirmSubscriptionResponse {
         self.subscription_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ConfirmSubscriptionResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ConfirmSubscriptionResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("ConfirmSubscriptionResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ConfirmSubscriptionResponse`](crate::types::ConfirmSubscriptionResponse); start one with `ConfirmSubscriptionResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl ConfirmSubscriptionResponseBuilder {
         self.inner
     }
 }
-impl ConfirmSubscriptionResponse {
-    /// Reads a `ConfirmSubscriptionResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ConfirmSubscriptionResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

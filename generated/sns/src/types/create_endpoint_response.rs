@@ -25,19 +25,6 @@ impl CreateEndpointResponse {
         self.endpoint_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateEndpointResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateEndpointResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("CreatePlatformEndpointResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateEndpointResponse`](crate::types::CreateEndpointResponse); start one with `CreateEndpointResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl CreateEndpointResponseBuilder {
         self.inner
     }
 }
-impl CreateEndpointResponse {
-    /// Reads a `CreateEndpointResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateEndpointResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

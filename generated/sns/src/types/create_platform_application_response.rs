@@ -25,19 +25,6 @@ impl CreatePlatformApplicationResponse {
         self.platform_application_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreatePlatformApplicationResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreatePlatformApplicationResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("CreatePlatformApplicationResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreatePlatformApplicationResponse`](crate::types::CreatePlatformApplicationResponse); start one with `CreatePlatformApplicationResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl CreatePlatformApplicationResponseBuilder {
         self.inner
     }
 }
-impl CreatePlatformApplicationResponse {
-    /// Reads a `CreatePlatformApplicationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreatePlatformApplicationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl CreateTopicResponse {
         self.topic_arn.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for CreateTopicResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "CreateTopicResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("CreateTopicResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`CreateTopicResponse`](crate::types::CreateTopicResponse); start one with `CreateTopicResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl CreateTopicResponseBuilder {
         self.inner
     }
 }
-impl CreateTopicResponse {
-    /// Reads a `CreateTopicResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for CreateTopicResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

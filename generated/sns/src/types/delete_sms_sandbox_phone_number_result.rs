@@ -17,17 +17,6 @@ impl DeleteSmsSandboxPhoneNumberResult {
         <crate::types::builders::DeleteSmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DeleteSmsSandboxPhoneNumberResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let _ = response;
-            <Self as ::std::default::Default>::default()
-        };
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DeleteSmsSandboxPhoneNumberResult`](crate::types::DeleteSmsSandboxPhoneNumberResult); start one with `DeleteSmsSandboxPhoneNumberResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -43,5 +32,12 @@ impl DeleteSmsSandboxPhoneNumberResultBuilder {
     #[inline]
     pub fn build(self) -> crate::types::DeleteSmsSandboxPhoneNumberResult {
         self.inner
+    }
+}
+impl ::awsgen_runtime::xml::FromXml for DeleteSmsSandboxPhoneNumberResult {
+    fn from_xml(
+        _: ::awsgen_runtime::xml::XmlElement<'_>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
     }
 }

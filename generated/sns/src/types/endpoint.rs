@@ -108,9 +108,8 @@ impl EndpointBuilder {
         self.inner
     }
 }
-impl Endpoint {
-    /// Reads a `Endpoint` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Endpoint {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

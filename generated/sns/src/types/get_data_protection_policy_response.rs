@@ -25,19 +25,6 @@ impl GetDataProtectionPolicyResponse {
         self.data_protection_policy.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetDataProtectionPolicyResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetDataProtectionPolicyResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetDataProtectionPolicyResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetDataProtectionPolicyResponse`](crate::types::GetDataProtectionPolicyResponse); start one with `GetDataProtectionPolicyResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,9 +66,8 @@ impl GetDataProtectionPolicyResponseBuilder {
         self.inner
     }
 }
-impl GetDataProtectionPolicyResponse {
-    /// Reads a `GetDataProtectionPolicyResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetDataProtectionPolicyResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -37,19 +37,6 @@ impl GetEndpointAttributesResponse {
         self.attributes.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetEndpointAttributesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetEndpointAttributesResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetEndpointAttributesResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetEndpointAttributesResponse`](crate::types::GetEndpointAttributesResponse); start one with `GetEndpointAttributesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -98,9 +85,8 @@ impl GetEndpointAttributesResponseBuilder {
         self.inner
     }
 }
-impl GetEndpointAttributesResponse {
-    /// Reads a `GetEndpointAttributesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetEndpointAttributesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

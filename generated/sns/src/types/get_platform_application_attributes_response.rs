@@ -42,22 +42,6 @@ impl GetPlatformApplicationAttributesResponse {
         self.attributes.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for GetPlatformApplicationAttributesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetPlatformApplicationAttributesResponse",
-            ::awsgen_runtime::xml::MembersAt::Child(
-                "GetPlatformApplicationAttributesResult",
-            ),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetPlatformApplicationAttributesResponse`](crate::types::GetPlatformApplicationAttributesResponse); start one with `GetPlatformApplicationAttributesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -106,9 +90,8 @@ impl GetPlatformApplicationAttributesResponseBuilder {
         self.inner
     }
 }
-impl GetPlatformApplicationAttributesResponse {
-    /// Reads a `GetPlatformApplicationAttributesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetPlatformApplicationAttributesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

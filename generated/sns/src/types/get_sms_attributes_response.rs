@@ -31,19 +31,6 @@ impl GetSmsAttributesResponse {
         self.attributes.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSmsAttributesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSMSAttributesResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetSMSAttributesResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSmsAttributesResponse`](crate::types::GetSmsAttributesResponse); start one with `GetSmsAttributesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -92,9 +79,8 @@ impl GetSmsAttributesResponseBuilder {
         self.inner
     }
 }
-impl GetSmsAttributesResponse {
-    /// Reads a `GetSMSAttributesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSmsAttributesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

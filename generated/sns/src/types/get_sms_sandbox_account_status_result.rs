@@ -27,19 +27,6 @@ impl GetSmsSandboxAccountStatusResult {
         self.is_in_sandbox
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSmsSandboxAccountStatusResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSMSSandboxAccountStatusResult",
-            ::awsgen_runtime::xml::MembersAt::Child("GetSMSSandboxAccountStatusResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSmsSandboxAccountStatusResult`](crate::types::GetSmsSandboxAccountStatusResult); start one with `GetSmsSandboxAccountStatusResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -84,9 +71,8 @@ impl GetSmsSandboxAccountStatusResultBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl GetSmsSandboxAccountStatusResult {
-    /// Reads a `GetSMSSandboxAccountStatusResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSmsSandboxAccountStatusResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -53,19 +53,6 @@ impl GetSubscriptionAttributesResponse {
         self.attributes.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSubscriptionAttributesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSubscriptionAttributesResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetSubscriptionAttributesResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSubscriptionAttributesResponse`](crate::types::GetSubscriptionAttributesResponse); start one with `GetSubscriptionAttributesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl GetSubscriptionAttributesResponseBuilder {
         self.inner
     }
 }
-impl GetSubscriptionAttributesResponse {
-    /// Reads a `GetSubscriptionAttributesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSubscriptionAttributesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

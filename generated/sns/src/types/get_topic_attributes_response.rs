@@ -62,19 +62,6 @@ impl GetTopicAttributesResponse {
         self.attributes.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetTopicAttributesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetTopicAttributesResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetTopicAttributesResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetTopicAttributesResponse`](crate::types::GetTopicAttributesResponse); start one with `GetTopicAttributesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -123,9 +110,8 @@ impl GetTopicAttributesResponseBuilder {
         self.inner
     }
 }
-impl GetTopicAttributesResponse {
-    /// Reads a `GetTopicAttributesResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetTopicAttributesResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

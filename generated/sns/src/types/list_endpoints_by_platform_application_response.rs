@@ -32,22 +32,6 @@ impl ListEndpointsByPlatformApplicationResponse {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse
-for ListEndpointsByPlatformApplicationResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListEndpointsByPlatformApplicationResponse",
-            ::awsgen_runtime::xml::MembersAt::Child(
-                "ListEndpointsByPlatformApplicationResult",
-            ),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListEndpointsByPlatformApplicationResponse`](crate::types::ListEndpointsByPlatformApplicationResponse); start one with `ListEndpointsByPlatformApplicationResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -113,9 +97,8 @@ impl ListEndpointsByPlatformApplicationResponseBuilder {
         self.inner
     }
 }
-impl ListEndpointsByPlatformApplicationResponse {
-    /// Reads a `ListEndpointsByPlatformApplicationResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListEndpointsByPlatformApplicationResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -125,7 +108,7 @@ impl ListEndpointsByPlatformApplicationResponse {
                     value.endpoints = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Endpoint::from_xml,
+                            <crate::types::Endpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

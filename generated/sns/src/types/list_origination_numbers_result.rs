@@ -34,19 +34,6 @@ impl ListOriginationNumbersResult {
         self.phone_numbers.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListOriginationNumbersResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListOriginationNumbersResult",
-            ::awsgen_runtime::xml::MembersAt::Child("ListOriginationNumbersResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListOriginationNumbersResult`](crate::types::ListOriginationNumbersResult); start one with `ListOriginationNumbersResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -114,9 +101,8 @@ impl ListOriginationNumbersResultBuilder {
         self.inner
     }
 }
-impl ListOriginationNumbersResult {
-    /// Reads a `ListOriginationNumbersResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListOriginationNumbersResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -131,7 +117,7 @@ impl ListOriginationNumbersResult {
                     value.phone_numbers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PhoneNumberInformation::from_xml,
+                            <crate::types::PhoneNumberInformation as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

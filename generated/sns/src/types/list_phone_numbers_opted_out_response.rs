@@ -32,19 +32,6 @@ impl ListPhoneNumbersOptedOutResponse {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListPhoneNumbersOptedOutResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListPhoneNumbersOptedOutResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("ListPhoneNumbersOptedOutResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListPhoneNumbersOptedOutResponse`](crate::types::ListPhoneNumbersOptedOutResponse); start one with `ListPhoneNumbersOptedOutResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl ListPhoneNumbersOptedOutResponseBuilder {
         self.inner
     }
 }
-impl ListPhoneNumbersOptedOutResponse {
-    /// Reads a `ListPhoneNumbersOptedOutResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListPhoneNumbersOptedOutResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

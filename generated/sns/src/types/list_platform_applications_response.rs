@@ -34,19 +34,6 @@ impl ListPlatformApplicationsResponse {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListPlatformApplicationsResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListPlatformApplicationsResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("ListPlatformApplicationsResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListPlatformApplicationsResponse`](crate::types::ListPlatformApplicationsResponse); start one with `ListPlatformApplicationsResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl ListPlatformApplicationsResponseBuilder {
         self.inner
     }
 }
-impl ListPlatformApplicationsResponse {
-    /// Reads a `ListPlatformApplicationsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListPlatformApplicationsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl ListPlatformApplicationsResponse {
                     value.platform_applications = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PlatformApplication::from_xml,
+                            <crate::types::PlatformApplication as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

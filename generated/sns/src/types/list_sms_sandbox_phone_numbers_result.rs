@@ -36,19 +36,6 @@ impl ListSmsSandboxPhoneNumbersResult {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListSmsSandboxPhoneNumbersResult {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListSMSSandboxPhoneNumbersResult",
-            ::awsgen_runtime::xml::MembersAt::Child("ListSMSSandboxPhoneNumbersResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListSmsSandboxPhoneNumbersResult`](crate::types::ListSmsSandboxPhoneNumbersResult); start one with `ListSmsSandboxPhoneNumbersResult::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -127,9 +114,8 @@ impl ListSmsSandboxPhoneNumbersResultBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl ListSmsSandboxPhoneNumbersResult {
-    /// Reads a `ListSMSSandboxPhoneNumbersResult` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListSmsSandboxPhoneNumbersResult {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -139,7 +125,7 @@ impl ListSmsSandboxPhoneNumbersResult {
                     value.phone_numbers = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::SmsSandboxPhoneNumber::from_xml,
+                            <crate::types::SmsSandboxPhoneNumber as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -34,19 +34,6 @@ impl ListSubscriptionsResponse {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListSubscriptionsResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListSubscriptionsResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("ListSubscriptionsResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListSubscriptionsResponse`](crate::types::ListSubscriptionsResponse); start one with `ListSubscriptionsResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl ListSubscriptionsResponseBuilder {
         self.inner
     }
 }
-impl ListSubscriptionsResponse {
-    /// Reads a `ListSubscriptionsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListSubscriptionsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -124,7 +110,7 @@ impl ListSubscriptionsResponse {
                     value.subscriptions = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Subscription::from_xml,
+                            <crate::types::Subscription as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -25,19 +25,6 @@ impl ListTagsForResourceResponse {
         self.tags.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourceResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListTagsForResourceResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("ListTagsForResourceResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListTagsForResourceResponse`](crate::types::ListTagsForResourceResponse); start one with `ListTagsForResourceResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -78,16 +65,18 @@ impl ListTagsForResourceResponseBuilder {
         self.inner
     }
 }
-impl ListTagsForResourceResponse {
-    /// Reads a `ListTagsForResourceResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTagsForResourceResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "Tags" {
                 value.tags = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::list(child, crate::types::Tag::from_xml)?,
+                    ::awsgen_runtime::xml::list(
+                        child,
+                        <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
+                    )?,
                 );
             }
         }

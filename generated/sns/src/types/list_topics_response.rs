@@ -32,19 +32,6 @@ impl ListTopicsResponse {
         self.next_token.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for ListTopicsResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "ListTopicsResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("ListTopicsResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`ListTopicsResponse`](crate::types::ListTopicsResponse); start one with `ListTopicsResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl ListTopicsResponseBuilder {
         self.inner
     }
 }
-impl ListTopicsResponse {
-    /// Reads a `ListTopicsResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for ListTopicsResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,7 @@ impl ListTopicsResponse {
                     value.topics = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::Topic::from_xml,
+                            <crate::types::Topic as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -228,9 +228,8 @@ impl PhoneNumberInformationBuilder {
         self.inner
     }
 }
-impl PhoneNumberInformation {
-    /// Reads a `PhoneNumberInformation` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PhoneNumberInformation {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -110,9 +110,8 @@ impl PlatformApplicationBuilder {
         self.inner
     }
 }
-impl PlatformApplication {
-    /// Reads a `PlatformApplication` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PlatformApplication {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

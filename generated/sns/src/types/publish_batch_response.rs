@@ -36,19 +36,6 @@ impl PublishBatchResponse {
         self.failed.as_deref().unwrap_or_default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for PublishBatchResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PublishBatchResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("PublishBatchResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PublishBatchResponse`](crate::types::PublishBatchResponse); start one with `PublishBatchResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -122,9 +109,8 @@ impl PublishBatchResponseBuilder {
         self.inner
     }
 }
-impl PublishBatchResponse {
-    /// Reads a `PublishBatchResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PublishBatchResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -134,7 +120,7 @@ impl PublishBatchResponse {
                     value.successful = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::PublishBatchResultEntry::from_xml,
+                            <crate::types::PublishBatchResultEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }
@@ -142,7 +128,7 @@ impl PublishBatchResponse {
                     value.failed = ::std::option::Option::Some(
                         ::awsgen_runtime::xml::list(
                             child,
-                            crate::types::BatchResultErrorEntry::from_xml,
+                            <crate::types::BatchResultErrorEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
                         )?,
                     );
                 }

@@ -126,9 +126,8 @@ impl PublishBatchResultEntryBuilder {
         self.inner
     }
 }
-impl PublishBatchResultEntry {
-    /// Reads a `PublishBatchResultEntry` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PublishBatchResultEntry {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -36,19 +36,6 @@ impl PublishResponse {
         self.sequence_number.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for PublishResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "PublishResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("PublishResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`PublishResponse`](crate::types::PublishResponse); start one with `PublishResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -110,9 +97,8 @@ impl PublishResponseBuilder {
         self.inner
     }
 }
-impl PublishResponse {
-    /// Reads a `PublishResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for PublishResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -17,17 +17,6 @@ impl SetSmsAttributesResponse {
         <crate::types::builders::SetSmsAttributesResponseBuilder as ::std::default::Default>::default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for SetSmsAttributesResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let _ = response;
-            <Self as ::std::default::Default>::default()
-        };
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`SetSmsAttributesResponse`](crate::types::SetSmsAttributesResponse); start one with `SetSmsAttributesResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -43,5 +32,12 @@ impl SetSmsAttributesResponseBuilder {
     #[inline]
     pub fn build(self) -> crate::types::SetSmsAttributesResponse {
         self.inner
+    }
+}
+impl ::awsgen_runtime::xml::FromXml for SetSmsAttributesResponse {
+    fn from_xml(
+        _: ::awsgen_runtime::xml::XmlElement<'_>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
     }
 }

@@ -108,9 +108,8 @@ impl SmsSandboxPhoneNumberBuilder {
         self.inner
     }
 }
-impl SmsSandboxPhoneNumber {
-    /// Reads a `SMSSandboxPhoneNumber` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for SmsSandboxPhoneNumber {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -17,17 +17,6 @@ impl TagResourceResponse {
         <crate::types::builders::TagResourceResponseBuilder as ::std::default::Default>::default()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for TagResourceResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
-            let _ = response;
-            <Self as ::std::default::Default>::default()
-        };
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`TagResourceResponse`](crate::types::TagResourceResponse); start one with `TagResourceResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -43,5 +32,12 @@ impl TagResourceResponseBuilder {
     #[inline]
     pub fn build(self) -> crate::types::TagResourceResponse {
         self.inner
+    }
+}
+impl ::awsgen_runtime::xml::FromXml for TagResourceResponse {
+    fn from_xml(
+        _: ::awsgen_runtime::xml::XmlElement<'_>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
     }
 }

@@ -133,7 +133,7 @@ pub trait Operation: private::Sealed {
     /// The request type (`()` when the operation takes none).
     type Input: ::awsgen_runtime::query::WriteQuery;
     /// The response type (`()` when the operation returns none).
-    type Output: ::awsgen_runtime::protocol::FromResponse;
+    type Output: ::awsgen_runtime::xml::QueryOutput;
     /// The operation's name in the model.
     const NAME: &'static str;
     /// The HTTP method.
@@ -177,7 +177,11 @@ pub trait Operation: private::Sealed {
     fn parse_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::awsgen_runtime::protocol::parse_response(response)
+        ::awsgen_runtime::xml::parse_response(
+            response,
+            Self::NAME,
+            ::awsgen_runtime::xml::MembersAt::ResultOf(Self::NAME),
+        )
     }
 }
 /// How an operation pages through results, from the model's paginators.

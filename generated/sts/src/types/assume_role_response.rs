@@ -54,19 +54,6 @@ impl AssumeRoleResponse {
         self.source_identity.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssumeRoleResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssumeRoleResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("AssumeRoleResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssumeRoleResponse`](crate::types::AssumeRoleResponse); start one with `AssumeRoleResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -168,9 +155,8 @@ impl AssumeRoleResponseBuilder {
         self.inner
     }
 }
-impl AssumeRoleResponse {
-    /// Reads a `AssumeRoleResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssumeRoleResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -178,12 +164,16 @@ impl AssumeRoleResponse {
             match child.name() {
                 "Credentials" => {
                     value.credentials = ::std::option::Option::Some(
-                        crate::types::Credentials::from_xml(child)?,
+                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "AssumedRoleUser" => {
                     value.assumed_role_user = ::std::option::Option::Some(
-                        crate::types::AssumedRoleUser::from_xml(child)?,
+                        <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "PackedPolicySize" => {

@@ -101,19 +101,6 @@ impl AssumeRoleWithSamlResponse {
         self.source_identity.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssumeRoleWithSamlResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssumeRoleWithSAMLResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("AssumeRoleWithSAMLResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssumeRoleWithSamlResponse`](crate::types::AssumeRoleWithSamlResponse); start one with `AssumeRoleWithSamlResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -325,9 +312,8 @@ impl AssumeRoleWithSamlResponseBuilder {
         self.inner
     }
 }
-impl AssumeRoleWithSamlResponse {
-    /// Reads a `AssumeRoleWithSAMLResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithSamlResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -335,12 +321,16 @@ impl AssumeRoleWithSamlResponse {
             match child.name() {
                 "Credentials" => {
                     value.credentials = ::std::option::Option::Some(
-                        crate::types::Credentials::from_xml(child)?,
+                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "AssumedRoleUser" => {
                     value.assumed_role_user = ::std::option::Option::Some(
-                        crate::types::AssumedRoleUser::from_xml(child)?,
+                        <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "PackedPolicySize" => {

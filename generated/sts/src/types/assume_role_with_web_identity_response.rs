@@ -75,19 +75,6 @@ impl AssumeRoleWithWebIdentityResponse {
         self.source_identity.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssumeRoleWithWebIdentityResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssumeRoleWithWebIdentityResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("AssumeRoleWithWebIdentityResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssumeRoleWithWebIdentityResponse`](crate::types::AssumeRoleWithWebIdentityResponse); start one with `AssumeRoleWithWebIdentityResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -259,9 +246,8 @@ impl AssumeRoleWithWebIdentityResponseBuilder {
         self.inner
     }
 }
-impl AssumeRoleWithWebIdentityResponse {
-    /// Reads a `AssumeRoleWithWebIdentityResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithWebIdentityResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -269,7 +255,9 @@ impl AssumeRoleWithWebIdentityResponse {
             match child.name() {
                 "Credentials" => {
                     value.credentials = ::std::option::Option::Some(
-                        crate::types::Credentials::from_xml(child)?,
+                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "SubjectFromWebIdentityToken" => {
@@ -279,7 +267,9 @@ impl AssumeRoleWithWebIdentityResponse {
                 }
                 "AssumedRoleUser" => {
                     value.assumed_role_user = ::std::option::Option::Some(
-                        crate::types::AssumedRoleUser::from_xml(child)?,
+                        <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "PackedPolicySize" => {

@@ -38,19 +38,6 @@ impl AssumeRootResponse {
         self.source_identity.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for AssumeRootResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "AssumeRootResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("AssumeRootResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`AssumeRootResponse`](crate::types::AssumeRootResponse); start one with `AssumeRootResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -112,9 +99,8 @@ impl AssumeRootResponseBuilder {
         self.inner
     }
 }
-impl AssumeRootResponse {
-    /// Reads a `AssumeRootResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for AssumeRootResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -122,7 +108,9 @@ impl AssumeRootResponse {
             match child.name() {
                 "Credentials" => {
                     value.credentials = ::std::option::Option::Some(
-                        crate::types::Credentials::from_xml(child)?,
+                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "SourceIdentity" => {

@@ -199,9 +199,8 @@ impl CredentialsBuilder {
         ::std::result::Result::Ok(self.inner)
     }
 }
-impl Credentials {
-    /// Reads a `Credentials` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for Credentials {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

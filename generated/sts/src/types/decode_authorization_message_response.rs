@@ -25,19 +25,6 @@ impl DecodeAuthorizationMessageResponse {
         self.decoded_message.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for DecodeAuthorizationMessageResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "DecodeAuthorizationMessageResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("DecodeAuthorizationMessageResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`DecodeAuthorizationMessageResponse`](crate::types::DecodeAuthorizationMessageResponse); start one with `DecodeAuthorizationMessageResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl DecodeAuthorizationMessageResponseBuilder {
         self.inner
     }
 }
-impl DecodeAuthorizationMessageResponse {
-    /// Reads a `DecodeAuthorizationMessageResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for DecodeAuthorizationMessageResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

@@ -25,19 +25,6 @@ impl GetAccessKeyInfoResponse {
         self.account.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetAccessKeyInfoResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetAccessKeyInfoResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetAccessKeyInfoResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetAccessKeyInfoResponse`](crate::types::GetAccessKeyInfoResponse); start one with `GetAccessKeyInfoResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -77,9 +64,8 @@ impl GetAccessKeyInfoResponseBuilder {
         self.inner
     }
 }
-impl GetAccessKeyInfoResponse {
-    /// Reads a `GetAccessKeyInfoResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetAccessKeyInfoResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

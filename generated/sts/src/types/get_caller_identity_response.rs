@@ -39,19 +39,6 @@ impl GetCallerIdentityResponse {
         self.arn.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetCallerIdentityResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetCallerIdentityResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetCallerIdentityResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetCallerIdentityResponse`](crate::types::GetCallerIdentityResponse); start one with `GetCallerIdentityResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -135,9 +122,8 @@ impl GetCallerIdentityResponseBuilder {
         self.inner
     }
 }
-impl GetCallerIdentityResponse {
-    /// Reads a `GetCallerIdentityResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetCallerIdentityResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();

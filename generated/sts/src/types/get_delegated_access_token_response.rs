@@ -39,19 +39,6 @@ impl GetDelegatedAccessTokenResponse {
         self.assumed_principal.as_deref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetDelegatedAccessTokenResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetDelegatedAccessTokenResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetDelegatedAccessTokenResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetDelegatedAccessTokenResponse`](crate::types::GetDelegatedAccessTokenResponse); start one with `GetDelegatedAccessTokenResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -131,9 +118,8 @@ impl GetDelegatedAccessTokenResponseBuilder {
         self.inner
     }
 }
-impl GetDelegatedAccessTokenResponse {
-    /// Reads a `GetDelegatedAccessTokenResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetDelegatedAccessTokenResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -141,7 +127,9 @@ impl GetDelegatedAccessTokenResponse {
             match child.name() {
                 "Credentials" => {
                     value.credentials = ::std::option::Option::Some(
-                        crate::types::Credentials::from_xml(child)?,
+                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "PackedPolicySize" => {

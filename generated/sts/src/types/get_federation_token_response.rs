@@ -41,19 +41,6 @@ impl GetFederationTokenResponse {
         self.packed_policy_size
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetFederationTokenResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetFederationTokenResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetFederationTokenResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetFederationTokenResponse`](crate::types::GetFederationTokenResponse); start one with `GetFederationTokenResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -133,9 +120,8 @@ impl GetFederationTokenResponseBuilder {
         self.inner
     }
 }
-impl GetFederationTokenResponse {
-    /// Reads a `GetFederationTokenResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetFederationTokenResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
@@ -143,12 +129,16 @@ impl GetFederationTokenResponse {
             match child.name() {
                 "Credentials" => {
                     value.credentials = ::std::option::Option::Some(
-                        crate::types::Credentials::from_xml(child)?,
+                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "FederatedUser" => {
                     value.federated_user = ::std::option::Option::Some(
-                        crate::types::FederatedUser::from_xml(child)?,
+                        <crate::types::FederatedUser as ::awsgen_runtime::xml::FromXml>::from_xml(
+                            child,
+                        )?,
                     );
                 }
                 "PackedPolicySize" => {

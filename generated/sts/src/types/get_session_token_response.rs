@@ -27,19 +27,6 @@ impl GetSessionTokenResponse {
         self.credentials.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetSessionTokenResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetSessionTokenResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetSessionTokenResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 /// A builder for [`GetSessionTokenResponse`](crate::types::GetSessionTokenResponse); start one with `GetSessionTokenResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
@@ -79,16 +66,17 @@ impl GetSessionTokenResponseBuilder {
         self.inner
     }
 }
-impl GetSessionTokenResponse {
-    /// Reads a `GetSessionTokenResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetSessionTokenResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
             if child.name() == "Credentials" {
                 value.credentials = ::std::option::Option::Some(
-                    crate::types::Credentials::from_xml(child)?,
+                    <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
+                        child,
+                    )?,
                 );
             }
         }

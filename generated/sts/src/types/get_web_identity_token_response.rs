@@ -29,19 +29,6 @@ impl GetWebIdentityTokenResponse {
         self.expiration.as_ref()
     }
 }
-impl ::awsgen_runtime::protocol::FromResponse for GetWebIdentityTokenResponse {
-    fn from_response(
-        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::xml::read_body(
-            response.body(),
-            "GetWebIdentityTokenResponse",
-            ::awsgen_runtime::xml::MembersAt::Child("GetWebIdentityTokenResult"),
-            Self::from_xml,
-        )?;
-        ::std::result::Result::Ok(value)
-    }
-}
 impl ::std::fmt::Debug for GetWebIdentityTokenResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut debug = f.debug_struct("GetWebIdentityTokenResponse");
@@ -115,9 +102,8 @@ impl GetWebIdentityTokenResponseBuilder {
         self.inner
     }
 }
-impl GetWebIdentityTokenResponse {
-    /// Reads a `GetWebIdentityTokenResponse` from the children (and attributes) of `element`.
-    pub(crate) fn from_xml(
+impl ::awsgen_runtime::xml::FromXml for GetWebIdentityTokenResponse {
+    fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
