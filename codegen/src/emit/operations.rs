@@ -13,11 +13,12 @@ use crate::protocol::supports_requests;
 /// `src/operation/mod.rs`: the trait and one module per operation.
 pub fn operation_mod(service: &Service) -> TokenStream {
     let parse_default = crate::protocol::parse_response_default(service);
+    let serialize_default = crate::protocol::serialize_request_default(service);
     let wire_items = parse_default.as_ref().map(|parse_default| {
         let parse_default = &parse_default.body;
-        let serialize = match crate::protocol::serialize_request_default(service) {
+        let serialize = match &serialize_default {
             Some(default) => {
-                let body = default.body;
+                let body = &default.body;
                 quote! {
                     -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError> {
                         #body
@@ -50,9 +51,10 @@ pub fn operation_mod(service: &Service) -> TokenStream {
     });
     // The provided methods need inputs that write themselves and outputs
     // that read themselves.
-    let input_bound = crate::protocol::serialize_request_default(service)
-        .map(|default| default.input_bound)
-        .map(|bound| quote!(: #bound));
+    let input_bound = serialize_default.as_ref().map(|default| {
+        let bound = &default.input_bound;
+        quote!(: #bound)
+    });
     let output_bound = parse_default.as_ref().map(|default| {
         let bound = &default.output_bound;
         quote!(: #bound)
