@@ -72,9 +72,15 @@ pub fn parse_response_default(dialect: QueryDialect) -> ParseDefault {
     let at = default_members_at(dialect);
     ParseDefault {
         output_bound: quote!(::awsgen_runtime::xml::QueryOutput),
-        body: quote! {
-            ::awsgen_runtime::xml::parse_response(response, Self::NAME, ::awsgen_runtime::xml::MembersAt::#at)
-        },
+        body: parse_output_at(&at),
+    }
+}
+
+/// A `parse_response` body reading the output's members from the element
+/// `at` (a `MembersAt` variant) names.
+fn parse_output_at(at: &TokenStream) -> TokenStream {
+    quote! {
+        ::awsgen_runtime::xml::parse_response(response, Self::NAME, ::awsgen_runtime::xml::MembersAt::#at)
     }
 }
 
@@ -93,7 +99,5 @@ pub fn parse_response_body(op: &OperationDef, dialect: QueryDialect) -> Option<T
         Some(wrapper) => quote!(Child(#wrapper)),
         None => quote!(Root),
     };
-    Some(quote! {
-        ::awsgen_runtime::xml::parse_response(response, Self::NAME, ::awsgen_runtime::xml::MembersAt::#at)
-    })
+    Some(parse_output_at(&at))
 }
