@@ -114,3 +114,48 @@ pub fn timed_with_env(
 pub fn seconds(duration: Duration) -> String {
     format!("{:.1} s", duration.as_secs_f64())
 }
+
+/// The value of a `--runs N` argument: how many times to measure (at least 1).
+pub fn parse_runs(value: Option<&String>) -> Result<usize> {
+    let runs: usize = value
+        .context("--runs needs a number")?
+        .parse()
+        .context("--runs needs a number")?;
+    if runs == 0 {
+        bail!("--runs needs at least 1");
+    }
+    Ok(runs)
+}
+
+/// The median of `values` (sorted in place), the figure that one slow run on
+/// a busy machine does not move.
+pub fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_takes_the_middle_or_the_mean_of_the_two_middles() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&mut [7.0]), 7.0);
+    }
+
+    #[test]
+    fn runs_must_be_a_positive_number() {
+        assert_eq!(parse_runs(Some(&"3".to_string())).unwrap(), 3);
+        for bad in [None, Some("0"), Some("three")] {
+            let bad = bad.map(str::to_string);
+            assert!(parse_runs(bad.as_ref()).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -29,7 +29,7 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context, Result};
 
-use crate::build_times::{seconds, timed};
+use crate::build_times::{median, parse_runs, seconds, timed};
 use crate::codegen::workspace_root;
 
 /// The official crate measured, as `comparisons/official-sdk` pins it.
@@ -120,16 +120,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--runs" => {
-                runs = rest
-                    .next()
-                    .context("--runs needs a number")?
-                    .parse()
-                    .context("--runs needs a number")?;
-                if runs == 0 {
-                    bail!("--runs needs at least 1");
-                }
-            }
+            "--runs" => runs = parse_runs(rest.next())?,
             "--relock" => relock = true,
             other => bail!("unknown argument {other:?}; usage: {USAGE}"),
         }
@@ -321,14 +312,4 @@ fn shown(root: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    if values.len() % 2 == 1 {
-        values[mid]
-    } else {
-        (values[mid - 1] + values[mid]) / 2.0
-    }
 }

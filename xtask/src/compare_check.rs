@@ -7,19 +7,22 @@
 //! is built: everything else built first, then `cargo clean -p` and a
 //! non-incremental `cargo check -p` of the crate alone (`cargo build -p` with
 //! `--build`). With `--operations`, a crate of only those operations is
-//! generated and measured too.
+//! generated and measured too. With `--runs N`, each crate is measured N
+//! times, the crates taking turns (the order reversed every other run, so a
+//! machine that slows down during the run does not favour one side), and the
+//! ratio is of the medians.
 
 use std::fs;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-use crate::build_times::{seconds, timed};
+use crate::build_times::{median, parse_runs, seconds, timed};
 use crate::codegen::{generate_all, parse_operations, runtime_path_from, workspace_root, Job};
 
 const USAGE: &str =
     "cargo xtask compare-check --model PATH --service NAME --official CRATE@VERSION \
-                     [--operations A,B] [--build]";
+                     [--operations A,B] [--build] [--runs N]";
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut model = None;
@@ -27,6 +30,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut official = None;
     let mut operations = None;
     let mut command = "check";
+    let mut runs = 1;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -44,6 +48,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
                 operations = Some(parse_operations(list).context("--operations")?);
             }
             "--build" => command = "build",
+            "--runs" => runs = parse_runs(rest.next())?,
             other => bail!("unknown argument {other:?}; usage: {USAGE}"),
         }
     }
@@ -120,19 +125,34 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let target = scratch.join("target");
     println!("building dependencies of all (not measured)…");
     timed(&scratch, &target, &[command, "--workspace"], false)?;
-    let mut figures = Vec::new();
-    let packages = ours.iter().map(|(_, package)| package.as_str());
-    for package in packages.clone().chain([official_crate]) {
-        timed(&scratch, &target, &["clean", "-p", package], false)?;
-        let elapsed = timed(&scratch, &target, &[command, "-p", package], false)?;
-        println!(
-            "{package}: cargo {command} (dependencies built, not incremental): {}",
-            seconds(elapsed)
-        );
-        figures.push(elapsed.as_secs_f64());
+    let packages: Vec<&str> = ours
+        .iter()
+        .map(|(_, package)| package.as_str())
+        .chain([official_crate])
+        .collect();
+    let mut figures = vec![Vec::new(); packages.len()];
+    for run in 1..=runs {
+        let mut order: Vec<usize> = (0..packages.len()).collect();
+        if run % 2 == 0 {
+            order.reverse();
+        }
+        for index in order {
+            let package = packages[index];
+            timed(&scratch, &target, &["clean", "-p", package], false)?;
+            let elapsed = timed(&scratch, &target, &[command, "-p", package], false)?;
+            println!(
+                "{package}: cargo {command} (dependencies built, not incremental), run {run}/{runs}: {}",
+                seconds(elapsed)
+            );
+            figures[index].push(elapsed.as_secs_f64());
+        }
     }
-    let official_time = figures.last().copied().unwrap_or(f64::NAN);
-    for (package, time) in packages.zip(&figures) {
+    let medians: Vec<f64> = figures.iter_mut().map(|runs_of| median(runs_of)).collect();
+    for (package, time) in packages.iter().zip(&medians) {
+        println!("{package}: median of {runs}: {time:.1} s");
+    }
+    let official_time = medians.last().copied().unwrap_or(f64::NAN);
+    for (package, time) in packages.iter().zip(&medians).take(packages.len() - 1) {
         println!(
             "ratio {package} / {official_crate}@{official_version}: {:.2}",
             time / official_time

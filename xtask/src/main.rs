@@ -44,6 +44,7 @@ commands:
        --official CRATE@VERSION    same run; prints both and the ratio
        [--operations A,B]          (and a crate of those operations only, measured too)
        [--build]                   (cargo build rather than cargo check)
+       [--runs N]                  (each measured N times, taking turns; ratio of medians)
   protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
                                    generator; one line per failing case, then `N passed, N failed`
   endpoint-tests --rules RULESET   run botocore's endpoint test cases (params -> URL, headers,
